@@ -1,0 +1,42 @@
+# Task runner: CI calls `make test`; the README's two commands are `make run` and `make test`.
+VENV ?= .venv
+PYTHON := $(VENV)/bin/python
+PORT ?= 8501
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: run test lint build venv chromium bench clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+$(CHROMIUM):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+
+chromium: $(CHROMIUM)
+
+## Build the strategy database from data/ (always rebuilds).
+build: venv
+	$(PYTHON) -m monitor.build
+
+## Install, build the database if missing, start the app on http://localhost:$(PORT).
+run: venv
+	$(PYTHON) -m monitor.build --if-missing
+	$(VENV)/bin/streamlit run dashboard.py --server.port $(PORT)
+
+## Install (venv + Debian's chromium for browser tests), lint, run every test.
+test: venv chromium lint
+	$(PYTHON) -m pytest
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+bench: venv chromium
+	$(PYTHON) scripts/benchmark.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache data/go4brussels.duckdb

@@ -1,0 +1,120 @@
+"""Build the strategy database from the curated sources: `python -m monitor.build`.
+
+Reads and validates every source (monitor.sources), writes a new DuckDB file next to the target
+with the schema's keys and constraints, then renames it into place: a reader never sees half a
+database, and a failed build leaves the previous file untouched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from monitor.errors import SourceError
+from monitor.paths import DOCUMENTS_DIR, SCHEMA_FILE, SOURCES_DIR, database_path
+from monitor.sources import load_sources, sources_fingerprint
+
+SCHEMA_VERSION = 1
+
+# Insertion order respects the foreign keys.
+TABLE_ORDER = [
+    "documents",
+    "pillars",
+    "objectives",
+    "objective_fields",
+    "workstreams",
+    "government_members",
+    "member_aliases",
+    "organisations",
+    "organisation_aliases",
+    "responsibilities",
+    "organisation_roles",
+    "committee_members",
+    "cross_references",
+    "indicators",
+    "indicator_values",
+    "targets",
+    "policy_domains",
+    "shared_priorities",
+    "summit_events",
+    "source_versions",
+    "source_version_roles",
+    "source_version_items",
+    "irregularities",
+]
+
+
+def _insert(connection: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
+    if not rows:
+        return
+    columns = [row[1] for row in connection.execute(f"PRAGMA table_info('{table}')").fetchall()]
+    frame = pd.DataFrame([{column: row.get(column) for column in columns} for row in rows], columns=columns)
+    connection.register("incoming", frame)
+    try:
+        connection.execute(f"INSERT INTO {table} SELECT * FROM incoming")
+    except duckdb.ConstraintException as error:
+        raise SourceError.from_constraint(table, str(error)) from None
+    finally:
+        connection.unregister("incoming")
+
+
+def build_database(
+    target: Path | None = None, sources_dir: Path = SOURCES_DIR, documents_dir: Path = DOCUMENTS_DIR
+) -> Path:
+    """Validate the sources and write the database atomically to `target`; returns the path."""
+    target = Path(target or database_path())
+    tables = load_sources(sources_dir, documents_dir)  # raises SourceError before anything is written
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".building", dir=target.parent)
+    os.close(handle)
+    os.unlink(temporary)  # DuckDB wants to create the file itself
+    try:
+        with duckdb.connect(temporary) as connection:
+            connection.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
+            for table in TABLE_ORDER:
+                _insert(connection, table, tables.get(table, []))
+            connection.execute(
+                "INSERT INTO build_info VALUES ($built_at, $fingerprint, $version)",
+                {
+                    "built_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                    "fingerprint": sources_fingerprint(sources_dir, documents_dir),
+                    "version": SCHEMA_VERSION,
+                },
+            )
+            connection.execute("CHECKPOINT")
+        os.replace(temporary, target)
+    finally:
+        for leftover in (Path(temporary), Path(f"{temporary}.wal")):
+            leftover.unlink(missing_ok=True)
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build the Go4Brussels 2030 strategy database.")
+    parser.add_argument("--db", type=Path, default=None, help="target file (default: $G4B_DB_PATH or data/)")
+    parser.add_argument("--if-missing", action="store_true", help="only build when the file does not exist")
+    arguments = parser.parse_args(argv)
+    target = arguments.db or database_path()
+    if arguments.if_missing and target.exists():
+        print(f"database present: {target}")
+        return 0
+    started = time.perf_counter()
+    try:
+        build_database(target)
+    except SourceError as error:
+        print(f"build failed, nothing written:\n{error}", file=sys.stderr)
+        return 1
+    print(f"built {target} in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""Errors that name the place in a source file where the problem is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SourceProblem:
+    """One problem in one curated source file: which file, which row (or YAML path), which column."""
+
+    file: str
+    row: str
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}, row {self.row}, column '{self.column}': {self.message}"
+
+
+class SourceError(Exception):
+    """The curated sources are malformed; nothing was written."""
+
+    def __init__(self, problems: list[SourceProblem]):
+        self.problems = problems
+        shown = "\n".join(f"  - {problem}" for problem in problems[:50])
+        more = f"\n  … and {len(problems) - 50} more" if len(problems) > 50 else ""
+        super().__init__(f"{len(problems)} problem(s) in the curated sources:\n{shown}{more}")
+
+    @classmethod
+    def from_constraint(cls, table: str, message: str) -> SourceError:
+        """A database constraint that the validation did not catch first (a backstop, named by table)."""
+        return cls([SourceProblem(f"table {table}", "-", "-", message)])
+
+
+class DatabaseUnavailable(Exception):
+    """The strategy database cannot be opened (missing and not buildable, locked, or corrupt)."""
+
+    def __init__(self, reason: str, path: str):
+        self.reason = reason  # a key of the message catalogue: "missing", "locked", "corrupt"
+        self.path = path
+        super().__init__(f"{reason}: {path}")

@@ -1,0 +1,111 @@
+"""Data contracts checked on the loaded rows before anything is written: unique keys, references
+that resolve, accepted values. Each problem names the source file, row and column it came from."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from monitor.errors import SourceProblem
+
+Row = dict[str, Any]
+
+UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
+    "documents": ("document",),
+    "pillars": ("pillar",),
+    "objectives": ("code",),
+    "workstreams": ("code",),
+    "government_members": ("member_id",),
+    "member_aliases": ("alias", "member_id"),
+    "organisations": ("org_id",),
+    "organisation_aliases": ("alias", "org_id"),
+    "indicators": ("indicator_id",),
+    "indicator_values": ("indicator_id", "year"),
+    "policy_domains": ("domain_id",),
+    "shared_priorities": ("number",),
+    "source_version_items": ("version_id", "number"),
+}
+
+REFERENCES: list[tuple[str, str, str, str]] = [
+    ("objectives", "pillar", "pillars", "pillar"),
+    ("workstreams", "objective_code", "objectives", "code"),
+    ("member_aliases", "member_id", "government_members", "member_id"),
+    ("organisation_aliases", "org_id", "organisations", "org_id"),
+    ("cross_references", "from_workstream", "workstreams", "code"),
+    ("cross_references", "target_objective", "objectives", "code"),
+    ("cross_references", "target_workstream", "workstreams", "code"),
+    ("indicator_values", "indicator_id", "indicators", "indicator_id"),
+    ("targets", "workstream_code", "workstreams", "code"),
+    ("shared_priorities", "domain_id", "policy_domains", "domain_id"),
+    ("source_versions", "objective_code", "objectives", "code"),
+    ("source_version_items", "linked_workstream", "workstreams", "code"),
+]
+
+ACCEPTED: dict[tuple[str, str], set[str]] = {
+    ("government_members", "government"): {
+        "brussels_region",
+        "cocof",
+        "vgc",
+        "ggc",
+        "french_community",
+        "flemish_community",
+        "collective",
+    },
+    ("government_members", "kind"): {"minister_president", "minister", "state_secretary", "college_member", "group"},
+    ("member_aliases", "confidence"): {"exact", "inferred", "undecided"},
+    ("organisation_aliases", "confidence"): {"exact", "inferred", "undecided"},
+    ("organisations", "kind"): {
+        "social_partners",
+        "regional_public_body",
+        "community_body",
+        "local_authority",
+        "non_profit",
+        "other",
+    },
+}
+
+
+def _where(table: str, row: Row) -> tuple[str, str]:
+    return str(row.get("_file") or f"table {table}"), str(row.get("_row") or "-")
+
+
+def check_contracts(tables: dict[str, list[Row]]) -> list[SourceProblem]:
+    problems: list[SourceProblem] = []
+    for table, key in UNIQUE_KEYS.items():
+        counts = Counter(tuple(row.get(column) for column in key) for row in tables.get(table, []))
+        for row in tables.get(table, []):
+            value = tuple(row.get(column) for column in key)
+            if counts[value] > 1 and None not in value:
+                problems.append(
+                    SourceProblem(
+                        *_where(table, row), ", ".join(key), f"duplicate key {value if len(value) > 1 else value[0]!r}"
+                    )
+                )
+    for table, column, target, target_column in REFERENCES:
+        known = {row.get(target_column) for row in tables.get(target, [])}
+        for row in tables.get(table, []):
+            value = row.get(column)
+            if value is not None and value not in known:
+                problems.append(SourceProblem(*_where(table, row), column, f"{value!r} is not a known {target}"))
+    for (table, column), allowed in ACCEPTED.items():
+        for row in tables.get(table, []):
+            value = row.get(column)
+            if value is not None and value not in allowed:
+                problems.append(
+                    SourceProblem(*_where(table, row), column, f"{value!r} is not one of {', '.join(sorted(allowed))}")
+                )
+    for row in tables.get("workstreams", []):
+        if row.get("code") != row.get("code_printed") and not row.get("code_note"):
+            problems.append(
+                SourceProblem(
+                    *_where("workstreams", row), "code_note", "is required when code differs from code_printed"
+                )
+            )
+    for row in tables.get("indicator_values", []):
+        if (row.get("value") is None) != (row.get("value_printed") == "n.b."):
+            problems.append(
+                SourceProblem(
+                    *_where("indicator_values", row), "value", "must be empty exactly when value_printed is 'n.b.'"
+                )
+            )
+    return problems

@@ -1,0 +1,17 @@
+-- Grain: one row per government member (portfolio), regional government first.
+-- Columns: member_id, name, government, kind, initiating (objectives), associated (objectives),
+--          steering (workstreams), steering_objectives (objectives touched by the steered workstreams).
+-- Parameters: none.
+SELECT
+    m.member_id,
+    m.name,
+    m.government,
+    m.kind,
+    count(DISTINCT r.objective_code) FILTER (WHERE r.role = 'initiating') AS initiating,
+    count(DISTINCT r.objective_code) FILTER (WHERE r.role = 'associated') AS associated,
+    count(DISTINCT r.workstream_code) FILTER (WHERE r.role = 'steering') AS steering,
+    count(DISTINCT r.objective_code) FILTER (WHERE r.role = 'steering') AS steering_objectives
+FROM government_members AS m
+LEFT JOIN responsibilities AS r ON r.member_id = m.member_id
+GROUP BY m.member_id, m.name, m.government, m.kind, m.sort_order
+ORDER BY m.sort_order;

@@ -1,0 +1,47 @@
+"""Session fixtures: one database built through the real pipeline, and helpers for pages."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from monitor import db
+from monitor.build import build_database
+from monitor.paths import DB_PATH_ENV, DOCUMENTS_DIR, SOURCES_DIR
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The strategy database built from data/ into a temporary file, used by the whole session."""
+    path = tmp_path_factory.mktemp("db") / "strategy.duckdb"
+    build_database(path, SOURCES_DIR, DOCUMENTS_DIR)
+    return path
+
+
+@pytest.fixture(scope="session")
+def con(built_db: Path):
+    connection = duckdb.connect(str(built_db), read_only=True)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture()
+def app_db(built_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Points the app at the session database and clears every cache around the test."""
+    import streamlit as st
+
+    monkeypatch.setenv(DB_PATH_ENV, str(built_db))
+    db.close_all()
+    st.cache_data.clear()
+    yield built_db
+    db.close_all()
+    st.cache_data.clear()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    os.environ.setdefault("STREAMLIT_BROWSER_GATHER_USAGE_STATS", "false")
