@@ -38,6 +38,7 @@ TABLE_ORDER = [
     "responsibilities",
     "organisation_roles",
     "committee_members",
+    "workstream_consultations",
     "cross_references",
     "indicators",
     "indicator_values",

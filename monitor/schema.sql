@@ -168,6 +168,17 @@ CREATE TABLE committee_members (
     UNIQUE (member_id, objective_code, as_written)
 );
 
+-- Members a workstream's steering cell names as consulted ("in overleg met …"), not as steering.
+CREATE TABLE workstream_consultations (
+    member_id       VARCHAR NOT NULL REFERENCES government_members (member_id),
+    workstream_code VARCHAR NOT NULL REFERENCES workstreams (code),
+    as_written      VARCHAR NOT NULL,
+    qualifier       VARCHAR NOT NULL,
+    document        VARCHAR NOT NULL REFERENCES documents (document),
+    line_start      INTEGER NOT NULL,
+    line_end        INTEGER NOT NULL
+);
+
 CREATE TABLE cross_references (
     xref_id                  INTEGER PRIMARY KEY,
     from_objective           VARCHAR NOT NULL REFERENCES objectives (code),

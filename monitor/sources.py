@@ -503,6 +503,23 @@ def _workstreams(reader, tables, path, code, data, members: _Aliases, organisati
                 tables["responsibilities"].append({"member_id": member_id, "role": "steering", **common})
             for org_id in org_ids:
                 tables["organisation_roles"].append({"org_id": org_id, "role": "steering", **common})
+        qualifier = _text_of(item.get("consulted_qualifier"))
+        for here, text, (start, end) in _entries(reader, path, f"{where}.consulted", item.get("consulted")):
+            member_ids = members.resolve(text)
+            if not member_ids or not qualifier:
+                reader.problem(path, here, "text", f"{text!r} must be a member alias, with a consulted_qualifier")
+            for member_id in member_ids:
+                tables["workstream_consultations"].append(
+                    {
+                        "member_id": member_id,
+                        "workstream_code": ws_code,
+                        "as_written": text,
+                        "qualifier": qualifier,
+                        "document": STRATEGY_DOCUMENT,
+                        "line_start": start,
+                        "line_end": end,
+                    }
+                )
 
 
 def _objective_extras(reader, tables, path, code, data) -> None:
@@ -511,6 +528,8 @@ def _objective_extras(reader, tables, path, code, data) -> None:
         lines = reader.lines(path, where, "lines", item.get("lines"), STRATEGY_DOCUMENT)
         tables["cross_references"].append(
             {
+                "_file": reader.relative(path),
+                "_row": where,
                 "from_objective": code,
                 "from_workstream": reader.cell(path, where, item, "from_workstream", OPT_TEXT),
                 "quote": reader.cell(path, where, item, "quote", TEXT),
@@ -536,6 +555,8 @@ def _objective_extras(reader, tables, path, code, data) -> None:
 def _target(reader, path, where, item, document, objective_code) -> Row:
     lines = reader.lines(path, where, "lines", item.get("lines"), document)
     return {
+        "_file": reader.relative(path),
+        "_row": where,
         "objective_code": objective_code,
         "workstream_code": reader.cell(path, where, item, "workstream", OPT_TEXT),
         "kind": reader.cell(path, where, item, "kind", _one_of("numeric_target", "milestone")),
@@ -556,6 +577,8 @@ def _target(reader, path, where, item, document, objective_code) -> Row:
 def _irregularity(reader, path, where, item, document, scope) -> Row:
     lines = reader.lines(path, where, "lines", item.get("lines"), document)
     return {
+        "_file": reader.relative(path),
+        "_row": where,
         "scope": scope,
         "what": reader.cell(path, where, item, "what", TEXT),
         "resolution": reader.cell(path, where, item, "resolution", TEXT),

@@ -12,12 +12,19 @@ LANGUAGE_NAMES = {"nl": "Nederlands", "fr": "Français", "en": "English"}
 
 
 def language_picker() -> str:
-    """The language select box in the sidebar, kept in the URL as ?lang=…"""
-    if st.session_state.get("lang") not in LANGUAGES:
-        st.session_state["lang"] = DEFAULT_LANGUAGE
-    return st.sidebar.selectbox(
-        "Taal · Langue · Language", LANGUAGES, key="lang", format_func=LANGUAGE_NAMES.get, bind="query-params"
+    """The language select box in the sidebar, kept in the URL as ?lang=…; a bad value gets a notice."""
+    requested = st.query_params.get("lang")
+    choice = st.sidebar.selectbox(
+        "Taal · Langue · Language",
+        LANGUAGES,
+        index=LANGUAGES.index(DEFAULT_LANGUAGE),
+        key="lang",
+        bind="query-params",  # the URL holds the option as displayed, so the options are the codes
+        help=" · ".join(f"{code} = {name}" for code, name in LANGUAGE_NAMES.items()),
     )
+    if requested is not None and requested not in LANGUAGES:
+        st.warning(translate("notice.unknown_language", choice, value=requested[:40]))
+    return choice
 
 
 def language() -> str:
@@ -30,10 +37,31 @@ def t(key: str, **values: object) -> str:
     return translate(key, language(), **values)
 
 
-def table(frame: pd.DataFrame, columns: dict[str, str], key: str, **options) -> None:
-    """A data table with translated headers (columns: data column -> catalogue key), index hidden."""
+ROW_HEIGHT = 35
+MAX_TABLE_HEIGHT = 1400
+
+
+def table(
+    frame: pd.DataFrame,
+    columns: dict[str, str],
+    key: str,
+    widths: dict[str, str] | None = None,
+    helps: dict[str, str] | None = None,
+    **options,
+) -> None:
+    """A data table with translated headers (columns: data column -> catalogue key), index hidden.
+
+    `widths` gives columns "large"/"medium" room (the rest stay "small") so nothing is cut at 1366 px;
+    `helps` adds a header tooltip (catalogue key). The table is as tall as its rows, up to a limit.
+    """
+    widths, helps = widths or {}, helps or {}
     shown = frame[list(columns)].rename(columns={c: t(k) for c, k in columns.items()})
-    st.dataframe(shown, hide_index=True, key=key, **options)
+    config = {
+        t(k): st.column_config.Column(width=widths.get(c, "small"), help=t(helps[c]) if c in helps else None)
+        for c, k in columns.items()
+    }
+    height = min(MAX_TABLE_HEIGHT, ROW_HEIGHT * (len(shown) + 1) + 3)
+    st.dataframe(shown, hide_index=True, key=key, column_config=config, height=height, **options)
 
 
 def database_error(error: DatabaseUnavailable) -> None:

@@ -7,6 +7,7 @@ from collections import Counter
 from typing import Any
 
 from monitor.errors import SourceProblem
+from monitor.numbers import parse_printed_number
 
 Row = dict[str, Any]
 
@@ -102,10 +103,24 @@ def check_contracts(tables: dict[str, list[Row]]) -> list[SourceProblem]:
                 )
             )
     for row in tables.get("indicator_values", []):
-        if (row.get("value") is None) != (row.get("value_printed") == "n.b."):
-            problems.append(
-                SourceProblem(
-                    *_where("indicator_values", row), "value", "must be empty exactly when value_printed is 'n.b.'"
-                )
-            )
+        problems.extend(_check_printed_value(row))
     return problems
+
+
+def _check_printed_value(row: Row) -> list[SourceProblem]:
+    """The number must be what the document prints (decimal comma, thousands dot; n.b. = missing)."""
+    printed = row.get("value_printed") or ""
+    try:
+        expected = parse_printed_number(printed)
+    except ValueError as error:
+        return [SourceProblem(*_where("indicator_values", row), "value_printed", str(error))]
+    value = row.get("value")
+    if expected is None and value is None:
+        return []
+    if expected is None or value is None or abs(expected - value) > 1e-9:
+        return [
+            SourceProblem(
+                *_where("indicator_values", row), "value", f"is {value!r} but the document prints {printed!r}"
+            )
+        ]
+    return []

@@ -14,7 +14,7 @@ columns = st.columns(4)
 columns[0].metric(t("metric.pillars"), len(per_pillar))
 columns[1].metric(t("metric.objectives"), int(per_pillar["objectives"].sum()))
 columns[2].metric(t("metric.workstreams"), int(per_pillar["workstreams"].sum()))
-columns[3].metric(t("metric.members"), len(members))
+columns[3].metric(t("metric.members"), int((members["kind"] != "group").sum()), help=t("help.members_metric"))
 
 st.subheader(t("overview.per_pillar"))
 table(
@@ -26,6 +26,7 @@ table(
         "workstreams": "column.workstreams",
     },
     key="pillar_table",
+    widths={"pillar_title": "large"},
 )
 
 st.subheader(t("overview.priority_chart"))
@@ -49,6 +50,15 @@ table(
         "initiating": "column.initiating",
         "associated": "column.associated",
         "steering": "column.steering",
+        "committee": "column.committee",
     },
     key="members_table",
+    widths={"name": "large", "government": "medium"},
+    helps={
+        "government": "help.government",
+        "initiating": "help.initiating",
+        "associated": "help.associated",
+        "steering": "help.steering",
+        "committee": "help.committee",
+    },
 )

@@ -89,6 +89,7 @@ def test_every_member_and_organisation_is_named_somewhere(con):
         WHERE member_id NOT IN (SELECT member_id FROM responsibilities)
           AND member_id NOT IN (SELECT member_id FROM source_version_roles WHERE member_id IS NOT NULL)
           AND member_id NOT IN (SELECT member_id FROM committee_members)
+          AND member_id NOT IN (SELECT member_id FROM workstream_consultations)
     """).fetchall()
     unused_organisations = con.execute("""
         SELECT org_id FROM organisations

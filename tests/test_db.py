@@ -1,0 +1,85 @@
+"""Database access: first start builds the file; locked and corrupt files give a reason, not a crash."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import pytest
+
+from monitor import db
+from monitor.errors import DatabaseUnavailable
+
+
+@pytest.fixture(autouse=True)
+def fresh_connections():
+    db.close_all()
+    yield
+    db.close_all()
+
+
+def test_missing_database_is_built_on_first_use(tmp_path):
+    target = tmp_path / "nested" / "strategy.duckdb"
+    result = db.run("counts_by_pillar", path=target)
+    assert target.exists()
+    assert result["objectives"].sum() == 17
+
+
+def test_named_parameters_are_bound_not_formatted(built_db):
+    cursor = db.connection(built_db).cursor()
+    hostile = "1.1'; DROP TABLE objectives; --"
+    assert cursor.execute("SELECT count(*) FROM objectives WHERE code = $code", {"code": hostile}).fetchone() == (0,)
+    assert cursor.execute("SELECT count(*) FROM objectives").fetchone() == (17,)
+
+
+def test_every_query_file_states_its_grain_and_parameters():
+    from monitor.paths import QUERIES_DIR
+
+    for path in sorted(QUERIES_DIR.glob("*.sql")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        head = [line for line in lines[: next(i for i, x in enumerate(lines) if not x.startswith("--"))]]
+        assert head[0].startswith("-- Grain:"), path.name
+        assert any(line.startswith("-- Parameters:") for line in head), path.name
+
+
+def test_corrupt_file_is_reported_as_corrupt(tmp_path):
+    broken = tmp_path / "broken.duckdb"
+    broken.write_bytes(b"\0garbage" * 1000)
+    with pytest.raises(DatabaseUnavailable) as failure:
+        db.run("counts_by_pillar", path=broken)
+    assert failure.value.reason == "corrupt"
+
+
+def test_file_locked_by_a_writer_is_reported_as_locked(built_db, tmp_path):
+    copy = tmp_path / "locked.duckdb"
+    copy.write_bytes(built_db.read_bytes())
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('open', flush=True); time.sleep(60)",
+            str(copy),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        with pytest.raises(DatabaseUnavailable) as failure:
+            db.run("counts_by_pillar", path=copy)
+        assert failure.value.reason == "locked"
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_rebuild_is_seen_without_restarting(tmp_path):
+    from monitor.build import build_database
+
+    target = tmp_path / "strategy.duckdb"
+    build_database(target)
+    first = db.run("build_info", path=target)["built_at"].iloc[0]
+    time.sleep(0.01)
+    build_database(target)
+    assert db.run("build_info", path=target)["built_at"].iloc[0] > first

@@ -1,0 +1,117 @@
+"""Every page rendered with AppTest against the session database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from monitor.paths import DB_PATH_ENV, PROJECT_ROOT
+
+DASHBOARD = str(PROJECT_ROOT / "dashboard.py")
+PAGES = ["pages/overview.py", "pages/about_data.py"]
+
+
+def open_app(**query: str) -> AppTest:
+    app = AppTest.from_file(DASHBOARD, default_timeout=60)
+    for name, value in query.items():
+        app.query_params[name] = value
+    return app.run()
+
+
+def metrics(app: AppTest) -> dict[str, str]:
+    return {metric.label: metric.value for metric in app.metric}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_without_exception(app_db, page):
+    app = open_app()
+    if page != PAGES[0]:
+        app.switch_page(page).run()
+    assert not app.exception
+    assert not app.error
+    assert app.title and "⟦" not in app.title[0].value
+
+
+def test_overview_counts_come_from_the_database(app_db, con):
+    app = open_app()
+    objectives, workstreams, members = con.execute(
+        "SELECT (SELECT count(*) FROM objectives), (SELECT count(*) FROM workstreams),"
+        " (SELECT count(*) FROM government_members WHERE kind <> 'group')"
+    ).fetchone()
+    assert metrics(app) == {
+        "Pillars": "2",
+        "Objectives": str(objectives),
+        "Workstreams": str(workstreams),
+        "Government members": str(members),
+    }
+    assert objectives == 17
+
+
+def test_overview_chart_holds_every_objective_once(app_db):
+    import json
+
+    app = open_app()
+    chart = app.get("plotly_chart")[0]
+    figure = json.loads(chart.proto.spec)
+    total = 0
+    for trace in figure["data"]:
+        values = trace["x"]
+        if isinstance(values, dict):  # plotly >= 6 ships typed arrays as base64
+            import base64
+
+            import numpy as np
+
+            values = np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
+        total += sum(values)
+    assert total == 17
+    assert {trace["name"] for trace in figure["data"]} <= {"Shared", "Consulted", "Mixed (shared and consulted)"}
+
+
+def test_member_table_lists_every_member_regional_government_first(app_db, con):
+    app = open_app()
+    table = app.dataframe[1].value
+    expected = [name for (name,) in con.execute("SELECT name FROM government_members ORDER BY sort_order").fetchall()]
+    assert table["Member (portfolio, as published)"].tolist() == expected
+    governments = table["Government"].tolist()
+    assert governments[0] == "Brussels-Capital Region"
+    first_other = next(i for i, g in enumerate(governments) if g != "Brussels-Capital Region")
+    assert all(g != "Brussels-Capital Region" for g in governments[first_other:])
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [
+        ("nl", "De strategie in één oogopslag"),
+        ("fr", "La stratégie en un coup d’œil"),
+        ("en", "The strategy at a glance"),
+    ],
+)
+def test_language_deep_link(app_db, lang, title):
+    app = open_app(lang=lang)
+    assert app.title[0].value == title
+    assert not app.warning
+
+
+def test_unknown_language_in_url_is_ignored_with_a_notice(app_db):
+    app = open_app(lang="<script>")
+    assert not app.exception
+    assert app.title[0].value == "The strategy at a glance"
+    assert "<script>" in app.warning[0].value
+
+
+def test_corrupt_database_gives_a_clear_message(tmp_path: Path, monkeypatch):
+    import streamlit as st
+
+    from monitor import db
+
+    broken = tmp_path / "broken.duckdb"
+    broken.write_bytes(b"this is not a database" * 100)
+    monkeypatch.setenv(DB_PATH_ENV, str(broken))
+    db.close_all()
+    st.cache_data.clear()
+    app = open_app(lang="fr")
+    assert not app.exception
+    assert "ne peut pas être lu" in app.error[0].value
+    assert broken.read_bytes().startswith(b"this is not a database")  # nothing overwritten
