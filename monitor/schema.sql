@@ -18,6 +18,7 @@ CREATE TABLE documents (
 CREATE TABLE pillars (
     pillar     INTEGER PRIMARY KEY CHECK (pillar IN (1, 2)),
     title      VARCHAR NOT NULL,
+    note       VARCHAR,
     document   VARCHAR NOT NULL REFERENCES documents (document),
     line_start INTEGER NOT NULL,
     line_end   INTEGER NOT NULL,

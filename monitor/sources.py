@@ -226,6 +226,7 @@ def load_sources(sources_dir: Path = SOURCES_DIR, documents_dir: Path = DOCUMENT
     _load_introduction_targets(reader, tables)
     _load_priorities(reader, tables)
     _load_events(reader, tables)
+    _load_general_irregularities(reader, tables)
     for path in sorted((sources_dir / "web_versions").glob("*.yaml")):
         _load_web_version(reader, tables, path, members, organisations)
     _number_rows(tables)
@@ -641,6 +642,12 @@ def _load_priorities(reader: _Reader, tables) -> None:
     tables["shared_priorities"] = _provenance(
         reader, "shared_priorities.csv", priorities, "title_line_start", "title_line_end"
     )
+
+
+def _load_general_irregularities(reader: _Reader, tables) -> None:
+    """Irregularities that concern no single objective (key figures, priorities, aliases)."""
+    rows = reader.csv_rows("irregularities.csv", {"scope": TEXT, "what": TEXT, "resolution": TEXT, **_PROVENANCE})
+    tables["irregularities"].extend(_provenance(reader, "irregularities.csv", rows))
 
 
 def _load_events(reader: _Reader, tables) -> None:
