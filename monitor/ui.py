@@ -64,5 +64,13 @@ def table(
     st.dataframe(shown, hide_index=True, key=key, column_config=config, height=height, **options)
 
 
+_MARKDOWN_SPECIALS = str.maketrans({c: f"\\{c}" for c in "\\`*_{}[]()#+-.!|<>~$"})
+
+
+def plain(text: str) -> str:
+    """Text from the data, escaped so that Markdown shows it literally (no formatting, links or HTML)."""
+    return str(text).translate(_MARKDOWN_SPECIALS)
+
+
 def database_error(error: DatabaseUnavailable) -> None:
     st.error(t(f"error.database.{error.reason}"))

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from monitor import data
-from monitor.ui import t
+from monitor.ui import plain, t, table
 
 st.title(t("about.title"))
 st.write(t("about.intro"))
@@ -15,10 +15,27 @@ if not info.empty:
     )
 
 st.subheader(t("about.documents"))
-st.dataframe(data.documents(), hide_index=True, key="documents_table")
+table(
+    data.documents(),
+    {"document": "column.document", "description": "column.description", "line_count": "column.line_count"},
+    key="documents_table",
+    widths={"document": "medium", "description": "large"},
+)
 
 st.subheader(t("about.tables"))
-st.dataframe(data.table_row_counts(), hide_index=True, key="tables_table")
+st.caption(t("about.tables_caption"))
+table(
+    data.table_row_counts(),
+    {"table_name": "column.table", "row_count": "column.rows", "column_count": "column.columns"},
+    key="tables_table",
+    widths={"table_name": "medium"},
+)
 
 st.subheader(t("about.irregularities"))
-st.dataframe(data.irregularities(), hide_index=True, key="irregularities_table")
+irregularities = data.irregularities()
+st.caption(t("about.irregularities_caption", count=len(irregularities)))
+for scope, rows in irregularities.groupby("scope", sort=False):
+    with st.expander(f"{scope} ({len(rows)})"):
+        for row in rows.itertuples():
+            lines = f"{row.document} {row.line_start}–{row.line_end}"
+            st.markdown(f"**{plain(row.what)}**  \n{plain(row.resolution)}  \n`{lines}`")

@@ -19,7 +19,7 @@ def base_url(built_db, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser():
+def chromium():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium")
     from playwright.sync_api import sync_playwright
@@ -31,11 +31,12 @@ def browser():
 
 
 @pytest.mark.parametrize("viewport", [(1366, 768), (1920, 1080)])
-def test_overview_shows_seventeen_objectives_and_the_chart(browser, base_url, con, viewport):
+def test_overview_shows_seventeen_objectives_and_the_chart(chromium, base_url, con, viewport):
     width, height = viewport
-    page = browser.new_page(viewport={"width": width, "height": height * 3})
+    page = chromium.new_page(viewport={"width": width, "height": height * 3})
     page.goto(base_url)
     wait_until_ready(page)
+    page.locator('[data-testid="stMetric"]').nth(3).wait_for()
     objectives = page.locator('[data-testid="stMetric"]', has_text="Objectives")
     assert objectives.locator('[data-testid="stMetricValue"]').inner_text() == "17"
     workstreams = page.locator('[data-testid="stMetric"]', has_text="Workstreams")
@@ -50,11 +51,14 @@ def test_overview_shows_seventeen_objectives_and_the_chart(browser, base_url, co
     page.close()
 
 
-def test_about_page_and_french_deep_link(browser, base_url):
-    page = browser.new_page(viewport={"width": 1366, "height": 2400})
+def test_about_page_and_french_deep_link(chromium, base_url):
+    page = chromium.new_page(viewport={"width": 1366, "height": 2400})
     page.goto(f"{base_url}/about?lang=fr")
     wait_until_ready(page)
-    assert page.get_by_role("heading", name="À propos des données").is_visible()
-    assert page.locator('[data-testid="stDataFrame"]').count() == 3
+    page.get_by_role("heading", name="À propos des données").wait_for()
+    tables = page.locator('[data-testid="stDataFrame"]')
+    tables.nth(1).wait_for()
+    assert tables.count() == 2
+    assert page.locator('[data-testid="stExpander"]').count() >= 10
     page.screenshot(path=str(ARTIFACTS / "about-fr-1366.png"), full_page=True)
     page.close()

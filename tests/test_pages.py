@@ -115,3 +115,13 @@ def test_corrupt_database_gives_a_clear_message(tmp_path: Path, monkeypatch):
     assert not app.exception
     assert "ne peut pas être lu" in app.error[0].value
     assert broken.read_bytes().startswith(b"this is not a database")  # nothing overwritten
+
+
+def test_about_lists_every_irregularity_with_its_lines(app_db, con):
+    app = open_app()
+    app.switch_page("pages/about_data.py").run()
+    (total,) = con.execute("SELECT count(*) FROM irregularities").fetchone()
+    shown = sum(int(expander.label.rsplit("(", 1)[1].rstrip(")")) for expander in app.expander)
+    assert shown == total
+    entries = [m.value for expander in app.expander for m in expander.markdown]
+    assert len(entries) == total and all("001_bf1477ece2e32ef4.txt" in e or ".txt" in e for e in entries)
