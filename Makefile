@@ -25,7 +25,7 @@ build: venv
 ## Install, build the database if missing, start the app on http://localhost:$(PORT).
 run: venv
 	$(PYTHON) -m monitor.build --if-missing
-	$(VENV)/bin/streamlit run dashboard.py --server.port $(PORT)
+	$(PYTHON) -m monitor.serve --server.port $(PORT)
 
 ## Install (venv + Debian's chromium for browser tests), lint, run every test.
 test: venv chromium lint

@@ -1,19 +1,28 @@
-"""Go4Brussels 2030 Monitor - the entry point: page setup, language, navigation."""
+"""Go4Brussels 2030 Monitor - the entry point: page setup, language, global filters, navigation."""
 
 import streamlit as st
 
 from monitor.errors import DatabaseUnavailable
+from monitor.sidebar import filters_sidebar, pending_page, rejected_notice
 from monitor.ui import database_error, language_picker, t
 
 st.set_page_config(page_title="Go4Brussels 2030 Monitor", layout="wide")
 language_picker()
 
-pages = [
-    st.Page("pages/overview.py", title=t("nav.overview"), url_path="overview", default=True),
-    st.Page("pages/about_data.py", title=t("nav.about"), url_path="about"),
-]
-page = st.navigation(pages)
+PAGES = {
+    "overview": st.Page("pages/overview.py", title=t("nav.overview"), url_path="overview", default=True),
+    "objectives": st.Page("pages/objectives.py", title=t("nav.objectives"), url_path="objectives"),
+    "workstreams": st.Page("pages/workstreams.py", title=t("nav.workstreams"), url_path="workstreams"),
+    "members": st.Page("pages/members.py", title=t("nav.members"), url_path="members"),
+    "partners": st.Page("pages/partners.py", title=t("nav.partners"), url_path="partners"),
+    "about": st.Page("pages/about_data.py", title=t("nav.about"), url_path="about"),
+}
+page = st.navigation(list(PAGES.values()))
+if target := pending_page():
+    st.switch_page(PAGES[target])
 try:
+    filters_sidebar()
+    rejected_notice()
     page.run()
 except DatabaseUnavailable as error:
     database_error(error)

@@ -46,11 +46,30 @@ TABLE_ORDER = [
     "policy_domains",
     "shared_priorities",
     "summit_events",
+    "objective_themes",
     "source_versions",
     "source_version_roles",
     "source_version_items",
     "irregularities",
 ]
+
+
+# Tables derived from the inserted facts, so that the filters need no work at query time.
+DERIVED_TABLES = """
+INSERT INTO workstream_members
+SELECT DISTINCT w.code, r.member_id, r.role
+FROM workstreams AS w
+JOIN responsibilities AS r
+  ON r.objective_code = w.objective_code AND (r.workstream_code IS NULL OR r.workstream_code = w.code);
+INSERT INTO workstream_organisations
+SELECT DISTINCT w.code, g.org_id, g.role
+FROM workstreams AS w
+JOIN organisation_roles AS g
+  ON g.objective_code = w.objective_code AND (g.workstream_code IS NULL OR g.workstream_code = w.code);
+INSERT INTO workstream_search
+SELECT w.code, strip_accents(lower(concat_ws(' ', w.code, w.title, w.description, o.code, o.title)))
+FROM workstreams AS w JOIN objectives AS o ON o.code = w.objective_code;
+"""
 
 
 def _insert(connection: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
@@ -82,6 +101,7 @@ def build_database(
             connection.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
             for table in TABLE_ORDER:
                 _insert(connection, table, tables.get(table, []))
+            connection.execute(DERIVED_TABLES)
             connection.execute(
                 "INSERT INTO build_info VALUES ($built_at, $fingerprint, $version)",
                 {

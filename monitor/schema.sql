@@ -330,3 +330,38 @@ CREATE TABLE build_info (
     sources_sha256 VARCHAR NOT NULL,
     schema_version INTEGER NOT NULL
 );
+
+-- Editorial: the documents do not assign objectives to the 7 policy domains of the 2026 Social Summit.
+-- This mapping is the Monitor's choice, kept in data/sources/objective_themes.csv with a rationale per link,
+-- and labelled as editorial wherever the app shows it.
+CREATE TABLE objective_themes (
+    objective_code VARCHAR NOT NULL REFERENCES objectives (code),
+    domain_id      VARCHAR NOT NULL REFERENCES policy_domains (domain_id),
+    is_primary     BOOLEAN NOT NULL,
+    rationale      VARCHAR NOT NULL,
+    PRIMARY KEY (objective_code, domain_id)
+);
+
+-- Derived at build time (tables, not views, so that filtering stays fast):
+-- one row per workstream × member × role through which the member is involved in it: objective-level roles
+-- (initiating, associated) reach every workstream of the objective; steering reaches its own workstream.
+CREATE TABLE workstream_members (
+    workstream_code VARCHAR NOT NULL REFERENCES workstreams (code),
+    member_id       VARCHAR NOT NULL REFERENCES government_members (member_id),
+    role            VARCHAR NOT NULL,
+    PRIMARY KEY (workstream_code, member_id, role)
+);
+
+-- One row per workstream × organisation × role (partner and steering committee reach every workstream).
+CREATE TABLE workstream_organisations (
+    workstream_code VARCHAR NOT NULL REFERENCES workstreams (code),
+    org_id          VARCHAR NOT NULL REFERENCES organisations (org_id),
+    role            VARCHAR NOT NULL,
+    PRIMARY KEY (workstream_code, org_id, role)
+);
+
+-- One row per workstream: the text that the search matches (lower case, accents stripped).
+CREATE TABLE workstream_search (
+    workstream_code VARCHAR PRIMARY KEY REFERENCES workstreams (code),
+    haystack        VARCHAR NOT NULL
+);

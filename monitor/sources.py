@@ -227,6 +227,9 @@ def load_sources(sources_dir: Path = SOURCES_DIR, documents_dir: Path = DOCUMENT
     _load_priorities(reader, tables)
     _load_events(reader, tables)
     _load_general_irregularities(reader, tables)
+    tables["objective_themes"] = reader.csv_rows(
+        "objective_themes.csv", {"objective_code": TEXT, "domain_id": TEXT, "is_primary": BOOL, "rationale": TEXT}
+    )
     for path in sorted((sources_dir / "web_versions").glob("*.yaml")):
         _load_web_version(reader, tables, path, members, organisations)
     _number_rows(tables)

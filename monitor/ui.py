@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from monitor import exports
 from monitor.errors import DatabaseUnavailable
 from monitor.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 
@@ -47,8 +48,9 @@ def table(
     key: str,
     widths: dict[str, str] | None = None,
     helps: dict[str, str] | None = None,
+    export: str | None = None,
     **options,
-) -> None:
+):
     """A data table with translated headers (columns: data column -> catalogue key), index hidden.
 
     `widths` gives columns "large"/"medium" room (the rest stay "small") so nothing is cut at 1366 px;
@@ -61,7 +63,42 @@ def table(
         for c, k in columns.items()
     }
     height = min(MAX_TABLE_HEIGHT, ROW_HEIGHT * (len(shown) + 1) + 3)
-    st.dataframe(shown, hide_index=True, key=key, column_config=config, height=height, **options)
+    event = st.dataframe(shown, hide_index=True, key=key, column_config=config, height=height, **options)
+    if export:
+        downloads(shown, export, key)
+    return event
+
+
+def downloads(shown: pd.DataFrame, name: str, key: str) -> None:
+    """CSV and XLSX of a table exactly as shown (filtered rows, translated headers)."""
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button(
+        t("export.csv"),
+        lambda: exports.to_csv(shown),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+        on_click="ignore",
+    )
+    right.download_button(
+        t("export.xlsx"),
+        lambda: exports.to_xlsx(shown),
+        file_name=f"{name}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}_xlsx",
+        on_click="ignore",
+    )
+
+
+CHART_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+
+
+def chart(figure, key: str, summary: str, filename: str, **options):
+    """A plotly chart (PNG download in its toolbar) followed by a text summary for screen readers."""
+    config = {**CHART_CONFIG, "toImageButtonOptions": {**CHART_CONFIG["toImageButtonOptions"], "filename": filename}}
+    event = st.plotly_chart(figure, key=key, config=config, **options)
+    st.caption(summary)
+    return event
 
 
 _MARKDOWN_SPECIALS = str.maketrans({c: f"\\{c}" for c in "\\`*_{}[]()#+-.!|<>~$"})
@@ -72,5 +109,26 @@ def plain(text: str) -> str:
     return str(text).translate(_MARKDOWN_SPECIALS)
 
 
+def paragraphs(text: str) -> str:
+    """Document text as escaped Markdown paragraphs (one per line of the curated text)."""
+    return "\n\n".join(plain(line) for line in str(text).splitlines() if line.strip())
+
+
 def database_error(error: DatabaseUnavailable) -> None:
     st.error(t(f"error.database.{error.reason}"))
+
+
+def selected_value(event, index: int = 0) -> str | None:
+    """The customdata[index] of the first point clicked in a plotly chart event, if any."""
+    points = (
+        (event or {}).get("selection", {}).get("points", [])
+        if isinstance(event, dict)
+        else (event.selection.points if event is not None and hasattr(event, "selection") else [])
+    )
+    for point in points:
+        custom = point.get("customdata")
+        if isinstance(custom, (list, tuple)) and len(custom) > index:
+            return str(custom[index])
+        if custom is not None and index == 0:
+            return str(custom)
+    return None

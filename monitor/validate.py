@@ -25,6 +25,7 @@ UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "policy_domains": ("domain_id",),
     "shared_priorities": ("number",),
     "source_version_items": ("version_id", "number"),
+    "objective_themes": ("objective_code", "domain_id"),
 }
 
 REFERENCES: list[tuple[str, str, str, str]] = [
@@ -40,6 +41,8 @@ REFERENCES: list[tuple[str, str, str, str]] = [
     ("shared_priorities", "domain_id", "policy_domains", "domain_id"),
     ("source_versions", "objective_code", "objectives", "code"),
     ("source_version_items", "linked_workstream", "workstreams", "code"),
+    ("objective_themes", "objective_code", "objectives", "code"),
+    ("objective_themes", "domain_id", "policy_domains", "domain_id"),
 ]
 
 ACCEPTED: dict[tuple[str, str], set[str]] = {
@@ -104,6 +107,17 @@ def check_contracts(tables: dict[str, list[Row]]) -> list[SourceProblem]:
             )
     for row in tables.get("indicator_values", []):
         problems.extend(_check_printed_value(row))
+    primaries = Counter(row["objective_code"] for row in tables.get("objective_themes", []) if row.get("is_primary"))
+    for row in tables.get("objectives", []):
+        if primaries[row.get("code")] != 1:
+            problems.append(
+                SourceProblem(
+                    "data/sources/objective_themes.csv",
+                    "-",
+                    "is_primary",
+                    f"objective {row.get('code')} needs exactly one primary theme",
+                )
+            )
     return problems
 
 

@@ -7,7 +7,7 @@ from monitor.ui import plain, t, table
 
 st.title(t("about.title"))
 st.write(t("about.intro"))
-info = data.build_info()
+info = data.query("build_info")
 if not info.empty:
     built = info.iloc[0]
     st.caption(
@@ -16,7 +16,7 @@ if not info.empty:
 
 st.subheader(t("about.documents"))
 table(
-    data.documents(),
+    data.query("documents"),
     {"document": "column.document", "description": "column.description", "line_count": "column.line_count"},
     key="documents_table",
     widths={"document": "medium", "description": "large"},
@@ -25,14 +25,14 @@ table(
 st.subheader(t("about.tables"))
 st.caption(t("about.tables_caption"))
 table(
-    data.table_row_counts(),
+    data.query("table_row_counts"),
     {"table_name": "column.table", "row_count": "column.rows", "column_count": "column.columns"},
     key="tables_table",
     widths={"table_name": "medium"},
 )
 
 st.subheader(t("about.irregularities"))
-irregularities = data.irregularities()
+irregularities = data.query("irregularities")
 st.caption(t("about.irregularities_caption", count=len(irregularities)))
 for scope, rows in irregularities.groupby("scope", sort=False):
     with st.expander(f"{scope} ({len(rows)})"):

@@ -2,19 +2,24 @@
 
 import streamlit as st
 
-from monitor import charts, data
-from monitor.ui import t, table
+from monitor import charts, data, summaries
+from monitor.sidebar import current_filters, filter_status
+from monitor.ui import chart, t, table
 
+filters = current_filters()
 st.title(t("overview.title"))
 st.caption(t("overview.caption"))
+filter_status(filters)
 
-per_pillar = data.counts_by_pillar()
-members = data.members_overview()
+objectives = data.objectives(filters)
+per_pillar = summaries.pillar_counts(objectives, data.query("counts_by_pillar"))
+members = summaries.member_summary(data.member_roles(filters), data.query("members_overview"))
 columns = st.columns(4)
-columns[0].metric(t("metric.pillars"), len(per_pillar))
+columns[0].metric(t("metric.pillars"), int((per_pillar["objectives"] > 0).sum()))
 columns[1].metric(t("metric.objectives"), int(per_pillar["objectives"].sum()))
 columns[2].metric(t("metric.workstreams"), int(per_pillar["workstreams"].sum()))
-columns[3].metric(t("metric.members"), int((members["kind"] != "group").sum()), help=t("help.members_metric"))
+individual = members[(members["kind"] != "group") & (members[["initiating", "associated", "steering"]].sum(axis=1) > 0)]
+columns[3].metric(t("metric.members"), len(individual), help=t("help.members_metric"))
 
 st.subheader(t("overview.per_pillar"))
 table(
@@ -27,17 +32,20 @@ table(
     },
     key="pillar_table",
     widths={"pillar_title": "large"},
+    export="pillars",
 )
 
 st.subheader(t("overview.priority_chart"))
-priorities = data.objectives_by_priority_type()
+priorities = summaries.priority_by_pillar(objectives)
 priority_label = lambda code: t(f"priority.{code}")  # noqa: E731
 figure = charts.priority_types_by_pillar(
     priorities, priority_label, lambda pillar: f"{t('column.pillar')} {pillar}", t("column.objectives")
 )
-st.plotly_chart(figure, key="priority_chart", config={"displaylogo": False})
-for pillar, parts in charts.priority_summary(priorities, priority_label).items():
-    st.caption(t("overview.priority_summary", pillar=pillar, parts=parts))
+summary = " ".join(
+    t("overview.priority_summary", pillar=p, parts=parts)
+    for p, parts in charts.priority_summary(priorities, priority_label).items()
+)
+chart(figure, key="priority_chart", summary=summary or t("empty.objectives"), filename="priority-types")
 
 st.subheader(t("overview.members"))
 st.caption(t("overview.members_caption"))
@@ -54,6 +62,7 @@ table(
     },
     key="members_table",
     widths={"name": "large", "government": "medium"},
+    export="members",
     helps={
         "government": "help.government",
         "initiating": "help.initiating",

@@ -36,7 +36,7 @@ def free_port() -> int:
 
 @contextmanager
 def streamlit_server(database: Path, log_dir: Path, script: Path | None = None) -> Iterator[str]:
-    """Serve `script` (default: the dashboard) on a free port; yields the base URL."""
+    """Serve the dashboard (through monitor.serve, like `make run`) or another `script`; yields the base URL."""
     port = free_port()
     environment = {**os.environ, DB_PATH_ENV: str(database)}
     log = (log_dir / f"streamlit-{port}.log").open("w")  # never an unread pipe (see TECH_NOTES)
@@ -44,9 +44,7 @@ def streamlit_server(database: Path, log_dir: Path, script: Path | None = None) 
         [
             sys.executable,
             "-m",
-            "streamlit",
-            "run",
-            str(script or PROJECT_ROOT / "dashboard.py"),
+            *(["streamlit", "run", str(script)] if script else ["monitor.serve"]),
             "--server.port",
             str(port),
             "--server.address",

@@ -1,0 +1,187 @@
+"""The sidebar: presets and the global filters, kept in the URL so that a link reproduces the view.
+
+The URL holds codes (`?pillar=1&priority=shared&member=…`). On a session's first run the URL fills the
+widgets (unknown values are dropped with a notice); afterwards the widgets write the URL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from monitor import data
+from monitor.filters import FILTER_NAMES, PRIORITIES, ROLES, WS_PRIORITIES, Filters, parse_query, to_query
+from monitor.ui import t
+
+KEY = {name: f"filter_{name}" for name in FILTER_NAMES}
+LOADED = "_filters_loaded_from_url"
+NOTICES = "_filters_rejected"
+GOTO = "_goto_page"
+PRESET_MEMBER = "preset_member"
+
+
+def _url_params() -> dict[str, list[str]]:
+    return {name: st.query_params.get_all(name) for name in FILTER_NAMES if name in st.query_params}
+
+
+def _load_from_url_once() -> None:
+    if st.session_state.get(LOADED):
+        return
+    parsed = parse_query(_url_params(), data.known_values())
+    for name in FILTER_NAMES:
+        value = getattr(parsed.filters, name)
+        st.session_state[KEY[name]] = list(value) if isinstance(value, tuple) else value
+    st.session_state[NOTICES] = parsed.rejected
+    st.session_state[LOADED] = True
+
+
+def current_filters() -> Filters:
+    """The filters as the widgets hold them now (valid codes only)."""
+    values = {name: st.session_state.get(KEY[name]) for name in FILTER_NAMES}
+    return Filters(**{name: (value or "") if name == "q" else tuple(value or ()) for name, value in values.items()})
+
+
+def _write_url(filters: Filters) -> None:
+    wanted = to_query(filters)
+    for name in FILTER_NAMES:
+        if name in wanted and st.query_params.get(name) != wanted[name]:
+            st.query_params[name] = wanted[name]
+        elif name not in wanted and name in st.query_params:
+            del st.query_params[name]
+
+
+def reset_filters() -> None:
+    for name in FILTER_NAMES:
+        st.session_state[KEY[name]] = "" if name == "q" else []
+
+
+def _apply_portfolio_preset() -> None:
+    member = st.session_state.get(PRESET_MEMBER)
+    if member:
+        reset_filters()
+        st.session_state[KEY["member"]] = [member]
+        st.session_state[GOTO] = "members"
+
+
+def _apply_shared_preset() -> None:
+    reset_filters()
+    st.session_state[KEY["priority"]] = ["shared"]
+    st.session_state[GOTO] = "partners"
+
+
+def pending_page() -> str | None:
+    """A page a preset asked to open (read once)."""
+    return st.session_state.pop(GOTO, None)
+
+
+def _label(name_of: Callable[[object], str], counts: dict[str, tuple[int, int]], by_workstreams: bool = False):
+    """An option's label with its live count: objectives (or workstreams) it would leave in view."""
+
+    def format_option(option: object) -> str:
+        objectives, workstreams = counts.get(str(option), (0, 0))
+        return f"{name_of(option)} ({workstreams if by_workstreams else objectives})"
+
+    return format_option
+
+
+def filters_sidebar() -> Filters:
+    """Render presets and filters in the sidebar; returns the active filters and keeps the URL in step."""
+    _load_from_url_once()
+    filters = current_filters()
+    counts = data.facet_counts(filters)
+    members, organisations, domains = (data.option_labels(f) for f in ("member", "org", "theme"))
+    names: dict[str, Callable[[object], str]] = {
+        "pillar": lambda p: f"{t('column.pillar')} {p}",
+        "priority": lambda p: t(f"priority.{p}"),
+        "ws_priority": lambda p: t(f"ws_priority.{p}"),
+        "member": lambda m: members.get(m, m),
+        "role": lambda r: t(f"role.{r}"),
+        "org": lambda o: organisations.get(o, o),
+        "theme": lambda d: domains.get(d, d),
+    }
+    sidebar = st.sidebar
+    sidebar.subheader(t("presets.title"))
+    sidebar.selectbox(
+        t("presets.member"),
+        list(members),
+        index=None,
+        key=PRESET_MEMBER,
+        format_func=members.get,
+        placeholder=t("presets.member_placeholder"),
+    )
+    sidebar.button(
+        t("presets.portfolio"),
+        key="preset_portfolio",
+        on_click=_apply_portfolio_preset,
+        disabled=not st.session_state.get(PRESET_MEMBER),
+        width="stretch",
+    )
+    sidebar.button(t("presets.shared"), key="preset_shared", on_click=_apply_shared_preset, width="stretch")
+
+    sidebar.subheader(t("filters.title"))
+    sidebar.caption(t("filters.counts_help"))
+    sidebar.text_input(t("filters.search"), key=KEY["q"], placeholder=t("filters.search_placeholder"), max_chars=200)
+    choices = {
+        "pillar": sorted(data.known_values().pillars),
+        "priority": list(PRIORITIES),
+        "ws_priority": list(WS_PRIORITIES),
+        "theme": list(domains),
+        "member": list(members),
+        "role": list(ROLES),
+        "org": list(organisations),
+    }
+    for name, options in choices.items():
+        sidebar.multiselect(
+            t(f"filters.{name}"),
+            options,
+            key=KEY[name],
+            format_func=_label(names[name], counts.get(name, {}), by_workstreams=name == "ws_priority"),
+            placeholder=t("filters.any"),
+            help=t(f"filters.{name}_help"),
+        )
+    sidebar.button(t("filters.reset"), key="filters_reset", on_click=reset_filters, width="stretch")
+    filters = current_filters()
+    _write_url(filters)
+    return filters
+
+
+def rejected_notice() -> None:
+    """Tell the user, once, which values of the link were not understood and were ignored."""
+    rejected = st.session_state.pop(NOTICES, None)
+    if rejected:
+        listed = ", ".join(f"{name}={value}" for name, value in rejected)
+        st.warning(t("notice.rejected_filters", values=listed[:300]))
+
+
+def filter_status(filters: Filters) -> bool:
+    """A line saying how much of the strategy the filters leave in view; False when nothing is left."""
+    if filters.is_empty():
+        return True
+    codes = data.filtered_codes(filters)
+    objectives = len({code.rsplit(".", 1)[0] for code in codes})
+    if not codes:
+        st.info(t("filters.nothing"))
+        st.button(t("filters.reset"), key="empty_reset", on_click=reset_filters)
+        return False
+    st.caption(t("filters.status", objectives=objectives, workstreams=len(codes)))
+    return True
+
+
+def detail_code(parameter: str, valid: list[str]) -> str | None:
+    """The code in ?<parameter>=… when it is a valid one; an unknown code gets a notice and is ignored."""
+    value = st.query_params.get(parameter)
+    if value is None:
+        return None
+    if value in valid:
+        return value
+    st.warning(t("notice.unknown_code", parameter=parameter, value=value[:40]))
+    return None
+
+
+def open_detail(parameter: str, code: str | None) -> None:
+    """Show (or, with None, close) the detail view of `code`: it lives in the URL so it can be shared."""
+    if code is None:
+        st.query_params.pop(parameter, None)
+    else:
+        st.query_params[parameter] = code

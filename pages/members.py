@@ -1,0 +1,67 @@
+"""Who does what: the responsibility matrix (members × objectives), a flow view, and one member's portfolio."""
+
+import streamlit as st
+
+from monitor import charts, data, summaries
+from monitor.sidebar import KEY, current_filters, filter_status
+from monitor.ui import chart, selected_value, t, table
+
+filters = current_filters()
+st.title(t("members.title"))
+st.caption(t("members.caption"))
+if filter_status(filters):
+    roles = data.member_roles(filters)
+    if len(filters.member) == 1:
+        member = filters.member[0]
+        own = roles[roles["member_id"] == member]
+        st.subheader(t("members.portfolio", name=data.option_labels("member")[member]))
+        counts = st.columns(3)
+        for column, role in zip(counts, ("initiating", "associated", "steering"), strict=True):
+            unit = "workstream_code" if role == "steering" else "objective_code"
+            column.metric(t(f"role.{role}"), own[own["role"] == role][unit].nunique())
+        own = own.assign(role_label=own["role"].map(lambda r: t(f"role.{r}")))
+        table(
+            own,
+            {
+                "objective_code": "column.objective",
+                "objective_title": "column.objective_title",
+                "workstream_code": "column.code",
+                "workstream_title": "column.workstream_title",
+                "role_label": "column.role",
+            },
+            key="portfolio_table",
+            widths={"objective_title": "large", "workstream_title": "large"},
+            export=f"portfolio-{member}",
+        )
+    st.subheader(t("members.matrix"))
+    matrix = summaries.responsibility_matrix(roles)
+    figure = charts.responsibility_matrix(matrix, t("members.legend_cell"))
+    event = chart(
+        figure,
+        key="matrix_chart",
+        filename="responsibility-matrix",
+        summary=t(
+            "members.matrix_summary",
+            members=matrix["member_id"].nunique(),
+            objectives=matrix["objective_code"].nunique(),
+        ),
+        on_select="rerun",
+        selection_mode="points",
+    )
+    st.caption(t("members.legend"))
+    clicked = selected_value(event, index=0)
+    if clicked and (clicked,) != filters.member:
+        st.session_state[KEY["member"]] = [clicked]
+        st.session_state.pop("matrix_chart", None)
+        st.rerun()
+    objective = selected_value(event, index=1)
+    if objective and clicked == (filters.member or (None,))[0]:
+        st.switch_page("pages/objectives.py", query_params={"objective": objective})
+    st.subheader(t("members.flow"))
+    links = summaries.sankey_links(roles)
+    chart(
+        charts.responsibility_flow(links),
+        key="flow_chart",
+        filename="who-does-what-flow",
+        summary=t("members.flow_summary", links=len(links)),
+    )

@@ -1,0 +1,54 @@
+"""Objectives: the filtered list (chart + table) or, with ?objective=…, one objective's full fiche."""
+
+import streamlit as st
+
+from monitor import charts, data
+from monitor.fiche import render_objective
+from monitor.sidebar import current_filters, detail_code, filter_status, open_detail
+from monitor.ui import chart, selected_value, t, table
+
+filters = current_filters()
+code = detail_code("objective", data.query("objectives_list")["code"].tolist())
+if code:
+    render_objective(code)
+    st.stop()
+
+st.title(t("objectives.title"))
+if filter_status(filters):
+    objectives = data.objectives(filters)
+    figure = charts.workstreams_per_objective(objectives, lambda p: t(f"priority.{p}"), t("column.matching"))
+    event = chart(
+        figure,
+        key="objectives_chart",
+        filename="objectives",
+        summary=t(
+            "objectives.chart_summary",
+            objectives=len(objectives),
+            workstreams=int(objectives["matching_workstreams"].sum()),
+        ),
+        on_select="rerun",
+        selection_mode="points",
+    )
+    clicked = selected_value(event, index=0)
+    objectives["priority"] = objectives["priority_type"].map(lambda p: t(f"priority.{p}"))
+    picked = table(
+        objectives,
+        {
+            "code": "column.code",
+            "title": "column.objective_title",
+            "priority": "column.priority_type",
+            "matching_workstreams": "column.matching",
+            "initiating": "column.initiating_members",
+        },
+        key="objectives_table",
+        widths={"title": "large", "priority": "medium", "initiating": "medium"},
+        export="objectives",
+        on_select="rerun",
+        selection_mode="single-row",
+    )
+    rows = picked.selection.rows if picked else []
+    target = clicked or (objectives["code"].iloc[rows[0]] if rows else None)
+    if target:
+        open_detail("objective", target)
+        st.rerun()
+    st.caption(t("objectives.drill_hint"))

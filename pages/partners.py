@@ -1,0 +1,72 @@
+"""Partners and themes: where the social partners take part, shared vs consulted, and the 7 policy domains."""
+
+import streamlit as st
+
+from monitor import charts, data, summaries
+from monitor.sidebar import current_filters, filter_status
+from monitor.ui import chart, t, table
+
+filters = current_filters()
+st.title(t("partners.title"))
+if filter_status(filters):
+    st.subheader(t("partners.social_partners"))
+    st.caption(t("partners.social_partners_caption") if not filters.org else t("partners.org_caption"))
+    partners = summaries.partner_table(data.organisation_roles(filters), filters.org)
+    partners["priority"] = partners["objective_priority_type"].map(lambda p: t(f"priority.{p}"))
+    table(
+        partners,
+        {
+            "objective_code": "column.code",
+            "objective_title": "column.objective_title",
+            "priority": "column.priority_type",
+            "partner": "column.as_partner",
+            "steering_committee": "column.in_committee",
+            "steering": "column.steers",
+        },
+        key="partners_table",
+        widths={"objective_title": "medium", "partner": "large", "steering_committee": "large", "steering": "medium"},
+        export="social-partners",
+    )
+
+    st.subheader(t("partners.themes"))
+    st.warning(t("partners.editorial"))
+    themes = data.themes(filters)
+    chart(
+        charts.objectives_by_theme(themes, lambda p: t(f"priority.{p}"), t("column.objectives")),
+        key="themes_chart",
+        filename="themes",
+        summary=t("partners.themes_summary", links=len(themes), domains=themes["domain_id"].nunique()),
+    )
+    themes["link"] = themes["is_primary"].map(lambda p: t("partners.primary") if p else t("partners.secondary"))
+    themes["priority"] = themes["priority_type"].map(lambda p: t(f"priority.{p}"))
+    table(
+        themes,
+        {
+            "domain": "column.domain",
+            "objective_code": "column.code",
+            "objective_title": "column.objective_title",
+            "link": "column.link",
+            "rationale": "column.rationale",
+        },
+        key="themes_table",
+        widths={"domain": "medium", "objective_title": "medium", "rationale": "large"},
+        export="themes",
+    )
+
+    st.subheader(t("partners.priorities"))
+    st.caption(t("partners.priorities_caption"))
+    priorities = data.query("shared_priorities_list")
+    if filters.theme:
+        priorities = priorities[priorities["domain_id"].isin(filters.theme)]
+    table(
+        priorities,
+        {
+            "number": "column.number",
+            "title": "column.priority_title",
+            "domain": "column.domain",
+            "description": "column.description",
+        },
+        key="priorities_table",
+        widths={"title": "large", "description": "large"},
+        export="shared-priorities",
+    )

@@ -1,0 +1,40 @@
+"""Workstreams: all that pass the filters (searchable, accents and case do not matter), or one in detail."""
+
+import streamlit as st
+
+from monitor import data
+from monitor.fiche import render_workstream
+from monitor.sidebar import current_filters, detail_code, filter_status, open_detail
+from monitor.ui import t, table
+
+filters = current_filters()
+code = detail_code("workstream", data.query("workstreams_list")["code"].tolist())
+if code:
+    render_workstream(code)
+    st.stop()
+
+st.title(t("workstreams.title"))
+st.caption(t("workstreams.caption"))
+if filter_status(filters):
+    rows = data.workstreams(filters)
+    rows["tag"] = rows["priority_type"].map(lambda p: t(f"ws_priority.{p}") if isinstance(p, str) else "")
+    picked = table(
+        rows,
+        {
+            "code": "column.code",
+            "title": "column.workstream_title",
+            "objective_code": "column.objective",
+            "steering": "column.steered_by",
+            "tag": "column.ws_priority",
+        },
+        key="workstreams_table",
+        widths={"title": "large", "steering": "large"},
+        export="workstreams",
+        on_select="rerun",
+        selection_mode="single-row",
+    )
+    if picked and picked.selection.rows:
+        open_detail("workstream", rows["code"].iloc[picked.selection.rows[0]])
+        st.session_state.pop("workstreams_table", None)
+        st.rerun()
+    st.caption(t("workstreams.open_hint"))

@@ -1,0 +1,55 @@
+"""Screenshots of every page at 1366×768 and 1920×1080 into artifacts/ (for looking, not asserting).
+
+Usage: .venv/bin/python scripts/screenshots.py [extra URL paths, e.g. "objectives?objective=1.4"]
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from playwright.sync_api import sync_playwright
+
+from monitor.build import build_database
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server, wait_until_ready
+
+PATHS = [
+    "overview",
+    "objectives",
+    "objectives?objective=1.4",
+    "workstreams",
+    "workstreams?workstream=2.6.4",
+    "members",
+    "members?member=brussels_minister_employment",
+    "partners",
+    "partners?priority=shared&lang=fr",
+    "about",
+]
+OUT = Path(__file__).resolve().parent.parent / "artifacts"
+
+
+def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    paths = sys.argv[1:] or PATHS
+    with tempfile.TemporaryDirectory() as scratch:
+        database = build_database(Path(scratch) / "strategy.duckdb")
+        with streamlit_server(database, Path(scratch)) as url, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for width, height in ((1366, 768), (1920, 1080)):
+                page = browser.new_page(viewport={"width": width, "height": height * 3})
+                for path in paths:
+                    page.goto(f"{url}/{path}")
+                    wait_until_ready(page)
+                    page.wait_for_timeout(1500)  # plotly draws after the script ends
+                    name = path.replace("?", "_").replace("=", "-").replace("&", "_")
+                    page.screenshot(path=str(OUT / f"{name}-{width}.png"))
+                    print(OUT / f"{name}-{width}.png")
+                page.close()
+            browser.close()
+
+
+if __name__ == "__main__":
+    main()
