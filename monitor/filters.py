@@ -71,7 +71,9 @@ def parse_query(params: Mapping[str, Any], known: KnownValues) -> ParsedQuery:
     def keep(name: str, allowed: Sequence[str] | frozenset[str]) -> tuple[str, ...]:
         kept: list[str] = []
         for value in _values(params.get(name)):
-            if value in allowed and value not in kept:
+            if value in kept:
+                continue
+            if value in allowed:
                 kept.append(value)
             else:
                 rejected.append((name, value))
@@ -79,8 +81,9 @@ def parse_query(params: Mapping[str, Any], known: KnownValues) -> ParsedQuery:
 
     pillars: list[int] = []
     for value in _values(params.get("pillar")):
-        if value.isdigit() and int(value) in known.pillars and int(value) not in pillars:
-            pillars.append(int(value))
+        if value.isdigit() and int(value) in known.pillars:
+            if int(value) not in pillars:
+                pillars.append(int(value))
         else:
             rejected.append(("pillar", value))
     searched = _values(params.get("q")) if not isinstance(params.get("q"), str) else [params["q"]]

@@ -85,9 +85,24 @@ def _label(name_of: Callable[[object], str], counts: dict[str, tuple[int, int]],
     return format_option
 
 
+PENDING = "_pending_filter_changes"
+
+
+def request_filter(name: str, values: list) -> None:
+    """Change a filter from a page (e.g. a click in a chart): applied before the widgets on the next run."""
+    st.session_state.setdefault(PENDING, {})[name] = values
+    st.rerun()
+
+
+def _apply_pending() -> None:
+    for name, values in st.session_state.pop(PENDING, {}).items():
+        st.session_state[KEY[name]] = values
+
+
 def filters_sidebar() -> Filters:
     """Render presets and filters in the sidebar; returns the active filters and keeps the URL in step."""
     _load_from_url_once()
+    _apply_pending()
     filters = current_filters()
     counts = data.facet_counts(filters)
     members, organisations, domains = (data.option_labels(f) for f in ("member", "org", "theme"))

@@ -118,17 +118,28 @@ def database_error(error: DatabaseUnavailable) -> None:
     st.error(t(f"error.database.{error.reason}"))
 
 
-def selected_value(event, index: int = 0) -> str | None:
-    """The customdata[index] of the first point clicked in a plotly chart event, if any."""
-    points = (
-        (event or {}).get("selection", {}).get("points", [])
-        if isinstance(event, dict)
-        else (event.selection.points if event is not None and hasattr(event, "selection") else [])
-    )
-    for point in points:
-        custom = point.get("customdata")
-        if isinstance(custom, (list, tuple)) and len(custom) > index:
-            return str(custom[index])
-        if custom is not None and index == 0:
-            return str(custom)
-    return None
+def new_pick(event, key: str) -> list | None:
+    """The customdata of a point newly clicked in chart `key`; None when nothing new was picked.
+
+    A chart keeps its selection across reruns; acting only on a changed selection means a click is
+    handled once and an old click is never re-applied after the user has moved on.
+    """
+    selection = event.get("selection", {}) if isinstance(event, dict) else getattr(event, "selection", {})
+    points = selection.get("points", []) if isinstance(selection, dict) else getattr(selection, "points", [])
+    picked = next((p.get("customdata") for p in points if p.get("customdata") is not None), None)
+    signature = repr(picked)
+    if picked is None or st.session_state.get(f"_{key}_handled") == signature:
+        return None
+    st.session_state[f"_{key}_handled"] = signature
+    return list(picked) if isinstance(picked, (list, tuple)) else [picked]
+
+
+def new_row(event, key: str) -> int | None:
+    """The position of a table row newly selected in table `key` (handled once, like new_pick)."""
+    rows = list(event.selection.rows) if event is not None and hasattr(event, "selection") else []
+    if not rows or st.session_state.get(f"_{key}_handled") == repr(rows):
+        if not rows:
+            st.session_state.pop(f"_{key}_handled", None)
+        return None
+    st.session_state[f"_{key}_handled"] = repr(rows)
+    return rows[0]

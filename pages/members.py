@@ -3,8 +3,8 @@
 import streamlit as st
 
 from monitor import charts, data, summaries
-from monitor.sidebar import KEY, current_filters, filter_status
-from monitor.ui import chart, selected_value, t, table
+from monitor.sidebar import current_filters, filter_status, request_filter
+from monitor.ui import chart, new_pick, t, table
 
 filters = current_filters()
 st.title(t("members.title"))
@@ -49,14 +49,11 @@ if filter_status(filters):
         selection_mode="points",
     )
     st.caption(t("members.legend"))
-    clicked = selected_value(event, index=0)
-    if clicked and (clicked,) != filters.member:
-        st.session_state[KEY["member"]] = [clicked]
-        st.session_state.pop("matrix_chart", None)
-        st.rerun()
-    objective = selected_value(event, index=1)
-    if objective and clicked == (filters.member or (None,))[0]:
-        st.switch_page("pages/objectives.py", query_params={"objective": objective})
+    picked = new_pick(event, "matrix_chart")
+    if picked and (picked[0],) != filters.member:
+        request_filter("member", [picked[0]])
+    elif picked:
+        st.switch_page("pages/objectives.py", query_params={"objective": picked[1]})
     st.subheader(t("members.flow"))
     links = summaries.sankey_links(roles)
     chart(

@@ -5,7 +5,7 @@ import streamlit as st
 from monitor import charts, data
 from monitor.fiche import render_objective
 from monitor.sidebar import current_filters, detail_code, filter_status, open_detail
-from monitor.ui import chart, selected_value, t, table
+from monitor.ui import chart, new_pick, new_row, t, table
 
 filters = current_filters()
 code = detail_code("objective", data.query("objectives_list")["code"].tolist())
@@ -29,7 +29,7 @@ if filter_status(filters):
         on_select="rerun",
         selection_mode="points",
     )
-    clicked = selected_value(event, index=0)
+    clicked = (new_pick(event, "objectives_chart") or [None])[0]
     objectives["priority"] = objectives["priority_type"].map(lambda p: t(f"priority.{p}"))
     picked = table(
         objectives,
@@ -46,8 +46,8 @@ if filter_status(filters):
         on_select="rerun",
         selection_mode="single-row",
     )
-    rows = picked.selection.rows if picked else []
-    target = clicked or (objectives["code"].iloc[rows[0]] if rows else None)
+    row = new_row(picked, "objectives_table")
+    target = clicked or (objectives["code"].iloc[row] if row is not None else None)
     if target:
         open_detail("objective", target)
         st.rerun()

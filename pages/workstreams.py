@@ -5,7 +5,7 @@ import streamlit as st
 from monitor import data
 from monitor.fiche import render_workstream
 from monitor.sidebar import current_filters, detail_code, filter_status, open_detail
-from monitor.ui import t, table
+from monitor.ui import new_row, t, table
 
 filters = current_filters()
 code = detail_code("workstream", data.query("workstreams_list")["code"].tolist())
@@ -33,8 +33,8 @@ if filter_status(filters):
         on_select="rerun",
         selection_mode="single-row",
     )
-    if picked and picked.selection.rows:
-        open_detail("workstream", rows["code"].iloc[picked.selection.rows[0]])
-        st.session_state.pop("workstreams_table", None)
+    row = new_row(picked, "workstreams_table")
+    if row is not None:
+        open_detail("workstream", rows["code"].iloc[row])
         st.rerun()
     st.caption(t("workstreams.open_hint"))

@@ -45,3 +45,21 @@ def app_db(built_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault("STREAMLIT_BROWSER_GATHER_USAGE_STATS", "false")
+
+
+@pytest.fixture(autouse=True)
+def router_navigation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run the app as monitor.serve does: dashboard.py routes with st.navigation, never the legacy pages/ mode.
+
+    AppTest resets Streamlit's legacy-pages flag before every run; without this, a second run would execute
+    the page module alone (no sidebar, no filters), which is not how the served app behaves.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        PagesManager.uses_pages_directory = False
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(PagesManager, "__init__", init)

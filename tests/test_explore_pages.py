@@ -1,0 +1,143 @@
+"""The explore pages under AppTest: filters, deep links, bad URL values, presets and drill-through."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from monitor.paths import PROJECT_ROOT
+
+DASHBOARD = str(PROJECT_ROOT / "dashboard.py")
+PAGES = [
+    "pages/overview.py",
+    "pages/objectives.py",
+    "pages/workstreams.py",
+    "pages/members.py",
+    "pages/partners.py",
+    "pages/about_data.py",
+]
+COMBINATIONS = [
+    {},
+    {"pillar": "2", "priority": "shared"},
+    {"member": "brussels_minister_employment", "role": "steering"},
+    {"theme": "employment", "priority": "shared", "org": "brupartners"},
+    {"ws_priority": "shared", "q": "mobiliteit"},
+    {"q": "geen-enkele-beleidswerf"},  # the empty result
+    {"pillar": "1", "theme": "welfare_health", "priority": "consulted"},  # also empty
+]
+
+
+def open_page(page: str = PAGES[0], **query: str) -> AppTest:
+    app = AppTest.from_file(DASHBOARD, default_timeout=60)
+    for name, value in query.items():
+        app.query_params[name] = value
+    app.run()
+    if page != PAGES[0]:
+        app.switch_page(page)
+        for name, value in query.items():  # a page switch keeps only the page's own parameters
+            app.query_params[name] = value
+        app.run()
+    return app
+
+
+@pytest.mark.parametrize("query", COMBINATIONS, ids=lambda q: "&".join(f"{k}={v}" for k, v in q.items()) or "none")
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_under_every_filter_combination(app_db, page, query):
+    app = open_page(page, **query)
+    assert not app.exception, app.exception
+    assert not app.error
+    texts = [e.value for e in app.title] + [e.value for e in app.subheader]
+    assert not any("⟦" in text for text in texts)
+
+
+def test_empty_result_says_so_and_offers_a_reset(app_db):
+    app = open_page("pages/objectives.py", q="geen-enkele-beleidswerf")
+    assert "Nothing matches" in app.info[0].value
+    app.button(key="empty_reset").click().run()
+    # AppTest drops the entry script's sidebar from the tree after a page switch: read the widget state.
+    assert not app.info and app.session_state["filter_q"] == ""
+    assert app.title[0].value == "Objectives" and len(app.dataframe) == 1
+
+
+def test_filters_from_the_url_fill_the_widgets_and_the_widgets_write_the_url(app_db):
+    app = open_page(priority="shared", pillar="2")
+    assert app.sidebar.multiselect(key="filter_priority").value == ["shared"]
+    assert app.sidebar.multiselect(key="filter_pillar").value == [2]
+    assert app.metric[1].value == "4"  # shared objectives of pillar 2: 2.1, 2.2, 2.3, 2.7
+    app.sidebar.multiselect(key="filter_pillar").set_value([]).run()  # (the URL side is checked in the browser)
+    assert app.metric[1].value == "7"
+
+
+def test_live_counts_in_the_option_labels(app_db):
+    app = open_page(pillar="1")
+    labels = app.sidebar.multiselect(key="filter_priority").options
+    assert "Shared (3)" in labels and "Consulted (5)" in labels and "Mixed (shared and consulted) (1)" in labels
+
+
+def test_bad_url_values_are_ignored_with_a_notice(app_db):
+    app = open_page(pillar="9", member="nobody", theme="<script>", role="boss")
+    assert not app.exception
+    notice = app.warning[0].value
+    assert all(part in notice for part in ("pillar=9", "member=nobody", "theme=<script>", "role=boss"))
+    assert app.metric[1].value == "17"
+
+
+def test_objective_deep_link_shows_the_full_fiche(app_db, con):
+    app = open_page("pages/objectives.py", objective="1.4")
+    assert app.title[0].value.startswith("1.4 · De economie ondersteunen")
+    subheaders = [s.value for s in app.subheader]
+    assert "Workstreams (8)" in subheaders and "Cross-references" in subheaders
+    assert any(s.startswith("Later wording") for s in subheaders)
+    captions = " ".join(c.value for c in app.caption)
+    assert "001_bf1477ece2e32ef4.txt, lines 1567–1568" in captions
+    assert "differs from 2020" in " ".join(m.value for m in app.markdown)
+
+
+def test_unknown_objective_falls_back_to_the_list_with_a_notice(app_db):
+    app = open_page("pages/objectives.py", objective="9.9")
+    assert "9.9" in app.warning[0].value and app.title[0].value == "Objectives"
+
+
+def test_workstream_deep_link_shows_the_code_correction(app_db):
+    app = open_page("pages/workstreams.py", workstream="2.6.4")
+    assert app.title[0].value == "2.6.4 · Mobiliteit"
+    assert "3.2.4" in app.info[0].value
+
+
+def test_clicking_a_bar_opens_the_objective(app_db):
+    app = open_page("pages/objectives.py")
+    app.session_state["objectives_chart"] = {"selection": {"points": [{"customdata": ["2.3", "…"]}]}}
+    app.run()
+    assert app.title[0].value.startswith("2.3 · ")
+
+
+def test_portfolio_preset_opens_the_members_page_with_the_portfolio(app_db, con):
+    app = open_page()
+    app.sidebar.selectbox(key="preset_member").set_value("brussels_minister_mobility").run()
+    app.sidebar.button(key="preset_portfolio").click().run()
+    assert app.session_state["filter_member"] == ["brussels_minister_mobility"]
+    assert any(s.value.startswith("Portfolio: Minister van Mobiliteit") for s in app.subheader)
+    (steered,) = con.execute(
+        "SELECT count(DISTINCT workstream_code) FROM responsibilities"
+        " WHERE member_id = 'brussels_minister_mobility' AND role = 'steering'"
+    ).fetchone()
+    assert {m.label: m.value for m in app.metric}["Steering"] == str(steered)
+
+
+def test_shared_preset_opens_partners_filtered_on_shared(app_db):
+    app = open_page(pillar="1")
+    app.sidebar.button(key="preset_shared").click().run()
+    assert app.session_state["filter_priority"] == ["shared"]
+    assert app.session_state["filter_pillar"] == []
+    assert app.title[0].value == "Partners and themes"
+    assert "Editorial mapping" in app.warning[0].value
+
+
+def test_matrix_click_chooses_the_member(app_db):
+    app = open_page("pages/members.py")
+    app.session_state["matrix_chart"] = {
+        "selection": {"points": [{"customdata": ["brussels_minister_finance", "1.7"]}]}
+    }
+    app.run()
+    assert app.session_state["filter_member"] == ["brussels_minister_finance"]
+    assert any(s.value.startswith("Portfolio: Minister van Financiën") for s in app.subheader)
