@@ -26,7 +26,7 @@ def _is_number(text: str) -> bool:
 
 
 def _safe(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.apply(lambda column: column.map(_defuse) if column.dtype == object else column)
+    return frame.apply(lambda column: column.map(_defuse) if pd.api.types.is_string_dtype(column) else column)
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:

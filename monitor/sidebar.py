@@ -124,13 +124,8 @@ def filters_sidebar() -> Filters:
         key=PRESET_MEMBER,
         format_func=members.get,
         placeholder=t("presets.member_placeholder"),
-    )
-    sidebar.button(
-        t("presets.portfolio"),
-        key="preset_portfolio",
-        on_click=_apply_portfolio_preset,
-        disabled=not st.session_state.get(PRESET_MEMBER),
-        width="stretch",
+        on_change=_apply_portfolio_preset,
+        help=t("presets.member_help"),
     )
     sidebar.button(t("presets.shared"), key="preset_shared", on_click=_apply_shared_preset, width="stretch")
 

@@ -9,27 +9,49 @@ from monitor import exports
 from monitor.errors import DatabaseUnavailable
 from monitor.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 
+CHOSEN_LANGUAGE = "_chosen_language"  # survives page switches, unlike widget state
 LANGUAGE_NAMES = {"nl": "Nederlands", "fr": "Français", "en": "English"}
 
 
+def _browser_language() -> str | None:
+    locale = getattr(st.context, "locale", None)
+    code = str(locale or "").split("-")[0].lower()
+    return code if code in LANGUAGES else None
+
+
 def language_picker() -> str:
-    """The language select box in the sidebar, kept in the URL as ?lang=…; a bad value gets a notice."""
-    requested = st.query_params.get("lang")
+    """The language select box in the sidebar, kept in the URL as ?lang=….
+
+    The URL (or else the browser's language) sets it on a session's first run; an unknown value gets a
+    notice. The URL is written by hand rather than bound to the widget, because a bound parameter
+    cannot survive st.switch_page, which the presets and drill-downs use.
+    """
+    if not st.session_state.get("_lang_loaded"):
+        requested = st.query_params.get("lang")
+        valid = requested in LANGUAGES
+        st.session_state[CHOSEN_LANGUAGE] = requested if valid else _browser_language() or DEFAULT_LANGUAGE
+        st.session_state["_lang_rejected"] = None if valid or requested is None else requested[:40]
+        st.session_state["_lang_loaded"] = True
+    if st.session_state.get("lang") not in LANGUAGES:  # widget state can be reset by a page switch
+        st.session_state["lang"] = st.session_state[CHOSEN_LANGUAGE]
     choice = st.sidebar.selectbox(
         "Taal · Langue · Language",
         LANGUAGES,
-        index=LANGUAGES.index(DEFAULT_LANGUAGE),
         key="lang",
-        bind="query-params",  # the URL holds the option as displayed, so the options are the codes
+        format_func=LANGUAGE_NAMES.get,
         help=" · ".join(f"{code} = {name}" for code, name in LANGUAGE_NAMES.items()),
+        on_change=lambda: st.session_state.update({CHOSEN_LANGUAGE: st.session_state["lang"]}),
     )
-    if requested is not None and requested not in LANGUAGES:
-        st.warning(translate("notice.unknown_language", choice, value=requested[:40]))
+    if st.query_params.get("lang") != choice:
+        st.query_params["lang"] = choice
+    rejected = st.session_state.pop("_lang_rejected", None)
+    if rejected:
+        st.warning(translate("notice.unknown_language", choice, value=rejected))
     return choice
 
 
 def language() -> str:
-    chosen = st.session_state.get("lang")
+    chosen = st.session_state.get("lang", st.session_state.get(CHOSEN_LANGUAGE))
     return chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE
 
 

@@ -30,7 +30,7 @@ if filter_status(filters):
                 "role_label": "column.role",
             },
             key="portfolio_table",
-            widths={"objective_title": "large", "workstream_title": "large"},
+            widths={"objective_title": "medium", "workstream_title": "large", "role_label": "medium"},
             export=f"portfolio-{member}",
         )
     st.subheader(t("members.matrix"))

@@ -62,3 +62,88 @@ def test_about_page_and_french_deep_link(chromium, base_url):
     assert page.locator('[data-testid="stExpander"]').count() >= 10
     page.screenshot(path=str(ARTIFACTS / "about-fr-1366.png"), full_page=True)
     page.close()
+
+
+def test_first_visit_by_deep_link_gets_the_router(chromium, built_db, tmp_path):
+    """A fresh server whose first visitor opens a deep link still runs dashboard.py (sidebar, filters)."""
+    with streamlit_server(built_db, tmp_path) as url:
+        page = chromium.new_page(viewport={"width": 1366, "height": 1600})
+        page.goto(f"{url}/objectives?objective=1.4&lang=fr")
+        wait_until_ready(page)
+        page.get_by_role("heading", name="1.4 · De economie ondersteunen", exact=False).wait_for()
+        navigation = page.locator('[data-testid="stSidebarNav"]').inner_text()
+        assert "Qui fait quoi" in navigation and "dashboard" not in navigation
+        page.close()
+
+
+def choose(page, label: str, text: str) -> None:
+    """Pick an option in a Streamlit select box / multiselect by typing, then close the dropdown."""
+    box = page.get_by_role("combobox", name=label).first
+    box.click()
+    page.keyboard.type(text)
+    page.keyboard.press("Enter")
+    if page.locator('[role="listbox"]').count():  # a multiselect stays open and hides the page from locators
+        page.keyboard.press("Escape")
+    page.wait_for_selector('[role="listbox"]', state="detached", timeout=5_000)
+    page.wait_for_timeout(300)
+    wait_until_ready(page)
+
+
+def test_cabinet_portfolio_and_csv_download_hold_exactly_the_filtered_rows(chromium, base_url, con):
+    page = chromium.new_page(viewport={"width": 1366, "height": 2400})
+    page.goto(base_url)
+    wait_until_ready(page)
+    choose(page, "My portfolio", "Minister van Mobiliteit")
+    page.get_by_role("heading", name="Portfolio: Minister van Mobiliteit", exact=False).wait_for()
+    assert "member=brussels_minister_mobility" in page.url and "/members" in page.url
+    portfolio = page.locator('[data-testid="stElementContainer"]', has=page.locator("h3", has_text="Portfolio"))
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download CSV").first.click()
+    rows = download.value.path().read_text(encoding="utf-8-sig").strip().splitlines()
+    expected = con.execute("""
+        SELECT count(*) FROM workstream_members WHERE member_id = 'brussels_minister_mobility'""").fetchone()[0]
+    assert rows[0].startswith("Objective,") and len(rows) - 1 == expected
+    assert portfolio.count() >= 0
+    page.screenshot(path=str(ARTIFACTS / "journey-portfolio-1366.png"), full_page=True)
+    page.close()
+
+
+def test_brupartners_view_is_reproduced_by_its_url(chromium, base_url):
+    page = chromium.new_page(viewport={"width": 1366, "height": 2400})
+    page.goto(f"{base_url}/partners?lang=fr")
+    wait_until_ready(page)
+    page.get_by_role("button", name="Partagé avec les partenaires sociaux").click()
+    wait_until_ready(page)
+    choose(page, "Domaine politique", "TEWERKSTELLING")
+    status = page.get_by_text("Vue filtrée", exact=False).first
+    status.wait_for()
+    shown = status.inner_text()
+    url = page.url
+    assert "priority=shared" in url and "theme=employment" in url and "lang=fr" in url
+    copy = chromium.new_context().new_page()
+    copy.set_viewport_size({"width": 1366, "height": 2400})
+    copy.goto(url)
+    wait_until_ready(copy)
+    copy.get_by_text("Vue filtrée", exact=False).first.wait_for()
+    assert copy.get_by_text("Vue filtrée", exact=False).first.inner_text() == shown
+    assert copy.get_by_role("heading", name="Partenaires et thèmes").is_visible()
+    tables = copy.locator('[data-testid="stDataFrame"]')
+    tables.nth(2).wait_for()
+    assert tables.count() == page.locator('[data-testid="stDataFrame"]').count() == 3
+    copy.screenshot(path=str(ARTIFACTS / "journey-brupartners-fr-1366.png"), full_page=True)
+    page.close()
+    copy.close()
+
+
+def test_clicking_a_bar_drills_down_to_the_objective(chromium, base_url):
+    page = chromium.new_page(viewport={"width": 1366, "height": 2000})
+    page.goto(f"{base_url}/objectives")
+    wait_until_ready(page)
+    bar = page.locator('[data-testid="stPlotlyChart"] g.trace.bars g.point path').first
+    bar.wait_for(timeout=20_000)
+    bar.scroll_into_view_if_needed()
+    box = bar.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.get_by_role("heading", name="1.1 · De voorwaarden creëren", exact=False).wait_for(timeout=20_000)
+    assert "objective=1.1" in page.url
+    page.close()

@@ -114,7 +114,6 @@ def test_clicking_a_bar_opens_the_objective(app_db):
 def test_portfolio_preset_opens_the_members_page_with_the_portfolio(app_db, con):
     app = open_page()
     app.sidebar.selectbox(key="preset_member").set_value("brussels_minister_mobility").run()
-    app.sidebar.button(key="preset_portfolio").click().run()
     assert app.session_state["filter_member"] == ["brussels_minister_mobility"]
     assert any(s.value.startswith("Portfolio: Minister van Mobiliteit") for s in app.subheader)
     (steered,) = con.execute(

@@ -1,0 +1,31 @@
+"""Exports: what is shown is what is downloaded, readable by spreadsheet programs, never executable."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pandas as pd
+
+from monitor.exports import to_csv, to_xlsx
+
+FRAME = pd.DataFrame({"Code": ["1.1", "2.6.4"], "Titel": ["Créer l’économie", '=HYPERLINK("x")'], "Aantal": [5, -3]})
+
+
+def test_csv_round_trip_keeps_accents_and_rows():
+    data = to_csv(FRAME)
+    assert data.startswith("\ufeff".encode())  # BOM: spreadsheet programs then read UTF-8
+    back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str)
+    assert back["Code"].tolist() == ["1.1", "2.6.4"] and back["Titel"][0] == "Créer l’économie"
+
+
+def test_formulas_are_defused_but_negative_numbers_are_not():
+    back = pd.read_csv(io.BytesIO(to_csv(FRAME)), encoding="utf-8-sig", dtype=str)
+    assert back["Titel"][1] == '\'=HYPERLINK("x")' and back["Aantal"].tolist() == ["5", "-3"]
+
+
+def test_xlsx_holds_the_same_rows_and_headers():
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(FRAME, "objectives"))).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ("Code", "Titel", "Aantal")
+    assert rows[1] == ("1.1", "Créer l’économie", 5) and rows[2][1].startswith("'=")
