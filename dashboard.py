@@ -1,11 +1,14 @@
 """Go4Brussels 2030 Monitor - the entry point: page setup, language, global filters, navigation."""
 
+import time
+
 import streamlit as st
 
 from monitor.errors import DatabaseUnavailable
 from monitor.sidebar import filters_sidebar, pending_page, rejected_notice
 from monitor.ui import database_error, language_picker, t
 
+started = time.perf_counter()
 st.set_page_config(page_title="Go4Brussels 2030 Monitor", layout="wide")
 language_picker()
 
@@ -26,3 +29,4 @@ try:
     page.run()
 except DatabaseUnavailable as error:
     database_error(error)
+st.session_state["_script_seconds"] = time.perf_counter() - started  # read by scripts/benchmark.py

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from monitor import db
+from monitor import db, summaries
 from monitor.filters import FacetIndex, Filters, KnownValues
 from monitor.paths import database_path
 
@@ -24,14 +24,17 @@ def database_key() -> DatabaseKey:
     return (str(path), *db.file_identity(path))
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+@st.cache_resource(show_spinner=False, max_entries=512)
 def _query(key: DatabaseKey, name: str, params: tuple[tuple[str, object], ...] = ()) -> pd.DataFrame:
     return db.run(name, dict(params))
 
 
 def query(name: str, **params: object) -> pd.DataFrame:
-    """The result of queries/<name>.sql with named parameters, cached per database file. Do not mutate."""
-    return _query(database_key(), name, tuple(sorted(params.items())))
+    """The result of queries/<name>.sql with named parameters, read once per database file.
+
+    Kept as a shared resource (the data is read-only and small); callers get their own copy.
+    """
+    return _query(database_key(), name, tuple(sorted(params.items()))).copy()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -45,22 +48,25 @@ def facet_index() -> FacetIndex:
     return _index(database_key())
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _options(key: DatabaseKey) -> dict[str, dict[str, str]]:
+    options = db.run("filter_options")
+    return {facet: dict(zip(rows["option"], rows["label"], strict=True)) for facet, rows in options.groupby("facet")}
+
+
 def known_values() -> KnownValues:
-    options = query("filter_options")
-    by_facet = {facet: frozenset(rows["option"]) for facet, rows in options.groupby("facet")}
+    options = _options(database_key())
     return KnownValues(
-        pillars=frozenset(int(p) for p in by_facet["pillar"]),
-        members=by_facet["member"],
-        orgs=by_facet["org"],
-        themes=by_facet["theme"],
+        pillars=frozenset(int(p) for p in options["pillar"]),
+        members=frozenset(options["member"]),
+        orgs=frozenset(options["org"]),
+        themes=frozenset(options["theme"]),
     )
 
 
 def option_labels(facet: str) -> dict[str, str]:
-    """Display names of a facet's options (as published), in display order."""
-    options = query("filter_options")
-    rows = options[options["facet"] == facet]
-    return dict(zip(rows["option"], rows["label"], strict=True))
+    """Display names of a facet's options (as published), in display order. Do not mutate."""
+    return _options(database_key())[facet]
 
 
 def filtered_codes(filters: Filters) -> list[str]:
@@ -79,15 +85,12 @@ def workstreams(filters: Filters) -> pd.DataFrame:
 
 def objectives(filters: Filters) -> pd.DataFrame:
     """One row per objective with at least one passing workstream, with matching and total counts."""
-    matching = workstreams(filters).groupby("objective_code").size().rename("matching_workstreams")
-    frame = query("objectives_list").join(matching, on="code", how="inner")
-    return frame.reset_index(drop=True)
+    return product("objectives", filters)
 
 
 def member_roles(filters: Filters) -> pd.DataFrame:
     """One row per member × workstream × role, for the passing workstreams."""
-    frame = query("member_workstream_roles")
-    return frame[frame["workstream_code"].isin(filtered_codes(filters))].reset_index(drop=True)
+    return product("member_roles", filters)
 
 
 def organisation_roles(filters: Filters) -> pd.DataFrame:
@@ -102,3 +105,40 @@ def themes(filters: Filters) -> pd.DataFrame:
     frame = query("objective_themes_list")
     kept = set(workstreams(filters)["objective_code"])
     return frame[frame["objective_code"].isin(kept)].reset_index(drop=True)
+
+
+# Page products that depend only on which workstreams pass the filters: computed once per set of codes.
+def _pillar_counts(codes: list[str]) -> pd.DataFrame:
+    return summaries.pillar_counts(_objectives(codes), query("counts_by_pillar"))
+
+
+def _objectives(codes: list[str]) -> pd.DataFrame:
+    frame = query("workstreams_list")
+    matching = frame[frame["code"].isin(codes)].groupby("objective_code").size().rename("matching_workstreams")
+    return query("objectives_list").join(matching, on="code", how="inner").reset_index(drop=True)
+
+
+def _member_roles(codes: list[str]) -> pd.DataFrame:
+    frame = query("member_workstream_roles")
+    return frame[frame["workstream_code"].isin(codes)].reset_index(drop=True)
+
+
+_PRODUCTS = {
+    "objectives": _objectives,
+    "pillar_counts": _pillar_counts,
+    "priority_by_pillar": lambda codes: summaries.priority_by_pillar(_objectives(codes)),
+    "member_roles": _member_roles,
+    "member_summary": lambda codes: summaries.member_summary(_member_roles(codes), query("members_overview")),
+    "matrix": lambda codes: summaries.responsibility_matrix(_member_roles(codes)),
+    "flow": lambda codes: summaries.sankey_links(_member_roles(codes)),
+}
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _product(key: DatabaseKey, name: str, codes: tuple[str, ...]) -> pd.DataFrame:
+    return _PRODUCTS[name](list(codes))
+
+
+def product(name: str, filters: Filters) -> pd.DataFrame:
+    """A page product (see _PRODUCTS) for the workstreams that pass the filters, cached per set of codes."""
+    return _product(database_key(), name, tuple(filtered_codes(filters)))

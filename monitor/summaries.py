@@ -1,4 +1,8 @@
-"""Aggregations of the filtered rows into what the pages show (pure pandas, no Streamlit)."""
+"""Aggregations of the filtered rows into what the pages show (no Streamlit).
+
+The inputs are small (at most a few hundred rows), so plain loops are used where pandas' per-call overhead
+would dominate a filter change.
+"""
 
 from __future__ import annotations
 
@@ -10,109 +14,131 @@ SOCIAL_PARTNER_KINDS = ("social_partners",)
 
 def pillar_counts(objectives: pd.DataFrame, pillars: pd.DataFrame) -> pd.DataFrame:
     """One row per pillar: objectives and workstreams that pass the filters."""
-    counted = objectives.groupby("pillar").agg(
-        objectives=("code", "count"), workstreams=("matching_workstreams", "sum")
-    )
-    frame = pillars[["pillar", "pillar_title"]].join(counted, on="pillar")
-    return frame.fillna({"objectives": 0, "workstreams": 0}).astype({"objectives": int, "workstreams": int})
+    counted: dict[int, list[int]] = {}
+    for pillar, matching in zip(objectives["pillar"], objectives["matching_workstreams"], strict=True):
+        totals = counted.setdefault(int(pillar), [0, 0])
+        totals[0] += 1
+        totals[1] += int(matching)
+    rows = [
+        {
+            "pillar": int(p),
+            "pillar_title": title,
+            "objectives": counted.get(int(p), [0, 0])[0],
+            "workstreams": counted.get(int(p), [0, 0])[1],
+        }
+        for p, title in zip(pillars["pillar"], pillars["pillar_title"], strict=True)
+    ]
+    return pd.DataFrame(rows, columns=["pillar", "pillar_title", "objectives", "workstreams"])
 
 
 def priority_by_pillar(objectives: pd.DataFrame) -> pd.DataFrame:
     """One row per pillar × priority type: number of objectives and their codes."""
-    if objectives.empty:
-        return pd.DataFrame(columns=["pillar", "priority_type", "objectives", "objective_codes"])
-    grouped = objectives.groupby(["pillar", "priority_type"], sort=True)["code"]
-    return grouped.agg(objectives="count", objective_codes=", ".join).reset_index()
+    groups: dict[tuple[int, str], list[str]] = {}
+    for pillar, priority, code in zip(
+        objectives["pillar"], objectives["priority_type"], objectives["code"], strict=True
+    ):
+        groups.setdefault((int(pillar), priority), []).append(code)
+    rows = [
+        {"pillar": pillar, "priority_type": priority, "objectives": len(codes), "objective_codes": ", ".join(codes)}
+        for (pillar, priority), codes in sorted(groups.items())
+    ]
+    return pd.DataFrame(rows, columns=["pillar", "priority_type", "objectives", "objective_codes"])
 
 
 def member_summary(roles: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
     """One row per member: objectives initiated, associated with, workstreams steered (within the filters)."""
-    objective_level = roles[roles["role"] != "steering"].drop_duplicates(["member_id", "role", "objective_code"])
-    counts = objective_level.pivot_table(index="member_id", columns="role", values="objective_code", aggfunc="count")
-    steering = roles[roles["role"] == "steering"].groupby("member_id")["workstream_code"].nunique()
-    summary = members.set_index("member_id")[["name", "government", "kind", "committee"]].copy()
-    for role in ("initiating", "associated"):
-        summary[role] = counts.get(role, 0)
-    summary["steering"] = steering
-    summary = summary.fillna({"initiating": 0, "associated": 0, "steering": 0})
-    return summary.astype({"initiating": int, "associated": int, "steering": int}).reset_index()
+    seen: dict[tuple[str, str], set[str]] = {}
+    for member, role, objective, workstream in zip(
+        roles["member_id"], roles["role"], roles["objective_code"], roles["workstream_code"], strict=True
+    ):
+        seen.setdefault((member, role), set()).add(workstream if role == "steering" else objective)
+    rows = []
+    for member in members.itertuples():
+        rows.append(
+            {
+                "member_id": member.member_id,
+                "name": member.name,
+                "government": member.government,
+                "kind": member.kind,
+                "committee": int(member.committee),
+                **{role: len(seen.get((member.member_id, role), ())) for role in ROLE_ORDER},
+            }
+        )
+    return pd.DataFrame(rows, columns=["member_id", "name", "government", "kind", "committee", *ROLE_ORDER])
+
+
+MATRIX_COLUMNS = [
+    "member_id",
+    "member_name",
+    "member_order",
+    "objective_code",
+    "objective_order",
+    "initiating",
+    "associated",
+    "steering",
+    "cell",
+    "strength",
+]
 
 
 def responsibility_matrix(roles: pd.DataFrame) -> pd.DataFrame:
     """One row per member × objective: the member's roles there and how many of its workstreams it steers.
 
     Columns: member_id, member_name, member_order, objective_code, objective_order, initiating, associated,
-    steering (workstream count), cell (a short text label: I / A / S n, readable without colour).
+    steering (workstream count), cell (a short text label: I / A / S n, readable without colour), strength
+    (the cell's shade: initiating 3, associated 1, plus one per steered workstream, at most 6).
     """
-    if roles.empty:
-        return pd.DataFrame(
-            columns=[
-                "member_id",
-                "member_name",
-                "member_order",
-                "objective_code",
-                "objective_order",
-                "initiating",
-                "associated",
-                "steering",
-                "cell",
+    cells: dict[tuple, dict] = {}
+    for row in roles.itertuples(index=False):
+        key = (row.member_order, row.objective_order, row.member_id, row.objective_code)
+        cell = cells.setdefault(key, {"member_name": row.member_name, "roles": set(), "steered": set()})
+        cell["roles"].add(row.role)
+        if row.role == "steering":
+            cell["steered"].add(row.workstream_code)
+    rows = []
+    for (member_order, objective_order, member_id, objective_code), cell in sorted(cells.items()):
+        initiating, associated = "initiating" in cell["roles"], "associated" in cell["roles"]
+        steering = len(cell["steered"])
+        label = " ".join(
+            [*(["I"] if initiating else []), *(["A"] if associated else []), *([f"S{steering}"] if steering else [])]
+        )
+        rows.append(
+            [
+                member_id,
+                cell["member_name"],
+                member_order,
+                objective_code,
+                objective_order,
+                initiating,
+                associated,
+                steering,
+                label,
+                min(6, 3 * initiating + associated + steering),
             ]
         )
-    keys = ["member_id", "member_name", "member_order", "objective_code", "objective_order"]
-    cells = (
-        roles.assign(
-            initiating=roles["role"].eq("initiating"),
-            associated=roles["role"].eq("associated"),
-            steering_code=roles["workstream_code"].where(roles["role"].eq("steering")),
-        )
-        .groupby(keys, sort=False)
-        .agg(initiating=("initiating", "any"), associated=("associated", "any"), steering=("steering_code", "nunique"))
-        .reset_index()
-    )
-    cells["cell"] = cells.apply(_cell_label, axis=1)
-    return cells.sort_values(["member_order", "objective_order"]).reset_index(drop=True)
-
-
-def _cell_label(row: pd.Series) -> str:
-    parts = (["I"] if row["initiating"] else []) + (["A"] if row["associated"] else [])
-    if row["steering"]:
-        parts.append(f"S{int(row['steering'])}")
-    return " ".join(parts)
-
-
-def cell_strength(row: pd.Series) -> int:
-    """An ordinal for the cell's shade: initiating 3, associated 1, plus one per steered workstream (max 6)."""
-    return min(6, 3 * int(row["initiating"]) + int(row["associated"]) + int(row["steering"]))
+    return pd.DataFrame(rows, columns=MATRIX_COLUMNS)
 
 
 MAX_SANKEY_WORKSTREAMS = 30
 
 
 def sankey_links(roles: pd.DataFrame) -> pd.DataFrame:
-    """Member → objective (one per objective-level role or steered objective) and objective → workstream links.
+    """Member → objective (one per objective the member is involved in) and objective → workstream links.
 
     Columns: source, target, value, role. Member → objective values count steered workstreams (at least 1).
     The objective → workstream level is drawn only when few enough workstreams are in view to stay readable.
     """
-    if roles.empty:
-        return pd.DataFrame(columns=["source", "target", "value", "role"])
-    steering = roles[roles["role"] == "steering"]
-    member_objective = (
-        roles.groupby(["member_name", "objective_code"]).agg(value=("workstream_code", "nunique")).reset_index()
-    )
-    steered = steering.groupby(["member_name", "objective_code"])["workstream_code"].nunique()
-    member_objective["value"] = [
-        int(steered.get((m, o), 0)) or 1
-        for m, o in zip(member_objective["member_name"], member_objective["objective_code"], strict=True)
-    ]
-    member_objective["role"] = "member"
-    objective_workstream = steering.drop_duplicates(["objective_code", "workstream_code"]).assign(value=1)
-    if objective_workstream["workstream_code"].nunique() > MAX_SANKEY_WORKSTREAMS:
-        objective_workstream = objective_workstream.iloc[0:0]
-    first = member_objective.rename(columns={"member_name": "source", "objective_code": "target"})
-    second = objective_workstream.rename(columns={"objective_code": "source", "workstream_code": "target"})
-    second = second.assign(role="workstream")[["source", "target", "value", "role"]]
-    return pd.concat([first[["source", "target", "value", "role"]], second], ignore_index=True)
+    involved: dict[tuple[str, str], set[str]] = {}
+    steered_workstreams: dict[str, str] = {}
+    for row in roles.itertuples(index=False):
+        steered = involved.setdefault((row.member_name, row.objective_code), set())
+        if row.role == "steering":
+            steered.add(row.workstream_code)
+            steered_workstreams[row.workstream_code] = row.objective_code
+    links = [[member, objective, max(1, len(steered)), "member"] for (member, objective), steered in involved.items()]
+    if len(steered_workstreams) <= MAX_SANKEY_WORKSTREAMS:
+        links += [[objective, workstream, 1, "workstream"] for workstream, objective in steered_workstreams.items()]
+    return pd.DataFrame(links, columns=["source", "target", "value", "role"])
 
 
 def partner_table(organisation_roles: pd.DataFrame, org_filter: tuple[str, ...] = ()) -> pd.DataFrame:

@@ -117,6 +117,9 @@ CHART_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", 
 
 def chart(figure, key: str, summary: str, filename: str, **options):
     """A plotly chart (PNG download in its toolbar) followed by a text summary for screen readers."""
+    if not figure.get("data"):
+        st.info(t("empty.chart"))
+        return None
     config = {**CHART_CONFIG, "toImageButtonOptions": {**CHART_CONFIG["toImageButtonOptions"], "filename": filename}}
     event = st.plotly_chart(figure, key=key, config=config, **options)
     st.caption(summary)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from monitor import charts, data, summaries
+from monitor import charts, data
 from monitor.sidebar import current_filters, filter_status, request_filter
 from monitor.ui import chart, new_pick, t, table
 
@@ -34,8 +34,8 @@ if filter_status(filters):
             export=f"portfolio-{member}",
         )
     st.subheader(t("members.matrix"))
-    matrix = summaries.responsibility_matrix(roles)
-    figure = charts.responsibility_matrix(matrix, t("members.legend_cell"))
+    matrix = data.product("matrix", filters)
+    figure = charts.responsibility_matrix(matrix)
     event = chart(
         figure,
         key="matrix_chart",
@@ -55,7 +55,7 @@ if filter_status(filters):
     elif picked:
         st.switch_page("pages/objectives.py", query_params={"objective": picked[1]})
     st.subheader(t("members.flow"))
-    links = summaries.sankey_links(roles)
+    links = data.product("flow", filters)
     chart(
         charts.responsibility_flow(links),
         key="flow_chart",

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from monitor import charts, data, summaries
+from monitor import charts, data
 from monitor.sidebar import current_filters, filter_status
 from monitor.ui import chart, t, table
 
@@ -11,9 +11,8 @@ st.title(t("overview.title"))
 st.caption(t("overview.caption"))
 filter_status(filters)
 
-objectives = data.objectives(filters)
-per_pillar = summaries.pillar_counts(objectives, data.query("counts_by_pillar"))
-members = summaries.member_summary(data.member_roles(filters), data.query("members_overview"))
+per_pillar = data.product("pillar_counts", filters)
+members = data.product("member_summary", filters)
 columns = st.columns(4)
 columns[0].metric(t("metric.pillars"), int((per_pillar["objectives"] > 0).sum()))
 columns[1].metric(t("metric.objectives"), int(per_pillar["objectives"].sum()))
@@ -36,7 +35,7 @@ table(
 )
 
 st.subheader(t("overview.priority_chart"))
-priorities = summaries.priority_by_pillar(objectives)
+priorities = data.product("priority_by_pillar", filters)
 priority_label = lambda code: t(f"priority.{code}")  # noqa: E731
 figure = charts.priority_types_by_pillar(
     priorities, priority_label, lambda pillar: f"{t('column.pillar')} {pillar}", t("column.objectives")

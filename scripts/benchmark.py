@@ -1,0 +1,173 @@
+"""Benchmarks of the Go4Brussels 2030 Monitor; prints figures (no pass/fail). Run: make bench
+
+1. Time to first complete render in headless Chromium (navigation start → script finished and every plotly
+   chart drawn) of the Overview and of the busiest page, next to a bare Streamlit page (a title and one
+   small plotly chart) served the same way. The ratio is what the Monitor adds on top of Streamlit+plotly.
+2. Server-side time of a filter change: the duration of the script rerun after a filter widget changes
+   (dashboard.py records it; AppTest runs the same script in-process), median and p95 over many changes
+   across all pages.
+3. Query time of every named query (median of warm runs); the heaviest is reported.
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+RENDER_RUNS = 7
+FILTER_CHANGES = 60
+QUERY_RUNS = 20
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def render_times(database: Path, scratch: Path) -> dict[str, list[float]]:
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server, wait_until_ready
+
+    def measure(url: str, charts: int) -> float:
+        page = browser.new_page(viewport={"width": 1366, "height": 2400})
+        started = time.perf_counter()
+        page.goto(url)
+        wait_until_ready(page, timeout_ms=60_000)
+        page.locator('[data-testid="stPlotlyChart"] svg.main-svg').nth(charts - 1).wait_for(timeout=60_000)
+        elapsed = time.perf_counter() - started - 0.3  # wait_until_ready holds 300 ms to see the state is stable
+        page.close()
+        return elapsed
+
+    results: dict[str, list[float]] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        with streamlit_server(database, scratch, ROOT / "scripts" / "bare_app.py") as bare:
+            measure(bare, 1)  # warm the server once, as for the Monitor
+            results["bare page (title + 1 plotly chart)"] = [measure(bare, 1) for _ in range(RENDER_RUNS)]
+        with streamlit_server(database, scratch) as monitor:
+            measure(f"{monitor}/overview", 1)
+            results["Monitor: Overview"] = [measure(f"{monitor}/overview", 1) for _ in range(RENDER_RUNS)]
+            measure(f"{monitor}/members", 2)
+            results["Monitor: Who does what (busiest)"] = [measure(f"{monitor}/members", 2) for _ in range(RENDER_RUNS)]
+        browser.close()
+    return results
+
+
+def filter_change_times(database: Path) -> list[float]:
+    import os
+
+    import streamlit as st
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["G4B_DB_PATH"] = str(database)
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):  # as monitor.serve: the router navigates with st.navigation
+        PagesManager.uses_pages_directory = False
+        original(self, *args, **kwargs)
+
+    PagesManager.__init__ = init
+    st.cache_data.clear()
+    changes = itertools.cycle(
+        [
+            ("filter_pillar", [1]),
+            ("filter_priority", ["shared"]),
+            ("filter_theme", ["employment"]),
+            ("filter_pillar", []),
+            ("filter_member", ["brussels_minister_employment"]),
+            ("filter_priority", []),
+            ("filter_role", ["steering"]),
+            ("filter_theme", []),
+            ("filter_org", ["brupartners"]),
+            ("filter_member", []),
+            ("filter_role", []),
+            ("filter_ws_priority", ["none"]),
+            ("filter_org", []),
+            ("filter_ws_priority", []),
+        ]
+    )
+    timings: list[float] = []
+    for page in (
+        "pages/overview.py",
+        "pages/objectives.py",
+        "pages/members.py",
+        "pages/partners.py",
+        "pages/workstreams.py",
+    ):
+        app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+        app.run()
+        if page != "pages/overview.py":
+            app.switch_page(page).run()
+        for _ in range(FILTER_CHANGES // 5 + 2):
+            key, value = next(changes)
+            app.sidebar.multiselect(key=key).set_value(value)
+            app.run()
+            assert not app.exception, app.exception
+            timings.append(app.session_state["_script_seconds"])
+    return timings[5:]  # the first changes warm the caches of each new combination
+
+
+def query_times(database: Path) -> dict[str, float]:
+    from monitor import db
+    from monitor.paths import QUERIES_DIR
+
+    params = {"code": "1.4"}
+    workstream_params = {"code": "2.6.4"}
+    results = {}
+    for path in sorted(QUERIES_DIR.glob("*.sql")):
+        name = path.stem
+        text = path.read_text(encoding="utf-8")
+        arguments = (
+            workstream_params
+            if name.startswith("workstream_") and "$code" in text
+            else params
+            if "$code" in text
+            else {}
+        )
+        db.run(name, arguments, path=database)
+        runs = []
+        for _ in range(QUERY_RUNS):
+            started = time.perf_counter()
+            db.run(name, arguments, path=database)
+            runs.append(time.perf_counter() - started)
+        results[name] = statistics.median(runs)
+    return results
+
+
+def main() -> None:
+    from monitor.build import build_database
+
+    with tempfile.TemporaryDirectory() as scratch_dir:
+        scratch = Path(scratch_dir)
+        database = build_database(scratch / "strategy.duckdb")
+        print(f"== Time to first complete render (headless Chromium, 1366×2400, median of {RENDER_RUNS}, warm server)")
+        renders = render_times(database, scratch)
+        medians = {name: statistics.median(values) for name, values in renders.items()}
+        bare = medians["bare page (title + 1 plotly chart)"]
+        for name, value in medians.items():
+            print(f"  {name:40s} {value * 1000:7.0f} ms   ratio {value / bare:4.2f}")
+        print(f"== Server-side filter change (script rerun after a filter widget change, {FILTER_CHANGES}+ changes)")
+        changes = filter_change_times(database)
+        print(
+            f"  n={len(changes)}  median {statistics.median(changes) * 1000:.1f} ms"
+            f"  p95 {percentile(changes, 0.95) * 1000:.1f} ms  max {max(changes) * 1000:.1f} ms"
+        )
+        print(f"== Query times (median of {QUERY_RUNS} warm runs)")
+        queries = query_times(database)
+        for name, value in sorted(queries.items(), key=lambda item: -item[1])[:5]:
+            print(f"  {name:40s} {value * 1000:7.1f} ms")
+        heaviest = max(queries, key=queries.get)
+        print(f"  heaviest: {heaviest} {queries[heaviest] * 1000:.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
