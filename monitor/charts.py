@@ -24,6 +24,7 @@ PATTERNS = {"shared": "", "consulted": "/", "mixed": "."}  # a second cue beside
 PRIORITY_ORDER = ("shared", "consulted", "mixed")
 FONT = {"family": "sans-serif", "size": 14}
 LEGEND_ON_TOP = {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "traceorder": "normal"}
+SHOW_LEGEND = {"showlegend": True, "legend": LEGEND_ON_TOP}  # also with one trace: it names the colour
 
 
 def _priority_marker(priority: str) -> dict[str, Any]:
@@ -81,7 +82,7 @@ def priority_types_by_pillar(
     layout = _layout(
         260,
         barmode="stack",
-        legend=LEGEND_ON_TOP,
+        **SHOW_LEGEND,
         xaxis={"title": {"text": axis_title}, "dtick": 1, "rangemode": "tozero"},
         yaxis={"autorange": "reversed"},
     )
@@ -125,7 +126,7 @@ def workstreams_per_objective(frame: pd.DataFrame, label: Callable[[str], str], 
     layout = _layout(
         max(160, 60 + 28 * len(codes)),
         barmode="stack",
-        legend=LEGEND_ON_TOP,
+        **SHOW_LEGEND,
         xaxis={"title": {"text": axis_title}, "dtick": 1},
         clickmode="event+select",
         dragmode=False,
@@ -241,7 +242,7 @@ def objectives_by_theme(themes: pd.DataFrame, label: Callable[[str], str], axis_
     layout = _layout(
         max(200, 80 + 34 * len(domains)),
         barmode="stack",
-        legend=LEGEND_ON_TOP,
+        **SHOW_LEGEND,
         xaxis={"title": {"text": axis_title}, "dtick": 1},
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": domains[::-1]},
     )
