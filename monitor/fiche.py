@@ -173,6 +173,12 @@ def _later_wording(code: str) -> None:
     first = items.iloc[0]
     st.subheader(t("fiche.later_wording"))
     st.caption(t("fiche.later_wording_caption", document=first["version_document"], dated=first["dated"]))
+    roles = data.query("later_wording_roles", code=code)
+    if not roles.empty:
+        st.markdown(f"**{t('fiche.priority_printed')}:** {plain(roles['priority_text'].iloc[0] or '—')}")
+        for role, rows in roles.groupby("role", sort=False):
+            names = "; ".join(plain(name) for name in rows["as_written"])
+            st.markdown(f"**{t(f'fiche.later_role.{role}')}:** {names}")
     for row in items.itertuples():
         linked = row.linked_workstream if isinstance(row.linked_workstream, str) else None
         left, right = st.columns(2)

@@ -90,7 +90,9 @@ def test_objective_deep_link_shows_the_full_fiche(app_db, con):
     assert any(s.startswith("Later wording") for s in subheaders)
     captions = " ".join(c.value for c in app.caption)
     assert "001_bf1477ece2e32ef4.txt, lines 1567–1568" in captions
-    assert "differs from 2020" in " ".join(m.value for m in app.markdown)
+    markdown = " ".join(m.value for m in app.markdown)
+    assert "differs from 2020" in markdown
+    assert "Partners (web page):** Brupartners \\(sectorale facilitatoren\\)" in markdown
 
 
 def test_unknown_objective_falls_back_to_the_list_with_a_notice(app_db):
