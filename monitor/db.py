@@ -86,9 +86,7 @@ def run(name: str, params: dict[str, Any] | None = None, path: Path | None = Non
     cursor = connection(path).cursor()
     try:
         return cursor.execute(query_text(name), params or {}).df()
-    except duckdb.Error as error:
-        if isinstance(error, (duckdb.IOException,)):
-            raise DatabaseUnavailable("corrupt", str(path or database_path())) from error
-        raise
+    except duckdb.IOException as error:
+        raise DatabaseUnavailable("corrupt", str(path or database_path())) from error
     finally:
         cursor.close()

@@ -1,4 +1,4 @@
-"""The global filters: their state, how they read from and write to the URL, and their SQL parameters.
+"""The global filters: their state, how they read from and write to the URL, and which workstreams they keep.
 
 Pure logic (no Streamlit): the URL holds codes (`?pillar=1&priority=shared&member=…`); unknown or malformed
 values are dropped and reported as notices, never raised.
@@ -121,20 +121,6 @@ def search_words(text: str) -> list[str]:
     decomposed = unicodedata.normalize("NFKD", text.lower())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return [word for word in plain.split() if word][:MAX_WORDS]
-
-
-def sql_params(filters: Filters) -> dict[str, list]:
-    """Named parameters of the filtered_workstreams macro, as the query files pass them."""
-    return {
-        "pillars": list(filters.pillar),
-        "priorities": list(filters.priority),
-        "ws_priorities": list(filters.ws_priority),
-        "members": list(filters.member),
-        "roles": list(filters.role),
-        "orgs": list(filters.org),
-        "themes": list(filters.theme),
-        "words": search_words(filters.q),
-    }
 
 
 @dataclass(frozen=True)

@@ -91,25 +91,23 @@ def table(
     return event
 
 
+EXPORT_FORMATS = [
+    ("export.csv", "csv", "text/csv", exports.to_csv),
+    ("export.xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", exports.to_xlsx),
+]
+
+
 def downloads(shown: pd.DataFrame, name: str, key: str) -> None:
     """CSV and XLSX of a table exactly as shown (filtered rows, translated headers)."""
-    left, right, _ = st.columns([1, 1, 4])
-    left.download_button(
-        t("export.csv"),
-        lambda: exports.to_csv(shown),
-        file_name=f"{name}.csv",
-        mime="text/csv",
-        key=f"{key}_csv",
-        on_click="ignore",
-    )
-    right.download_button(
-        t("export.xlsx"),
-        lambda: exports.to_xlsx(shown),
-        file_name=f"{name}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"{key}_xlsx",
-        on_click="ignore",
-    )
+    for column, (label, suffix, mime, convert) in zip(st.columns([1, 1, 4]), EXPORT_FORMATS, strict=False):
+        column.download_button(
+            t(label),
+            lambda convert=convert: convert(shown),
+            file_name=f"{name}.{suffix}",
+            mime=mime,
+            key=f"{key}_{suffix}",
+            on_click="ignore",
+        )
 
 
 CHART_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
