@@ -1,4 +1,8 @@
-"""Interface strings in Dutch, French and English from one catalogue (monitor/messages.yaml)."""
+"""Interface strings in Dutch, French and English from one catalogue.
+
+The catalogue is the union of `monitor/messages/*.yaml` (one file per feature, so that
+features add strings without touching each other's files); a key may appear in one file only.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +13,19 @@ import yaml
 
 LANGUAGES = ("nl", "fr", "en")
 DEFAULT_LANGUAGE = "en"
-CATALOGUE = Path(__file__).with_name("messages.yaml")
+CATALOGUE_DIR = Path(__file__).with_name("messages")
 
 
 @lru_cache(maxsize=1)
 def catalogue() -> dict[str, dict[str, str]]:
-    return yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))
+    merged: dict[str, dict[str, str]] = {}
+    for path in sorted(CATALOGUE_DIR.glob("*.yaml")):
+        part = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        clash = sorted(merged.keys() & part.keys())
+        if clash:
+            raise ValueError(f"{path.name} repeats catalogue keys: {', '.join(clash)}")
+        merged.update(part)
+    return merged
 
 
 def translate(key: str, language: str = DEFAULT_LANGUAGE, **values: object) -> str:
