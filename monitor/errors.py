@@ -40,3 +40,24 @@ class DatabaseUnavailable(Exception):
         self.reason = reason  # a key of the message catalogue: "missing", "locked", "corrupt"
         self.path = path
         super().__init__(f"{reason}: {path}")
+
+
+class StoreUnavailable(Exception):
+    """The user store cannot be opened (locked by another process, or not a store file)."""
+
+    def __init__(self, reason: str, path: str):
+        self.reason = reason  # a key of the message catalogue: "locked", "corrupt", "newer"
+        self.path = path
+        super().__init__(f"{reason}: {path}")
+
+
+class PermissionDenied(Exception):
+    """The signed-in user (or nobody) may not make this change; checked in the write path itself."""
+
+
+class Conflict(Exception):
+    """The record changed since the user read it; the newer version is attached, nothing was written."""
+
+    def __init__(self, current_version: int, message: str = "changed meanwhile"):
+        self.current_version = current_version
+        super().__init__(message)

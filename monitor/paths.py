@@ -1,4 +1,4 @@
-"""Where things live. The database path can be overridden with G4B_DB_PATH."""
+"""Where things live. The file paths can be overridden with G4B_DB_PATH, G4B_STORE_PATH and G4B_USERS_PATH."""
 
 from __future__ import annotations
 
@@ -13,9 +13,31 @@ QUERIES_DIR = PROJECT_ROOT / "queries"
 SCHEMA_FILE = Path(__file__).resolve().parent / "schema.sql"
 DEFAULT_DB_PATH = DATA_DIR / "go4brussels.duckdb"
 DB_PATH_ENV = "G4B_DB_PATH"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+DEFAULT_STORE_PATH = DATA_DIR / "store" / "monitor_store.duckdb"
+STORE_PATH_ENV = "G4B_STORE_PATH"
+DEFAULT_USERS_PATH = DATA_DIR / "store" / "users.yaml"
+USERS_PATH_ENV = "G4B_USERS_PATH"
 
 
 def database_path() -> Path:
     """The strategy database file: $G4B_DB_PATH if set, else data/go4brussels.duckdb."""
-    override = os.environ.get(DB_PATH_ENV)
-    return Path(override).expanduser().resolve() if override else DEFAULT_DB_PATH
+    return _overridable(DB_PATH_ENV, DEFAULT_DB_PATH)
+
+
+def _overridable(env: str, default: Path) -> Path:
+    override = os.environ.get(env)
+    return Path(override).expanduser().resolve() if override else default
+
+
+def store_path() -> Path:
+    """The user store (progress, imports, audit log): $G4B_STORE_PATH, else data/store/monitor_store.duckdb.
+
+    It is a separate file from the strategy database, so that rebuilding the strategy never touches it.
+    """
+    return _overridable(STORE_PATH_ENV, DEFAULT_STORE_PATH)
+
+
+def users_path() -> Path:
+    """The accounts file with hashed passwords (never committed): $G4B_USERS_PATH, else data/store/users.yaml."""
+    return _overridable(USERS_PATH_ENV, DEFAULT_USERS_PATH)

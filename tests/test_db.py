@@ -36,7 +36,7 @@ def test_named_parameters_are_bound_not_formatted(built_db):
 def test_every_query_file_states_its_grain_and_parameters():
     from monitor.paths import QUERIES_DIR
 
-    for path in sorted(QUERIES_DIR.glob("*.sql")):
+    for path in sorted([*QUERIES_DIR.glob("*.sql"), *QUERIES_DIR.glob("store/*.sql")]):
         lines = path.read_text(encoding="utf-8").splitlines()
         head = [line for line in lines[: next(i for i, x in enumerate(lines) if not x.startswith("--"))]]
         assert head[0].startswith("-- Grain:"), path.name
