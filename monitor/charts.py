@@ -12,6 +12,8 @@ from typing import Any
 
 import pandas as pd
 
+from monitor.status import CONFIDENCE_LOOK, STATUS_LOOK, Look
+
 Figure = dict[str, Any]
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
@@ -247,3 +249,110 @@ def objectives_by_theme(themes: pd.DataFrame, label: Callable[[str], str], axis_
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": domains[::-1]},
     )
     return {"data": data, "layout": layout}
+
+
+def _status_marker(look: Look) -> dict[str, Any]:
+    return {
+        "color": look.colour,
+        "line": {"color": "#ffffff", "width": 1},
+        "pattern": {"shape": look.pattern, "bgcolor": look.colour, "fgcolor": "#ffffff", "fgopacity": 0.35},
+    }
+
+
+def status_bars(
+    counts: pd.DataFrame, label: Callable[[str], str], axis_title: str, group_label: Callable[[str], str] = str
+) -> Figure:
+    """Horizontal bars per group, stacked by status (icon + name in the legend, colour and pattern).
+
+    "Not yet assessed" always has its trace, so it stays in the legend even at zero.
+    """
+    groups = list(dict.fromkeys(counts["group"]))
+    data = []
+    for status, look in STATUS_LOOK.items():
+        part = counts[counts["status"] == status].set_index("group").reindex(groups)
+        values = part["workstreams"].fillna(0).astype(int).tolist()
+        if not sum(values) and status != "not_assessed":
+            continue
+        name = f"{look.icon} {label(status)}"
+        data.append(
+            {
+                "type": "bar",
+                "orientation": "h",
+                "name": name,
+                "y": [short_label(group_label(g), 40) for g in groups],
+                "x": values,
+                "marker": _status_marker(look),
+                "customdata": [
+                    [group_label(g), codes] for g, codes in zip(groups, part["codes"].fillna(""), strict=True)
+                ],
+                "hovertemplate": "%{customdata[0]}<br>" + name + ": %{x}<br>%{customdata[1]}<extra></extra>",
+            }
+        )
+    labels = [short_label(group_label(g), 40) for g in groups]
+    layout = _layout(
+        max(220, 110 + 26 * len(groups)),
+        barmode="stack",
+        **SHOW_LEGEND,
+        xaxis={"title": {"text": axis_title}, "rangemode": "tozero"},
+        yaxis={"type": "category", "categoryorder": "array", "categoryarray": labels[::-1], "automargin": True},
+    )
+    return {"data": data, "layout": layout}
+
+
+def status_timeline(
+    frame: pd.DataFrame, label: Callable[[str], str], cycle_label: Callable[[object], str], axis_title: str
+) -> Figure:
+    """Vertical stacked bars: status counts as known at each Social Summit cycle."""
+    cycles = list(dict.fromkeys(frame["cycle"]))
+    data = []
+    for status, look in STATUS_LOOK.items():
+        part = frame[frame["status"] == status].set_index("cycle").reindex(cycles)
+        values = part["workstreams"].fillna(0).astype(int).tolist()
+        if not sum(values) and status != "not_assessed":
+            continue
+        name = f"{look.icon} {label(status)}"
+        data.append(
+            {
+                "type": "bar",
+                "name": name,
+                "x": [cycle_label(c) for c in cycles],
+                "y": values,
+                "marker": _status_marker(look),
+                "hovertemplate": "%{x}<br>" + name + ": %{y}<extra></extra>",
+            }
+        )
+    layout = _layout(
+        380,
+        barmode="stack",
+        **SHOW_LEGEND,
+        yaxis={"title": {"text": axis_title}, "rangemode": "tozero"},
+        xaxis={"type": "category"},
+    )
+    return {"data": data, "layout": layout}
+
+
+def confidence_bars(frame: pd.DataFrame, label: Callable[[str], str], axis_title: str) -> Figure:
+    """One bar per delivery confidence level (icon + name on the axis, colour and pattern)."""
+    if not frame["workstreams"].sum():
+        return {"data": [], "layout": {}}
+    names = [f"{CONFIDENCE_LOOK[c].icon} {label(c)}" for c in frame["confidence"]]
+    trace = {
+        "type": "bar",
+        "orientation": "h",
+        "name": axis_title,
+        "y": names,
+        "x": frame["workstreams"].astype(int).tolist(),
+        "text": frame["workstreams"].astype(int).tolist(),
+        "textposition": "outside",
+        "marker": {
+            "color": [CONFIDENCE_LOOK[c].colour for c in frame["confidence"]],
+            "pattern": {"shape": [CONFIDENCE_LOOK[c].pattern for c in frame["confidence"]], "fgcolor": "#ffffff"},
+        },
+        "hovertemplate": "%{y}: %{x}<extra></extra>",
+    }
+    layout = _layout(
+        200,
+        xaxis={"title": {"text": axis_title}, "rangemode": "tozero"},
+        yaxis={"type": "category", "categoryorder": "array", "categoryarray": names[::-1], "automargin": True},
+    )
+    return {"data": [trace], "layout": layout}

@@ -7,10 +7,13 @@ rebuild is a new entry) and the global filters select rows from them in memory: 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
 import pandas as pd
 import streamlit as st
 
-from monitor import db, summaries
+from monitor import db, progress, progress_summary, store, summaries
 from monitor.filters import FacetIndex, Filters, KnownValues
 from monitor.paths import database_path
 
@@ -142,3 +145,89 @@ def _product(key: DatabaseKey, name: str, codes: tuple[str, ...]) -> pd.DataFram
 def product(name: str, filters: Filters) -> pd.DataFrame:
     """A page product (see _PRODUCTS) for the workstreams that pass the filters, cached per set of codes."""
     return _product(database_key(), name, tuple(filtered_codes(filters)))
+
+
+# Progress: read from the user store once per store generation (every committed write is a new
+# generation), then the filters select workstreams in memory, as for the strategy.
+@dataclass(frozen=True)
+class ProgressState:
+    current: pd.DataFrame  # progress_current now
+    cycles: pd.DataFrame  # every Social Summit cycle (documents and admins)
+    last_summit: date | None  # the latest cycle on or before today
+    at_cycles: dict[date, dict[str, str]]  # status known at the end of each past cycle
+    sample_rows: int  # generated sample updates + decisions in the store
+
+
+def _end_of(day: date) -> datetime:
+    return datetime.combine(day, time.max)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _progress_state(key: DatabaseKey, generation: int, today: date) -> ProgressState:
+    all_cycles = progress.cycles()
+    past = [day for day in all_cycles["summit_date"] if day <= today]
+    at_cycles = {
+        day: progress_summary.status_of(store.run("progress_current", {"at": _end_of(day)}))
+        for day in past
+        if day >= progress.STRATEGY_SIGNED
+    }
+    samples = store.run("sample_counts").iloc[0]
+    return ProgressState(
+        current=store.run("progress_current", {"at": None}),
+        cycles=all_cycles,
+        last_summit=max(past) if past else None,
+        at_cycles=at_cycles,
+        sample_rows=int(samples["sample_updates"] + samples["sample_decisions"]),
+    )
+
+
+def progress_state() -> ProgressState:
+    """The progress of every workstream as derived from the store now (shared, do not mutate)."""
+    return _progress_state(database_key(), store.generation(), date.today())
+
+
+def sample_rows() -> int:
+    """How many generated sample rows the store holds (0: everything shown is entered by people)."""
+    return progress_state().sample_rows
+
+
+def progress_groups(dimension: str, codes: list[str]) -> dict[str, list[str]]:
+    """The passing workstreams grouped by objective, steering member, priority type or theme (ids as keys)."""
+    index = facet_index()
+    passing = set(codes)
+    if dimension == "objective":
+        groups: dict[str, list[str]] = {}
+        for code in codes:
+            groups.setdefault(index.objective_of[code], []).append(code)
+        return groups
+    if dimension == "member":
+        options = option_labels("member")
+        steering = {m: index.member_roles.get((m, "steering"), frozenset()) for m in options}
+        return {m: [c for c in codes if c in found] for m, found in steering.items() if found & passing}
+    facet_options = index.single["priority"] if dimension == "priority" else index.multi["theme"]
+    order = option_labels("theme") if dimension == "theme" else dict.fromkeys(("shared", "consulted", "mixed"))
+    return {
+        o: [c for c in codes if c in facet_options[o]] for o in order if facet_options.get(o, frozenset()) & passing
+    }
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _changes(generation: int, since: datetime, codes: tuple[str, ...]) -> pd.DataFrame:
+    return store.run("changes_since", {"since": since, "codes": list(codes)})
+
+
+def changes_since_last_summit(filters: Filters) -> pd.DataFrame:
+    """Every update proposed after the last Summit for the passing workstreams, newest first."""
+    state = progress_state()
+    since = _end_of(state.last_summit) if state.last_summit else datetime(2020, 1, 1)
+    return _changes(store.generation(), since, tuple(filtered_codes(filters)))
+
+
+def group_names(dimension: str) -> dict[str, str]:
+    """Display names of the groups of progress_groups (priority types are translated by the page)."""
+    if dimension == "objective":
+        objectives = query("objectives_list")
+        return {code: f"{code} {title}" for code, title in zip(objectives["code"], objectives["title"], strict=True)}
+    if dimension in ("member", "theme"):
+        return option_labels(dimension)
+    return {}

@@ -6,6 +6,7 @@ features add strings without touching each other's files); a key may appear in o
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,3 +36,16 @@ def translate(key: str, language: str = DEFAULT_LANGUAGE, **values: object) -> s
         return f"⟦{key}⟧"
     text = entry.get(language) or entry[DEFAULT_LANGUAGE]
     return text.format(**values) if values else text
+
+
+MONTHS = {
+    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
+    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+}
+
+
+def format_date(day: date, language: str = DEFAULT_LANGUAGE) -> str:
+    """'11 June 2026', '11 juin 2026', '11 juni 2026'."""
+    months = MONTHS.get(language, MONTHS[DEFAULT_LANGUAGE])
+    return f"{day.day} {months[day.month - 1]} {day.year}"

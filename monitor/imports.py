@@ -77,7 +77,9 @@ def _csv_rows(content: bytes) -> list[list[str]]:
     except csv.Error:
         delimiter = ","
     try:
-        return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+        return [
+            [cell.strip() for cell in row] for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        ]
     except csv.Error as error:
         raise UnreadableFile(RowProblem(0, "-", "import.error.bad_csv", {"detail": str(error)[:200]})) from error
 
@@ -185,9 +187,13 @@ def preview_progress(table: Table, allowed_codes: Sequence[str], today: date | N
         code = cells.get("workstream", "")
         as_of = _parse_date(cells.get("as_of", ""))
         if as_of is None:
-            problems.append(RowProblem(number, "as_of", "import.error.bad_date", {"value": cells.get("as_of", "")[:40]}))
+            problems.append(
+                RowProblem(number, "as_of", "import.error.bad_date", {"value": cells.get("as_of", "")[:40]})
+            )
         if code in first_row:
-            problems.append(RowProblem(number, "workstream", "import.error.repeated_workstream", {"row": first_row[code]}))
+            problems.append(
+                RowProblem(number, "workstream", "import.error.repeated_workstream", {"row": first_row[code]})
+            )
         elif code in known and code not in allowed:
             problems.append(RowProblem(number, "workstream", "import.error.not_yours", {"code": code}))
         first_row.setdefault(code, number)
@@ -239,4 +245,3 @@ def progress_template(codes: Sequence[str]) -> pd.DataFrame:
     template = pd.DataFrame({column: [""] * len(codes) for column in PROGRESS_COLUMNS})
     template["workstream"] = list(codes)
     return template
-

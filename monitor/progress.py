@@ -195,7 +195,13 @@ def decide(user: User | None, update_id: int, decision: str, cycle_date: date, c
         return cursor.execute(
             "INSERT INTO validations (update_id, decision, comment, cycle_date, decided_by)"
             " VALUES ($id, $decision, $comment, $cycle, $by) RETURNING decision_id",
-            {"id": update_id, "decision": decision, "comment": comment.strip() or None, "cycle": cycle_date, "by": user.username},
+            {
+                "id": update_id,
+                "decision": decision,
+                "comment": comment.strip() or None,
+                "cycle": cycle_date,
+                "by": user.username,
+            },
         ).fetchall()[0][0]
 
 

@@ -83,7 +83,10 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
         con.execute("BEGIN TRANSACTION")
         try:
             con.execute(sql)
-            con.execute("INSERT INTO schema_migrations (version, name) VALUES ($version, $name)", {"version": version, "name": name})
+            con.execute(
+                "INSERT INTO schema_migrations (version, name) VALUES ($version, $name)",
+                {"version": version, "name": name},
+            )
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
@@ -242,7 +245,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Backed up {store_path()} to {backup(args.file)}")
         elif args.command == "restore":
             kept = restore(args.file)
-            print(f"Restored {store_path()} from {args.file}" + (f"; the previous store is kept as {kept}" if kept else ""))
+            print(
+                f"Restored {store_path()} from {args.file}"
+                + (f"; the previous store is kept as {kept}" if kept else "")
+            )
         else:
             connection()
             print(f"{store_path()} is at schema version {schema_version()}")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
 from monitor import exports
 from monitor.errors import DatabaseUnavailable
-from monitor.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
+from monitor.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, translate
 
 CHOSEN_LANGUAGE = "_chosen_language"  # survives page switches, unlike widget state
 LANGUAGE_NAMES = {"nl": "Nederlands", "fr": "Français", "en": "English"}
@@ -53,6 +55,11 @@ def language_picker() -> str:
 def language() -> str:
     chosen = st.session_state.get("lang", st.session_state.get(CHOSEN_LANGUAGE))
     return chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def format_day(day: date) -> str:
+    """A date written out in the current language."""
+    return format_date(day, language())
 
 
 def t(key: str, **values: object) -> str:

@@ -1,0 +1,41 @@
+"""How statuses look, in one place: icon + label + colour, never colour alone.
+
+Icons are plain Unicode shapes (no emoji or icon font, so they render offline and on any projector);
+colours are Okabe-Ito (colour-blind safe); charts add a fill pattern as a further cue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Look:
+    icon: str
+    colour: str
+    pattern: str  # plotly bar pattern shape
+
+
+STATUS_LOOK = {
+    "not_assessed": Look("?", "#999999", "."),
+    "not_started": Look("○", "#56B4E9", ""),
+    "in_progress": Look("◐", "#0072B2", "/"),
+    "stalled": Look("‖", "#E69F00", "x"),
+    "partially_delivered": Look("◕", "#CC79A7", "\\"),
+    "delivered": Look("●", "#009E73", ""),
+    "abandoned": Look("✕", "#D55E00", "-"),
+}
+CONFIDENCE_LOOK = {
+    "green": Look("▲", "#009E73", ""),
+    "amber": Look("◆", "#E69F00", "/"),
+    "red": Look("▼", "#D55E00", "x"),
+}
+
+
+def status_text(status: str, label: str) -> str:
+    """'◐ In progress': the icon and the translated label (the colour is added where it is drawn)."""
+    return f"{STATUS_LOOK[status].icon} {label}"
+
+
+def confidence_text(level: str, label: str) -> str:
+    return f"{CONFIDENCE_LOOK[level].icon} {label}"

@@ -1,0 +1,130 @@
+"""Progress: status counts of the filtered workstreams by a chosen dimension, delivery confidence, the
+timeline across Social Summit cycles, and what changed since the last Summit."""
+
+import streamlit as st
+
+from monitor import charts, data, progress_summary
+from monitor.progress import ALL_STATUSES
+from monitor.sidebar import current_filters, filter_status
+from monitor.status import confidence_text, status_text
+from monitor.ui import chart, format_day, t, table
+
+DIMENSIONS = ("objective", "member", "priority", "theme")
+
+filters = current_filters()
+st.title(t("progress.title"))
+st.caption(t("progress.intro"))
+if not filter_status(filters):
+    st.stop()
+
+state = data.progress_state()
+codes = data.filtered_codes(filters)
+statuses = progress_summary.status_of(state.current)
+if not statuses:
+    st.info(t("progress.none_yet"))
+
+status_label = lambda s: t(f"status.{s}")  # noqa: E731 - a label function for the chart builders
+dimension = (
+    st.segmented_control(
+        t("progress.count_by"),
+        DIMENSIONS,
+        format_func=lambda d: t(f"progress.by.{d}"),
+        key="progress_by",
+        default="objective",
+    )
+    or "objective"
+)
+names = (
+    {p: t(f"priority.{p}") for p in ("shared", "consulted", "mixed")}
+    if dimension == "priority"
+    else data.group_names(dimension)
+)
+counts = progress_summary.status_counts(data.progress_groups(dimension, codes), statuses)
+totals = counts.groupby("status", sort=False)["workstreams"].sum()
+chart(
+    charts.status_bars(counts, status_label, t("column.workstreams"), group_label=lambda g: names.get(g, g)),
+    key="progress_status_chart",
+    filename="progress_by_" + dimension,
+    summary=t(
+        "progress.summary",
+        workstreams=len(codes),
+        parts=", ".join(f"{status_label(s)} {int(totals.get(s, 0))}" for s in ALL_STATUSES if totals.get(s, 0)),
+    ),
+)
+wide = progress_summary.counts_wide(counts)
+wide["group"] = wide["group"].map(lambda g: names.get(g, g))
+table(
+    wide,
+    {"group": f"progress.by.{dimension}", **{s: f"status.{s}" for s in ALL_STATUSES}, "total": "column.total"},
+    key="progress_counts_table",
+    widths={"group": "large"},
+    export="progress_counts",
+)
+
+st.subheader(t("progress.confidence"))
+confidence = progress_summary.confidence_counts(codes, state.current)
+chart(
+    charts.confidence_bars(confidence, lambda c: t(f"confidence.{c}"), t("column.workstreams")),
+    key="progress_confidence_chart",
+    filename="delivery_confidence",
+    summary=", ".join(
+        f"{confidence_text(c, t(f'confidence.{c}'))}: {n}"
+        for c, n in zip(confidence["confidence"], confidence["workstreams"], strict=True)
+    ),
+)
+
+st.subheader(t("progress.timeline"))
+history = progress_summary.timeline(codes, state.at_cycles | {"now": statuses})
+chart(
+    charts.status_timeline(
+        history, status_label, lambda c: t("progress.now") if c == "now" else format_day(c), t("column.workstreams")
+    ),
+    key="progress_timeline_chart",
+    filename="progress_timeline",
+    summary=t("progress.timeline_summary", cycles=len(state.at_cycles)),
+)
+
+st.subheader(t("progress.changed", since=format_day(state.last_summit) if state.last_summit else "—"))
+moves = progress_summary.transitions(codes, state.at_cycles.get(state.last_summit, {}), statuses)
+if moves.empty:
+    st.info(t("progress.no_change"))
+else:
+    moves["from_label"] = moves["from_status"].map(lambda s: status_text(s, status_label(s)))
+    moves["to_label"] = moves["to_status"].map(lambda s: status_text(s, status_label(s)))
+    table(
+        moves,
+        {
+            "from_label": "column.from_status",
+            "to_label": "column.to_status",
+            "workstreams": "column.workstreams",
+            "codes": "column.workstream_codes",
+        },
+        key="progress_transitions_table",
+        widths={"from_label": "medium", "to_label": "medium", "codes": "large"},
+        export="transitions_since_last_summit",
+    )
+changes = data.changes_since_last_summit(filters)
+st.caption(t("progress.changes_count", count=len(changes)))
+if not changes.empty:
+    shown = changes.head(500).copy()
+    shown["status_label"] = shown["status"].map(lambda s: status_text(s, status_label(s)))
+    shown["decision_label"] = shown["decision"].map(
+        lambda d: t(f"decision.{d}") if isinstance(d, str) else t("decision.pending")
+    )
+    shown["proposed"] = shown["proposed_at"].map(lambda d: f"{d:%Y-%m-%d %H:%M}")
+    table(
+        shown,
+        {
+            "workstream_code": "column.code",
+            "status_label": "column.status",
+            "decision_label": "column.decision",
+            "proposed": "column.proposed_at",
+            "proposed_by": "column.proposed_by",
+            "narrative": "column.narrative",
+        },
+        key="progress_changes_table",
+        widths={"status_label": "medium", "decision_label": "medium", "proposed": "medium", "narrative": "large"},
+        export="changes_since_last_summit",
+    )
+    if len(changes) > len(shown):
+        st.caption(t("progress.changes_truncated", shown=len(shown), count=len(changes)))
