@@ -4,9 +4,9 @@ import time
 
 import streamlit as st
 
-from monitor.errors import DatabaseUnavailable
+from monitor.errors import DatabaseUnavailable, StoreUnavailable
 from monitor.sidebar import filters_sidebar, pending_page, rejected_notice
-from monitor.ui import database_error, language_picker, t
+from monitor.ui import database_error, language_picker, sample_banner, store_error, t
 
 started = time.perf_counter()
 st.set_page_config(page_title="Go4Brussels 2030 Monitor", layout="wide")
@@ -19,14 +19,27 @@ PAGES = {
     "members": st.Page("pages/members.py", title=t("nav.members"), url_path="members"),
     "partners": st.Page("pages/partners.py", title=t("nav.partners"), url_path="partners"),
     "about": st.Page("pages/about_data.py", title=t("nav.about"), url_path="about"),
+    "progress": st.Page("pages/progress.py", title=t("nav.progress"), url_path="progress"),
+    "report": st.Page("pages/report.py", title=t("nav.report"), url_path="report"),
+    "validate": st.Page("pages/validate.py", title=t("nav.validate"), url_path="validate"),
+    "transfer": st.Page("pages/import_export.py", title=t("nav.transfer"), url_path="import-export"),
+    "account": st.Page("pages/account.py", title=t("nav.account"), url_path="account"),
 }
-page = st.navigation(list(PAGES.values()))
+SECTIONS = {
+    t("nav.section.explore"): ["overview", "objectives", "workstreams", "members", "partners"],
+    t("nav.section.progress"): ["progress", "report", "validate", "transfer"],
+    t("nav.section.more"): ["about", "account"],
+}
+page = st.navigation({section: [PAGES[name] for name in names] for section, names in SECTIONS.items()})
 if target := pending_page():
     st.switch_page(PAGES[target])
 try:
     filters_sidebar()
     rejected_notice()
+    sample_banner()
     page.run()
 except DatabaseUnavailable as error:
     database_error(error)
+except StoreUnavailable as error:
+    store_error(error)
 st.session_state["_script_seconds"] = time.perf_counter() - started  # read by scripts/benchmark.py

@@ -155,7 +155,6 @@ class ProgressState:
     cycles: pd.DataFrame  # every Social Summit cycle (documents and admins)
     last_summit: date | None  # the latest cycle on or before today
     at_cycles: dict[date, dict[str, str]]  # status known at the end of each past cycle
-    sample_rows: int  # generated sample updates + decisions in the store
 
 
 def _end_of(day: date) -> datetime:
@@ -171,13 +170,11 @@ def _progress_state(key: DatabaseKey, generation: int, today: date) -> ProgressS
         for day in past
         if day >= progress.STRATEGY_SIGNED
     }
-    samples = store.run("sample_counts").iloc[0]
     return ProgressState(
         current=store.run("progress_current", {"at": None}),
         cycles=all_cycles,
         last_summit=max(past) if past else None,
         at_cycles=at_cycles,
-        sample_rows=int(samples["sample_updates"] + samples["sample_decisions"]),
     )
 
 
@@ -188,7 +185,8 @@ def progress_state() -> ProgressState:
 
 def sample_rows() -> int:
     """How many generated sample rows the store holds (0: everything shown is entered by people)."""
-    return progress_state().sample_rows
+    counts = store_query("sample_counts").iloc[0]
+    return int(counts["sample_updates"] + counts["sample_decisions"])
 
 
 def progress_groups(dimension: str, codes: list[str]) -> dict[str, list[str]]:
@@ -231,3 +229,29 @@ def group_names(dimension: str) -> dict[str, str]:
     if dimension in ("member", "theme"):
         return option_labels(dimension)
     return {}
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _store_query(generation: int, name: str, params: tuple[tuple[str, object], ...] = ()) -> pd.DataFrame:
+    return store.run(name, dict(params))
+
+
+def store_query(name: str, **params: object) -> pd.DataFrame:
+    """The result of queries/store/<name>.sql, read once per store generation."""
+    return _store_query(store.generation(), name, tuple(sorted(params.items())))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _reportable(key: DatabaseKey, member_id: str | None, is_admin: bool) -> list[str]:
+    from monitor.accounts import User
+
+    return progress.editable_workstreams(User("-", "-", "admin" if is_admin else "editor", member_id))
+
+
+def reportable_workstreams(user) -> list[str]:
+    """The workstreams `user` may report on (empty for nobody)."""
+    return _reportable(database_key(), user.member_id, user.is_admin) if user else []
+
+
+def cycles() -> pd.DataFrame:
+    return progress_state().cycles

@@ -39,13 +39,13 @@ def translate(key: str, language: str = DEFAULT_LANGUAGE, **values: object) -> s
 
 
 MONTHS = {
-    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
-    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "en": "January February March April May June July August September October November December",
 }
 
 
 def format_date(day: date, language: str = DEFAULT_LANGUAGE) -> str:
     """'11 June 2026', '11 juin 2026', '11 juni 2026'."""
-    months = MONTHS.get(language, MONTHS[DEFAULT_LANGUAGE])
+    months = MONTHS.get(language, MONTHS[DEFAULT_LANGUAGE]).split()
     return f"{day.day} {months[day.month - 1]} {day.year}"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pandas as pd
 import streamlit as st
 
-from monitor import exports
-from monitor.errors import DatabaseUnavailable
+from monitor import data, exports
+from monitor.errors import DatabaseUnavailable, StoreUnavailable
 from monitor.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, translate
 
 CHOSEN_LANGUAGE = "_chosen_language"  # survives page switches, unlike widget state
@@ -104,12 +105,15 @@ EXPORT_FORMATS = [
 ]
 
 
-def downloads(shown: pd.DataFrame, name: str, key: str) -> None:
-    """CSV and XLSX of a table exactly as shown (filtered rows, translated headers)."""
+def downloads(shown: pd.DataFrame | Callable[[], pd.DataFrame], name: str, key: str) -> None:
+    """CSV and XLSX of a table exactly as shown (filtered rows, translated headers).
+
+    `shown` may be a function that makes the table: it then runs only when a button is pressed.
+    """
     for column, (label, suffix, mime, convert) in zip(st.columns([1, 1, 4]), EXPORT_FORMATS, strict=False):
         column.download_button(
             t(label),
-            lambda convert=convert: convert(shown),
+            lambda convert=convert: convert(shown() if callable(shown) else shown),
             file_name=f"{name}.{suffix}",
             mime=mime,
             key=f"{key}_{suffix}",
@@ -148,6 +152,21 @@ def database_error(error: DatabaseUnavailable) -> None:
     st.error(t(f"error.database.{error.reason}"))
 
 
+def store_error(error: StoreUnavailable) -> None:
+    st.error(t(f"error.store.{error.reason}"))
+
+
+def sample_banner() -> None:
+    """While generated sample progress is in the store, every page says so before anything else."""
+    try:
+        samples = data.sample_rows()
+    except StoreUnavailable as error:
+        store_error(error)
+        return
+    if samples:
+        st.warning(t("sample.banner", rows=samples))
+
+
 def new_pick(event, key: str) -> list | None:
     """The customdata of a point newly clicked in chart `key`; None when nothing new was picked.
 
@@ -173,3 +192,8 @@ def new_row(event, key: str) -> int | None:
         return None
     st.session_state[f"_{key}_handled"] = repr(rows)
     return rows[0]
+
+
+def problem_list(problems) -> str:
+    """Rule violations (objects with column, key, values) as a Markdown list: 'Field: why'."""
+    return "\n".join(f"- **{t(f'column.{p.column}')}**: {t(p.key, **p.values)}" for p in problems)

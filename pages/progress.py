@@ -57,7 +57,8 @@ table(
     wide,
     {"group": f"progress.by.{dimension}", **{s: f"status.{s}" for s in ALL_STATUSES}, "total": "column.total"},
     key="progress_counts_table",
-    widths={"group": "large"},
+    widths={"group": "medium", **dict.fromkeys(ALL_STATUSES, "small")},
+    helps={s: f"status.{s}" for s in ALL_STATUSES},
     export="progress_counts",
 )
 

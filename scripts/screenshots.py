@@ -1,10 +1,14 @@
 """Screenshots of every page at 1366×768 and 1920×1080 into artifacts/ (for looking, not asserting).
 
-Usage: .venv/bin/python scripts/screenshots.py [extra URL paths, e.g. "objectives?objective=1.4"]
+Usage: .venv/bin/python scripts/screenshots.py [URL paths, e.g. "objectives?objective=1.4"]
+
+The server runs on a scratch store holding a generated sample history, so that the progress pages have
+something to draw (and show their "sample data" banner).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -13,7 +17,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import sync_playwright
 
+from monitor import sample, store
 from monitor.build import build_database
+from monitor.paths import DB_PATH_ENV, STORE_PATH_ENV
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server, wait_until_ready
 
 PATHS = [
@@ -27,6 +33,9 @@ PATHS = [
     "partners",
     "partners?priority=shared&lang=fr",
     "about",
+    "progress",
+    "progress?priority=shared&lang=fr",
+    "import-export",
 ]
 OUT = Path(__file__).resolve().parent.parent / "artifacts"
 
@@ -36,6 +45,10 @@ def main() -> None:
     paths = sys.argv[1:] or PATHS
     with tempfile.TemporaryDirectory() as scratch:
         database = build_database(Path(scratch) / "strategy.duckdb")
+        os.environ[STORE_PATH_ENV] = str(Path(scratch) / "store.duckdb")
+        os.environ[DB_PATH_ENV] = str(database)
+        sample.generate(400)
+        store.close_all()
         with streamlit_server(database, Path(scratch)) as url, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for width, height in ((1366, 768), (1920, 1080)):

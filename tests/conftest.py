@@ -8,9 +8,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from monitor import db
+from monitor import db, store
 from monitor.build import build_database
-from monitor.paths import DB_PATH_ENV, DOCUMENTS_DIR, SOURCES_DIR
+from monitor.paths import DB_PATH_ENV, DOCUMENTS_DIR, SOURCES_DIR, STORE_PATH_ENV, USERS_PATH_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -63,3 +63,13 @@ def router_navigation(monkeypatch: pytest.MonkeyPatch) -> None:
         original(self, *args, **kwargs)
 
     monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+@pytest.fixture(autouse=True)
+def isolated_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own empty user store and accounts file: tests never touch data/store/."""
+    path = tmp_path / "store" / "monitor_store.duckdb"
+    monkeypatch.setenv(STORE_PATH_ENV, str(path))
+    monkeypatch.setenv(USERS_PATH_ENV, str(tmp_path / "store" / "users.yaml"))
+    yield path
+    store.close_all()

@@ -1,0 +1,109 @@
+"""Import and export of progress: the current status and the full history as CSV/XLSX for everyone; the
+upload template; and, for the secretariat, upload → preview with per-row problems → commit all or nothing."""
+
+import pandas as pd
+import streamlit as st
+
+from monitor import auth, data, imports, progress_summary, store
+from monitor.errors import Conflict, PermissionDenied
+from monitor.sidebar import current_filters
+from monitor.status import status_text
+from monitor.ui import downloads, t, table
+
+st.title(t("transfer.title"))
+filters = current_filters()
+user = auth.current_user()
+
+st.subheader(t("transfer.current"))
+codes = data.filtered_codes(filters)
+statuses = progress_summary.status_of(data.progress_state().current)
+current = data.workstreams(filters)[["code", "title"]].copy()
+current["status"] = current["code"].map(lambda c: statuses.get(c, "not_assessed"))
+current["status_label"] = current["status"].map(lambda s: status_text(s, t(f"status.{s}")))
+table(
+    current,
+    {
+        "code": "column.code",
+        "title": "column.workstream_title",
+        "status_label": "column.status",
+        "status": "column.status_code",
+    },
+    key="transfer_current_table",
+    widths={"title": "large", "status_label": "medium"},
+    export="current_status",
+)
+stored = int(data.store_query("update_count")["updates"].iloc[0])
+st.caption(t("transfer.history", count=stored))
+if stored:
+    downloads(lambda: store.run("full_history"), "progress_history", "transfer_history")
+
+st.subheader(t("transfer.template"))
+st.caption(t("transfer.template_help"))
+template_codes = data.reportable_workstreams(user) if user else codes
+downloads(imports.progress_template(template_codes), "progress_template", "transfer_template")
+
+st.subheader(t("transfer.upload"))
+if user is None or not user.is_admin:
+    st.info(t("transfer.admins_only"))
+    st.stop()
+if note := st.session_state.pop("_transfer_flash", None):
+    st.success(t("transfer.committed", rows=note))
+upload = st.file_uploader(t("transfer.choose_file"), type=["csv", "xlsx"], key="transfer_file")
+if upload is None:
+    st.stop()
+try:
+    preview = imports.preview_progress(
+        imports.read_table(upload.name, upload.getvalue()), data.reportable_workstreams(user)
+    )
+except imports.UnreadableFile as unreadable:
+    st.error(t("transfer.unreadable", file=upload.name, why=t(unreadable.problem.key, **unreadable.problem.values)))
+    st.stop()
+
+if preview.problems:
+    st.error(t("transfer.problems", count=len(preview.problems), file=upload.name))
+    problems = [{"row": p.row, "column": p.column, "why": t(p.key, **p.values)} for p in preview.problems]
+    table(
+        pd.DataFrame(problems),
+        {"row": "column.row", "column": "column.column", "why": "column.why"},
+        key="transfer_problems_table",
+        widths={"why": "large"},
+        export="import_problems",
+    )
+    st.stop()
+if not preview.proposals:
+    st.warning(t("transfer.nothing", skipped=preview.skipped))
+    st.stop()
+rows = [
+    {
+        "row": number,
+        "code": p.workstream_code,
+        "status_label": status_text(p.status, t(f"status.{p.status}")),
+        "as_of": p.as_of.isoformat(),
+        "narrative": p.narrative,
+    }
+    for number, p in preview.proposals
+]
+st.success(t("transfer.ready", count=len(rows), skipped=preview.skipped))
+table(
+    pd.DataFrame(rows),
+    {
+        "row": "column.row",
+        "code": "column.code",
+        "status_label": "column.status",
+        "as_of": "column.as_of",
+        "narrative": "column.narrative",
+    },
+    key="transfer_preview_table",
+    widths={"status_label": "medium", "narrative": "large"},
+)
+if st.button(t("transfer.commit", count=len(rows)), key="transfer_commit", type="primary"):
+    try:
+        imports.commit_progress(user, preview)
+    except Conflict:
+        st.error(t("transfer.conflict"))
+    except PermissionDenied:
+        st.error(t("transfer.admins_only"))
+    else:
+        st.session_state["_transfer_flash"] = len(rows)
+        st.session_state.pop("transfer_file", None)
+        st.rerun()

@@ -1,0 +1,124 @@
+"""Report progress: a cabinet editor proposes a status update for one of its workstreams."""
+
+from datetime import date
+
+import streamlit as st
+
+from monitor import auth, data, progress
+from monitor.errors import Conflict, PermissionDenied
+from monitor.status import status_text
+from monitor.ui import plain, problem_list, t, table
+
+FORM_KEYS = ("report_status", "report_confidence", "report_stall_reason", "report_narrative", "report_evidence")
+st.title(t("report.title"))
+if st.session_state.pop("_report_saved", False):  # after a rerun that emptied the form
+    st.success(t("report.saved"))
+    for key in FORM_KEYS:
+        st.session_state.pop(key, None)
+user = auth.current_user()
+if user is None:
+    st.info(t("report.sign_in_first"))
+    st.stop()
+codes = data.reportable_workstreams(user)
+if not codes:
+    st.info(t("report.nothing_to_report"))
+    st.stop()
+
+titles = dict(zip(*data.query("workstreams_list")[["code", "title"]].T.values, strict=True))
+code = st.selectbox(
+    t("report.workstream"), codes, format_func=lambda c: f"{c} {titles.get(c, '')}", key="report_workstream"
+)
+history = data.store_query("progress_history", code=code)
+base_key = f"_report_based_on_{code}"
+if base_key not in st.session_state:  # the version this editor is looking at
+    st.session_state[base_key] = int(history["update_id"].max()) if len(history) else 0
+
+current = data.progress_state().current.set_index("workstream_code")
+now = current["status"].get(code, progress.NOT_ASSESSED)
+st.markdown(t("report.current", status=status_text(now, t(f"status.{now}"))))
+
+status = st.selectbox(
+    t("column.status"), progress.STATUSES, format_func=lambda s: status_text(s, t(f"status.{s}")), key="report_status"
+)
+confidence = stall_reason = None
+if status in progress.NEEDS_CONFIDENCE:
+    confidence = st.radio(
+        t("column.confidence"),
+        progress.CONFIDENCE_LEVELS,
+        format_func=lambda c: t(f"confidence.{c}"),
+        key="report_confidence",
+        horizontal=True,
+        index=None,
+    )
+if status == "stalled":
+    stall_reason = st.selectbox(
+        t("column.stall_reason"),
+        progress.STALL_REASONS,
+        format_func=lambda r: t(f"stall.{r}"),
+        key="report_stall_reason",
+        index=None,
+    )
+if status in progress.FINAL_STATUSES:
+    st.caption(t("report.final_needs_validation"))
+as_of = st.date_input(
+    t("column.as_of"),
+    value=date.today(),
+    max_value=date.today(),
+    min_value=progress.STRATEGY_SIGNED,
+    key="report_as_of",
+)
+narrative = st.text_area(
+    t("column.narrative"), key="report_narrative", max_chars=progress.MAX_NARRATIVE, help=t("report.narrative_help")
+)
+evidence = st.text_input(t("column.evidence_url"), key="report_evidence", help=t("report.evidence_help"))
+
+if st.button(t("report.submit"), key="report_submit", type="primary"):
+    proposal = progress.Proposal(code, status, as_of, narrative, confidence, stall_reason, evidence or None)
+    try:
+        progress.propose(user, proposal, st.session_state[base_key])
+    except progress.ProposalInvalid as invalid:
+        st.error(t("report.invalid") + "\n\n" + problem_list(invalid.problems))
+    except Conflict as conflict:
+        st.session_state[base_key] = conflict.current_version  # seen now: a resubmission is deliberate
+        st.warning(t("report.conflict"))
+        newest = data.store_query("progress_history", code=code).iloc[0]
+        st.markdown(
+            t(
+                "report.newer",
+                who=plain(newest["proposed_by"]),
+                status=status_text(newest["status"], t(f"status.{newest['status']}")),
+            )
+        )
+        st.text(newest["narrative"] or "—")
+    except PermissionDenied:
+        st.error(t("report.not_allowed"))
+    else:
+        st.session_state.pop(base_key, None)
+        st.session_state["_report_saved"] = True
+        st.rerun()
+
+st.subheader(t("report.history"))
+if history.empty:
+    st.caption(t("report.no_history"))
+else:
+    shown = history.copy()
+    shown["status_label"] = shown["status"].map(lambda s: status_text(s, t(f"status.{s}")))
+    shown["decision_label"] = shown["decision"].map(
+        lambda d: t(f"decision.{d}") if isinstance(d, str) else t("decision.pending")
+    )
+    shown["proposed"] = shown["proposed_at"].map(lambda d: f"{d:%Y-%m-%d %H:%M}")
+    table(
+        shown,
+        {
+            "proposed": "column.proposed_at",
+            "proposed_by": "column.proposed_by",
+            "status_label": "column.status",
+            "decision_label": "column.decision",
+            "decision_comment": "column.comment",
+            "narrative": "column.narrative",
+            "evidence_url": "column.evidence_url",
+        },
+        key="report_history_table",
+        widths={"status_label": "medium", "decision_label": "medium", "narrative": "large", "proposed": "medium"},
+        export=f"history_{code}",
+    )

@@ -1,0 +1,120 @@
+"""Validate (secretariat): the queue of proposed updates, validated or returned at a Social Summit cycle;
+the workstreams not updated since the last Summit; and the cycles themselves."""
+
+import streamlit as st
+
+from monitor import auth, data, progress
+from monitor.errors import Conflict, PermissionDenied
+from monitor.status import status_text
+from monitor.ui import format_day, problem_list, t, table
+
+st.title(t("validate.title"))
+user = auth.current_user()
+if user is None or not user.is_admin:
+    st.info(t("validate.admins_only"))
+    st.stop()
+if note := st.session_state.pop("_validate_flash", None):
+    st.success(t(note))
+
+cycles = data.cycles()
+cycle_dates = cycles["summit_date"].tolist()
+cycle = st.selectbox(
+    t("validate.cycle"), cycle_dates, index=len(cycle_dates) - 1, format_func=format_day, key="validate_cycle"
+)
+pending = data.store_query("pending_updates")
+without_evidence = pending[pending["evidence_url"].isna()]
+st.subheader(t("validate.queue", count=len(pending)))
+st.caption(t("validate.without_evidence", count=len(without_evidence)))
+if pending.empty:
+    st.info(t("validate.queue_empty"))
+else:
+    only_missing = st.toggle(t("validate.only_without_evidence"), key="validate_only_missing")
+    queue = (without_evidence if only_missing else pending).reset_index(drop=True).head(500)
+    queue["status_label"] = queue["status"].map(lambda s: status_text(s, t(f"status.{s}")))
+    queue["proposed"] = queue["proposed_at"].map(lambda d: f"{d:%Y-%m-%d %H:%M}")
+    event = table(
+        queue,
+        {
+            "update_id": "column.update_id",
+            "workstream_code": "column.code",
+            "status_label": "column.status",
+            "proposed_by": "column.proposed_by",
+            "proposed": "column.proposed_at",
+            "narrative": "column.narrative",
+            "evidence_url": "column.evidence_url",
+        },
+        key="validate_queue_table",
+        widths={"status_label": "medium", "narrative": "large", "proposed": "medium", "evidence_url": "medium"},
+        on_select="rerun",
+        selection_mode="single-row",
+    )
+    rows = list(event.selection.rows) if event is not None else []
+    if rows:
+        chosen = queue.iloc[rows[0]]
+        st.markdown(t("validate.chosen", id=int(chosen["update_id"]), code=chosen["workstream_code"]))
+        st.text(chosen["narrative"] or "—")
+        comment = st.text_area(t("column.comment"), key="validate_comment")
+        validate_column, return_column = st.columns(2)
+        decision = None
+        if validate_column.button(t("validate.validate"), key="validate_accept", type="primary"):
+            decision = "validated"
+        if return_column.button(t("validate.return"), key="validate_return"):
+            decision = "returned"
+        if decision:
+            try:
+                progress.decide(user, int(chosen["update_id"]), decision, cycle, comment)
+            except progress.ProposalInvalid as invalid:
+                st.error(problem_list(invalid.problems))
+            except Conflict:
+                st.warning(t("validate.already_decided"))
+            except PermissionDenied:
+                st.error(t("validate.admins_only"))
+            else:
+                st.session_state["_validate_flash"] = f"validate.done.{decision}"
+                st.session_state.pop("validate_comment", None)
+                st.rerun()
+
+state = data.progress_state()
+st.subheader(t("validate.not_updated", since=format_day(state.last_summit) if state.last_summit else "—"))
+last = data.store_query("last_update_per_workstream")
+since = state.last_summit
+recent = (
+    set(last.loc[last["last_proposed_at"].dt.date > since, "workstream_code"])
+    if since
+    else set(last["workstream_code"])
+)
+stale = data.query("workstreams_list")
+stale = stale[~stale["code"].isin(recent)]
+table(
+    stale,
+    {"code": "column.code", "title": "column.workstream_title"},
+    key="validate_stale_table",
+    widths={"title": "large"},
+    export="not_updated_since_last_summit",
+)
+
+st.subheader(t("validate.cycles"))
+shown_cycles = cycles.copy()
+shown_cycles["day"] = shown_cycles["summit_date"].map(format_day)
+shown_cycles["origin_label"] = shown_cycles["origin"].map(lambda o: t(f"validate.origin.{o}"))
+table(
+    shown_cycles,
+    {"day": "column.date", "label": "column.label", "origin_label": "column.origin", "source": "column.source"},
+    key="validate_cycles_table",
+    widths={"label": "large", "source": "large", "day": "medium"},
+)
+with st.form("validate_add_cycle_form", clear_on_submit=False):
+    st.markdown(t("validate.add_cycle"))
+    summit_date = st.date_input(t("column.date"), key="validate_new_cycle_date", value=None)
+    label = st.text_input(t("column.label"), key="validate_new_cycle_label")
+    source = st.text_input(t("column.source"), key="validate_new_cycle_source", help=t("validate.source_help"))
+    if st.form_submit_button(t("validate.add")):
+        try:
+            if summit_date is None:
+                raise progress.ProposalInvalid([progress.Problem("date", "progress.error.date_required")])
+            progress.add_cycle(user, summit_date, label, source)
+        except progress.ProposalInvalid as invalid:
+            st.error(problem_list(invalid.problems))
+        else:
+            st.session_state["_validate_flash"] = "validate.cycle_added"
+            st.rerun()
