@@ -129,8 +129,12 @@ def header_problems(table: Table, expected: Sequence[str], required: Sequence[st
     """Missing required columns, unknown columns and repeated columns, all reported on row 1."""
     problems = [RowProblem(1, name, "import.error.missing_column") for name in required if name not in table.header]
     seen: set[str] = set()
-    for name in table.header:
-        if name and name not in expected:
+    for position, name in enumerate(table.header):
+        if not name:
+            if any(row[position] for row in table.rows):  # data under a header with no name
+                problems.append(RowProblem(1, f"#{position + 1}", "import.error.unnamed_column"))
+            continue
+        if name not in expected:
             problems.append(RowProblem(1, name[:60], "import.error.unknown_column"))
         if name in seen:
             problems.append(RowProblem(1, name[:60], "import.error.repeated_column"))

@@ -1,0 +1,145 @@
+"""The user store: migrations, survival across strategy rebuilds, backup and restore, locking, sample data."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from monitor import accounts, progress, sample, store
+from monitor.build import build_database
+from monitor.errors import StoreUnavailable
+from monitor.paths import DOCUMENTS_DIR, MIGRATIONS_DIR, PROJECT_ROOT, SOURCES_DIR
+from monitor.progress import Proposal
+
+TODAY = date.today()
+
+
+@pytest.fixture()
+def admin(app_db):
+    return accounts.add("secretariat", "long-enough-1", "admin", rounds=4)
+
+
+def propose(admin, code: str, narrative: str) -> int:
+    return progress.propose(admin, Proposal(code, "in_progress", TODAY, narrative, "green"), progress.version_of(code))
+
+
+def test_a_new_store_has_every_migration(isolated_store):
+    applied = store.connection().execute("SELECT version, name FROM schema_migrations ORDER BY version").fetchall()
+    assert [name for _version, name in applied] == [path.name for path in sorted(MIGRATIONS_DIR.glob("*.sql"))]
+    assert store.schema_version() == applied[-1][0]
+
+
+def test_an_upgrade_applies_only_new_migrations_and_keeps_the_data(admin, tmp_path, monkeypatch):
+    propose(admin, "1.1.1", "entered before the upgrade")
+    store.close_all()
+    newer = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS_DIR, newer)
+    (newer / "999_add_a_column.sql").write_text("ALTER TABLE progress_updates ADD COLUMN reviewed BOOLEAN;\n")
+    monkeypatch.setattr(store, "MIGRATIONS_DIR", newer)
+    history = store.run("full_history")
+    assert history["narrative"].tolist() == ["entered before the upgrade"]
+    columns = {row[0] for row in store.connection().execute("DESCRIBE progress_updates").fetchall()}
+    assert "reviewed" in columns
+    assert store.connection().execute("SELECT max(version) FROM schema_migrations").fetchall() == [(999,)]
+
+
+def test_a_store_from_a_newer_version_is_refused_untouched(isolated_store, tmp_path, monkeypatch):
+    newer = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS_DIR, newer)
+    (newer / "999_future.sql").write_text("CREATE TABLE future (x INTEGER);\n")
+    monkeypatch.setattr(store, "MIGRATIONS_DIR", newer)
+    store.connection()
+    store.close_all()
+    monkeypatch.setattr(store, "MIGRATIONS_DIR", MIGRATIONS_DIR)
+    with pytest.raises(StoreUnavailable) as refused:
+        store.connection()
+    assert refused.value.reason == "newer"
+
+
+def test_progress_survives_a_rebuild_of_the_strategy_database(admin, app_db):
+    first = propose(admin, "2.1.1", "survives the rebuild")
+    build_database(app_db, SOURCES_DIR, DOCUMENTS_DIR)  # renames a new strategy file into place
+    assert store.run("full_history")["update_id"].tolist() == [first]
+    assert progress.version_of("2.1.1") == first
+    assert "2.1.1" in progress.workstream_codes()
+
+
+def test_backup_wipe_restore(admin, isolated_store, tmp_path):
+    kept = [propose(admin, code, f"before backup {code}") for code in ("1.1.1", "1.2.1", "2.8.1")]
+    progress.decide(admin, kept[0], "validated", date(2026, 6, 11))
+    backup = store.backup(tmp_path / "backup.duckdb")
+    store.close_all()
+    isolated_store.unlink()  # the wipe
+    assert store.run("update_count")["updates"].iloc[0] == 0
+    previous = store.restore(backup)
+    assert previous is not None and previous.exists()
+    history = store.run("full_history")
+    assert history["update_id"].tolist() == kept
+    assert history["decision"].tolist()[0] == "validated"
+    newer = propose(admin, "1.1.1", "after restore")  # sequences continue after the restored rows
+    assert newer > max(kept)
+
+
+def test_backup_and_restore_from_the_command_line(admin, isolated_store, tmp_path):
+    propose(admin, "1.3.1", "command line")
+    store.close_all()
+    target = tmp_path / "cli-backup.duckdb"
+    command = [sys.executable, "-m", "monitor.store"]
+    done = subprocess.run([*command, "backup", str(target)], cwd=PROJECT_ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    isolated_store.unlink()
+    done = subprocess.run([*command, "restore", str(target)], cwd=PROJECT_ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert store.run("full_history")["narrative"].tolist() == ["command line"]
+
+
+def test_restoring_a_file_that_is_not_a_store_changes_nothing(admin, isolated_store, tmp_path):
+    propose(admin, "1.3.1", "still here")
+    store.close_all()
+    junk = tmp_path / "junk.duckdb"
+    junk.write_bytes(b"not a database" * 100)
+    with pytest.raises(StoreUnavailable):
+        store.restore(junk)
+    assert store.run("full_history")["narrative"].tolist() == ["still here"]
+
+
+def test_a_store_locked_by_another_process_is_reported_as_locked(isolated_store):
+    store.connection()
+    store.close_all()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('open', flush=True); time.sleep(60)",
+            str(isolated_store),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        with pytest.raises(StoreUnavailable) as locked:
+            store.connection()
+        assert locked.value.reason == "locked"
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_sample_rows_are_labelled_and_removed_without_touching_real_ones(admin):
+    real = propose(admin, "1.1.1", "real update")
+    sample.generate(300, seed=7)
+    history = store.run("full_history")
+    assert history["is_sample"].sum() == 300 and not history.loc[history["update_id"] == real, "is_sample"].item()
+    assert set(history.loc[history["is_sample"], "proposed_by"]) == {sample.SAMPLE_ACTOR}
+    again = sample._rows(progress.workstream_codes(), 300, 7, TODAY)[0]
+    assert again["workstream_code"].tolist() == history.loc[history["is_sample"], "workstream_code"].tolist()
+    assert sample.remove() == 300
+    left = store.run("full_history")
+    assert left["update_id"].tolist() == [real]
+    assert store.run("sample_counts").iloc[0].sum() == 0
+    assert progress.version_of("1.1.1") == real
