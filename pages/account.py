@@ -21,7 +21,7 @@ st.caption(t("account.intro"))
 with st.form("account_sign_in_form"):
     username = st.text_input(t("account.username"), key="account_username")
     password = st.text_input(t("account.password"), type="password", key="account_password")
-    submitted = st.form_submit_button(t("account.sign_in"))
+    submitted = st.form_submit_button(t("account.sign_in"), key="account_sign_in_submit")
 if submitted:
     if auth.sign_in(username, password):
         st.rerun()

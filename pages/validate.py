@@ -32,7 +32,7 @@ else:
     queue = (without_evidence if only_missing else pending).reset_index(drop=True).head(500)
     queue["status_label"] = queue["status"].map(lambda s: status_text(s, t(f"status.{s}")))
     queue["proposed"] = queue["proposed_at"].map(lambda d: f"{d:%Y-%m-%d %H:%M}")
-    event = table(
+    table(
         queue,
         {
             "update_id": "column.update_id",
@@ -45,13 +45,17 @@ else:
         },
         key="validate_queue_table",
         widths={"status_label": "medium", "narrative": "large", "proposed": "medium", "evidence_url": "medium"},
-        on_select="rerun",
-        selection_mode="single-row",
     )
-    rows = list(event.selection.rows) if event is not None else []
-    if rows:
-        chosen = queue.iloc[rows[0]]
-        st.markdown(t("validate.chosen", id=int(chosen["update_id"]), code=chosen["workstream_code"]))
+    described = {
+        int(row.update_id): f"#{row.update_id} · {row.workstream_code} · {row.status_label} · {row.proposed_by}"
+        for row in queue.itertuples()
+    }
+    picked = st.selectbox(
+        t("validate.pick"), list(described), format_func=described.get, index=None, key="validate_pick"
+    )
+    if picked is not None:
+        chosen = queue.set_index("update_id").loc[picked]
+        st.markdown(t("validate.chosen", id=picked, code=chosen["workstream_code"]))
         st.text(chosen["narrative"] or "—")
         comment = st.text_area(t("column.comment"), key="validate_comment")
         validate_column, return_column = st.columns(2)
@@ -62,7 +66,7 @@ else:
             decision = "returned"
         if decision:
             try:
-                progress.decide(user, int(chosen["update_id"]), decision, cycle, comment)
+                progress.decide(user, picked, decision, cycle, comment)
             except progress.ProposalInvalid as invalid:
                 st.error(problem_list(invalid.problems))
             except Conflict:
@@ -72,6 +76,7 @@ else:
             else:
                 st.session_state["_validate_flash"] = f"validate.done.{decision}"
                 st.session_state.pop("validate_comment", None)
+                st.session_state.pop("validate_pick", None)
                 st.rerun()
 
 state = data.progress_state()
@@ -108,7 +113,7 @@ with st.form("validate_add_cycle_form", clear_on_submit=False):
     summit_date = st.date_input(t("column.date"), key="validate_new_cycle_date", value=None)
     label = st.text_input(t("column.label"), key="validate_new_cycle_label")
     source = st.text_input(t("column.source"), key="validate_new_cycle_source", help=t("validate.source_help"))
-    if st.form_submit_button(t("validate.add")):
+    if st.form_submit_button(t("validate.add"), key="validate_add_cycle_submit"):
         try:
             if summit_date is None:
                 raise progress.ProposalInvalid([progress.Problem("date", "progress.error.date_required")])

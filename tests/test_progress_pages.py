@@ -1,0 +1,194 @@
+"""The progress pages under AppTest: viewers, editors and the secretariat; valid and invalid submissions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from monitor import accounts, progress, sample, store
+from monitor.auth import SESSION_KEY
+from monitor.paths import PROJECT_ROOT
+from tests.test_explore_pages import COMBINATIONS
+
+DASHBOARD = str(PROJECT_ROOT / "dashboard.py")
+PROGRESS_PAGES = [
+    "pages/progress.py",
+    "pages/report.py",
+    "pages/validate.py",
+    "pages/import_export.py",
+    "pages/account.py",
+]
+EDITOR_MEMBER = "brussels_minister_president"
+
+
+@pytest.fixture()
+def people(app_db):
+    return {
+        "editor": accounts.add("cabinet", "long-enough-1", "editor", EDITOR_MEMBER, rounds=4),
+        "admin": accounts.add("secretariat", "long-enough-1", "admin", rounds=4),
+    }
+
+
+def open_page(page: str, user: str | None = None, **query: str) -> AppTest:
+    app = AppTest.from_file(DASHBOARD, default_timeout=60)
+    for name, value in query.items():
+        app.query_params[name] = value
+    app.run()
+    if user:
+        app.session_state[SESSION_KEY] = user
+    app.switch_page(page)
+    for name, value in query.items():
+        app.query_params[name] = value
+    return app.run()
+
+
+def rendered_text(app: AppTest) -> str:
+    parts = [
+        e.value
+        for kind in ("title", "subheader", "markdown", "caption", "info", "warning", "error", "success")
+        for e in getattr(app, kind)
+    ]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [COMBINATIONS[0], COMBINATIONS[1], COMBINATIONS[3], COMBINATIONS[5]],
+    ids=lambda q: "&".join(f"{k}={v}" for k, v in q.items()) or "none",
+)
+@pytest.mark.parametrize("page", PROGRESS_PAGES)
+@pytest.mark.parametrize("user", [None, "cabinet", "secretariat"])
+def test_every_progress_page_for_every_kind_of_user(people, page, query, user):
+    sample.generate(200, seed=3)
+    app = open_page(page, user, **query)
+    assert not app.exception, app.exception
+    assert not app.error, [e.value for e in app.error]
+    assert "⟦" not in rendered_text(app)
+
+
+def test_without_progress_every_workstream_is_not_yet_assessed(people):
+    app = open_page("pages/progress.py")
+    assert "No progress has been reported yet" in app.info[0].value
+    counts = app.dataframe[0].value
+    assert counts["Not yet assessed"].sum() == 100 and counts.iloc[:, -1].sum() == 100
+
+
+def test_progress_counts_follow_the_filters(people):
+    sample.generate(300, seed=5)
+    app = open_page("pages/progress.py", priority="shared")
+    counts = app.dataframe[0].value
+    shared_workstreams = sum(1 for _ in progress.workstream_codes())  # all, then narrow by the objective list
+    assert 0 < counts.iloc[:, -1].sum() < shared_workstreams
+    assert len(counts) == 7  # the 7 shared objectives
+
+
+def test_sample_banner_on_every_page_while_sample_rows_exist(people):
+    for page in ["pages/overview.py", "pages/partners.py", "pages/progress.py"]:
+        assert not any("SAMPLE DATA" in w.value for w in open_page(page).warning)
+    sample.generate(50)
+    for page in ["pages/overview.py", "pages/partners.py", "pages/progress.py", "pages/about_data.py"]:
+        assert any("SAMPLE DATA" in w.value for w in open_page(page).warning), page
+    app = open_page("pages/overview.py", lang="fr")
+    assert any("DONNÉES D’EXEMPLE" in w.value for w in app.warning)
+    sample.remove()
+    assert not any("SAMPLE DATA" in w.value for w in open_page("pages/progress.py").warning)
+
+
+def test_viewers_write_nothing(people):
+    for page in ["pages/report.py", "pages/validate.py"]:
+        app = open_page(page)
+        assert app.info and not app.main.button and not app.main.text_area
+    app = open_page("pages/import_export.py")
+    assert "secretariat" in app.info[-1].value
+    assert store.run("update_count")["updates"].iloc[0] == 0
+
+
+def test_sign_in_with_the_form(people):
+    app = open_page("pages/account.py")
+    app.text_input(key="account_username").input("cabinet")
+    app.text_input(key="account_password").input("wrong password")
+    app.button(key="account_sign_in_submit").click().run()
+    assert "Wrong user name or password" in app.error[0].value
+    app.text_input(key="account_password").input("long-enough-1")
+    app.button(key="account_sign_in_submit").click().run()
+    assert app.session_state[SESSION_KEY] == "cabinet"
+    assert "Signed in as cabinet" in rendered_text(app)
+
+
+def test_an_editor_reports_only_its_own_workstreams_and_the_update_lands(people):
+    app = open_page("pages/report.py", "cabinet")
+    offered = app.selectbox(key="report_workstream").options
+    mine = progress.editable_workstreams(people["editor"])
+    assert [option.split(" ", 1)[0] for option in offered] == mine
+    app.selectbox(key="report_status").set_value("in_progress").run()
+    app.radio(key="report_confidence").set_value("amber")
+    app.text_area(key="report_narrative").input("<b>Started</b> with Brupartners")
+    app.button(key="report_submit").click().run()
+    assert not app.error
+    assert "Your update is proposed" in app.success[0].value
+    history = store.run("full_history")
+    assert history[["workstream_code", "status", "confidence"]].values.tolist() == [[mine[0], "in_progress", "amber"]]
+    assert app.dataframe[0].value["Narrative"].tolist() == ["<b>Started</b> with Brupartners"]
+
+
+def test_an_invalid_submission_explains_and_saves_nothing(people):
+    app = open_page("pages/report.py", "cabinet")
+    app.selectbox(key="report_status").set_value("stalled").run()
+    app.radio(key="report_confidence").set_value("red")
+    app.button(key="report_submit").click().run()
+    message = app.error[0].value
+    assert "Nothing was saved" in message and "Reason it is stalled" in message and "narrative is required" in message
+    assert store.run("update_count")["updates"].iloc[0] == 0
+
+
+def test_a_conflict_keeps_the_editors_text(people):
+    app = open_page("pages/report.py", "cabinet")
+    code = app.selectbox(key="report_workstream").value.split(" ", 1)[0]
+    progress.propose(people["admin"], progress.Proposal(code, "not_started", date.today(), "meanwhile", "red"), 0)
+    app.selectbox(key="report_status").set_value("in_progress").run()
+    app.radio(key="report_confidence").set_value("green")
+    app.text_area(key="report_narrative").input("my careful text")
+    app.button(key="report_submit").click().run()
+    assert "Someone updated this workstream" in app.warning[-1].value
+    assert app.text_area(key="report_narrative").value == "my careful text"
+    assert store.run("full_history")["narrative"].tolist() == ["meanwhile"]
+    app.button(key="report_submit").click().run()  # resubmitting after seeing the newer update is deliberate
+    assert store.run("full_history")["narrative"].tolist() == ["meanwhile", "my careful text"]
+
+
+def test_the_secretariat_validates_and_returns(people):
+    code = progress.editable_workstreams(people["editor"])[0]
+    first = progress.propose(
+        people["editor"], progress.Proposal(code, "delivered", date.today(), "<img src=x onerror=alert(1)>"), 0
+    )
+    app = open_page("pages/validate.py", "secretariat")
+    assert app.selectbox(key="validate_pick").options[0].startswith(f"#{first} · {code}")
+    app.selectbox(key="validate_pick").set_value(first).run()
+    assert app.text[0].value == "<img src=x onerror=alert(1)>"  # shown as text, never as HTML
+    app.button(key="validate_accept").click().run()
+    assert "Validated." in app.success[0].value
+    decisions = store.run("full_history")
+    assert decisions["decision"].tolist() == ["validated"]
+    assert decisions["cycle_date"].dt.date.tolist()[0] == max(progress.cycles()["summit_date"])
+    second = progress.propose(people["editor"], progress.Proposal(code, "abandoned", date.today(), "reoriented"), first)
+    app = open_page("pages/validate.py", "secretariat")
+    app.selectbox(key="validate_pick").set_value(second).run()
+    app.button(key="validate_return").click().run()
+    assert "comment is required" in app.error[0].value
+    app.text_area(key="validate_comment").input("Add the decision of the government")
+    app.button(key="validate_return").click().run()
+    assert store.run("full_history")["decision"].tolist() == ["validated", "returned"]
+
+
+def test_the_secretariat_adds_a_cycle(people):
+    app = open_page("pages/validate.py", "secretariat")
+    app.date_input(key="validate_new_cycle_date").set_value(date(2027, 6, 10))
+    app.text_input(key="validate_new_cycle_label").input("Sociale Top 2027")
+    app.text_input(key="validate_new_cycle_source").input("")
+    app.button(key="validate_add_cycle_submit").click().run()
+    assert "Say where this Summit date is announced" in app.error[0].value
+    app.text_input(key="validate_new_cycle_source").input("Uitnodiging van 1 maart 2027")
+    app.button(key="validate_add_cycle_submit").click().run()
+    assert date(2027, 6, 10) in set(progress.cycles()["summit_date"])
