@@ -79,6 +79,7 @@ def table(
     widths: dict[str, str] | None = None,
     helps: dict[str, str] | None = None,
     export: str | None = None,
+    max_height: int = MAX_TABLE_HEIGHT,
     **options,
 ):
     """A data table with translated headers (columns: data column -> catalogue key), index hidden.
@@ -92,7 +93,7 @@ def table(
         t(k): st.column_config.Column(width=widths.get(c, "small"), help=t(helps[c]) if c in helps else None)
         for c, k in columns.items()
     }
-    height = min(MAX_TABLE_HEIGHT, ROW_HEIGHT * (len(shown) + 1) + 3)
+    height = min(max_height, ROW_HEIGHT * (len(shown) + 1) + 3)
     event = st.dataframe(shown, hide_index=True, key=key, column_config=config, height=height, **options)
     if export:
         downloads(shown, export, key)

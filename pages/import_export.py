@@ -29,6 +29,7 @@ table(
         "status": "column.status_code",
     },
     key="transfer_current_table",
+    max_height=420,
     widths={"title": "large", "status_label": "medium"},
     export="current_status",
 )

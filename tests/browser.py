@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from monitor.paths import DB_PATH_ENV, PROJECT_ROOT
+from monitor.paths import DB_PATH_ENV, PROJECT_ROOT, STORE_PATH_ENV, USERS_PATH_ENV
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -38,7 +38,12 @@ def free_port() -> int:
 def streamlit_server(database: Path, log_dir: Path, script: Path | None = None) -> Iterator[str]:
     """Serve the dashboard (through monitor.serve, like `make run`) or another `script`; yields the base URL."""
     port = free_port()
-    environment = {**os.environ, DB_PATH_ENV: str(database)}
+    environment = {  # the server's own user store and accounts file live beside its log
+        **os.environ,
+        DB_PATH_ENV: str(database),
+        STORE_PATH_ENV: str(log_dir / "store.duckdb"),
+        USERS_PATH_ENV: str(log_dir / "users.yaml"),
+    }
     log = (log_dir / f"streamlit-{port}.log").open("w")  # never an unread pipe (see TECH_NOTES)
     process = subprocess.Popen(
         [

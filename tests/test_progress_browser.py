@@ -1,0 +1,113 @@
+"""End to end in headless Chromium: a cabinet editor reports, the secretariat validates, everyone sees it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from monitor import accounts
+from tests.browser import streamlit_server, wait_until_ready
+from tests.test_browser import ARTIFACTS, chromium  # noqa: F401 - the shared browser fixture
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def server(built_db, tmp_path_factory):
+    logs = tmp_path_factory.mktemp("progress-e2e")
+    users = logs / "users.yaml"
+    accounts.add("cabinet", "long-enough-1", "editor", "brussels_minister_president", path=users, rounds=4)
+    accounts.add("secretariat", "long-enough-1", "admin", path=users, rounds=4)
+    with streamlit_server(built_db, logs) as url:
+        yield url
+
+
+def go(page, link: str) -> None:
+    """Follow a navigation link (a client-side page switch keeps the session, and so the sign-in)."""
+    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=link, exact=True).click()
+    wait_until_ready(page)
+
+
+def sign_in(page, username: str) -> None:
+    go(page, "Account")
+    page.get_by_label("User name").fill(username)
+    page.get_by_label("Password", exact=True).fill("long-enough-1")
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_text("Signed in as").wait_for()
+
+
+def choose(page, label: str, option: str) -> None:
+    page.get_by_test_id("stMainBlockContainer").get_by_role("combobox", name=label, exact=True).click()
+    page.get_by_role("option", name=option).click()
+    page.keyboard.press("Escape")
+    wait_until_ready(page)
+
+
+def test_report_validate_and_see_it(chromium, server):  # noqa: F811 - pytest fixture
+    page = chromium.new_page(viewport={"width": 1366, "height": 2400})
+    page.goto(f"{server}/progress")
+    wait_until_ready(page)
+    page.get_by_text("No progress has been reported yet").wait_for()
+
+    sign_in(page, "cabinet")
+    go(page, "Report progress")
+    main = page.get_by_test_id("stMainBlockContainer")
+    workstream = main.get_by_role("combobox", name="Workstream", exact=True).input_value()
+    assert workstream.startswith("1.2.3 ")  # the first workstream the Minister-President may report on
+    choose(page, "Status", "◐ In progress")
+    page.get_by_text("Amber: feasible, significant issues").click()
+    wait_until_ready(page)
+    page.get_by_role("textbox", name="Narrative").fill("Call for projects launched with Brupartners.")
+    page.get_by_role("button", name="Propose this update").click()
+    page.get_by_text("Your update is proposed").wait_for()
+    page.screenshot(path=str(ARTIFACTS / "e2e-report.png"))
+
+    go(page, "Account")
+    page.get_by_role("button", name="Sign out").click()
+    wait_until_ready(page)
+    sign_in(page, "secretariat")
+    go(page, "Validate")
+    page.get_by_text("Proposed updates awaiting validation (1)").wait_for()
+    page.get_by_test_id("stMainBlockContainer").get_by_role("combobox", name="Update to decide on").click()
+    page.get_by_role("option").first.click()
+    wait_until_ready(page)
+    page.get_by_test_id("stText").get_by_text("Call for projects launched with Brupartners.").wait_for()
+    page.get_by_role("button", name="Validate", exact=True).click()
+    page.get_by_text("Validated.").wait_for()
+    page.screenshot(path=str(ARTIFACTS / "e2e-validate.png"))
+
+    go(page, "Progress")
+    page.get_by_text("Not yet assessed 99, In progress 1").wait_for()
+    page.get_by_text("1 updates proposed since the last Summit").wait_for()
+    tables = page.locator('[data-testid="stDataFrame"]')
+    tables.nth(2).wait_for()  # counts, the transition table and the list of changes
+    assert page.locator('[data-testid="stException"]').count() == 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "e2e-progress.png"), full_page=True)
+    page.close()
+
+
+def test_upload_preview_and_commit(chromium, server, tmp_path):  # noqa: F811 - pytest fixture
+    upload = Path(tmp_path) / "updates.csv"
+    upload.write_text(
+        "workstream,status,as_of,confidence,stall_reason,narrative,evidence_url\n"
+        "2.1.1,stalled,2026-10-01,red,budget,Waiting for the budget,\n"
+        "2.1.2,delivered,2026-10-01,,,Done,https://be.brussels/\n",
+        encoding="utf-8",
+    )
+    broken = Path(tmp_path) / "broken.csv"
+    broken.write_text("workstream,status,as_of\n9.9.9,done,tomorrow\n", encoding="utf-8")
+    page = chromium.new_page(viewport={"width": 1366, "height": 2400})
+    page.goto(f"{server}/import-export")
+    wait_until_ready(page)
+    sign_in(page, "secretariat")
+    go(page, "Import and export")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(broken))
+    page.get_by_text("problems in broken.csv").wait_for()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))
+    page.get_by_text("2 updates are ready").wait_for()
+    page.get_by_role("button", name="Import these 2 updates").click()
+    page.get_by_text("2 updates imported.").wait_for()
+    page.screenshot(path=str(ARTIFACTS / "e2e-import.png"), full_page=True)
+    page.close()
