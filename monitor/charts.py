@@ -267,10 +267,17 @@ def status_bars(
     "Not yet assessed" always has its trace, so it stays in the legend even at zero.
     """
     groups = list(dict.fromkeys(counts["group"]))
+    cells = {
+        (group, status): (int(n), codes)
+        for group, status, n, codes in zip(
+            counts["group"], counts["status"], counts["workstreams"], counts["codes"], strict=True
+        )
+    }
+    labels = [short_label(group_label(g), 40) for g in groups]
     data = []
     for status, look in STATUS_LOOK.items():
-        part = counts[counts["status"] == status].set_index("group").reindex(groups)
-        values = part["workstreams"].fillna(0).astype(int).tolist()
+        found = [cells.get((g, status), (0, "")) for g in groups]
+        values = [n for n, _codes in found]
         if not sum(values) and status != "not_assessed":
             continue
         name = f"{look.icon} {label(status)}"
@@ -279,16 +286,13 @@ def status_bars(
                 "type": "bar",
                 "orientation": "h",
                 "name": name,
-                "y": [short_label(group_label(g), 40) for g in groups],
+                "y": labels,
                 "x": values,
                 "marker": _status_marker(look),
-                "customdata": [
-                    [group_label(g), codes] for g, codes in zip(groups, part["codes"].fillna(""), strict=True)
-                ],
+                "customdata": [[group_label(g), codes] for g, (_n, codes) in zip(groups, found, strict=True)],
                 "hovertemplate": "%{customdata[0]}<br>" + name + ": %{x}<br>%{customdata[1]}<extra></extra>",
             }
         )
-    labels = [short_label(group_label(g), 40) for g in groups]
     layout = _layout(
         max(220, 110 + 26 * len(groups)),
         barmode="stack",
@@ -304,10 +308,10 @@ def status_timeline(
 ) -> Figure:
     """Vertical stacked bars: status counts as known at each Social Summit cycle."""
     cycles = list(dict.fromkeys(frame["cycle"]))
+    cells = {(c, s): int(n) for c, s, n in zip(frame["cycle"], frame["status"], frame["workstreams"], strict=True)}
     data = []
     for status, look in STATUS_LOOK.items():
-        part = frame[frame["status"] == status].set_index("cycle").reindex(cycles)
-        values = part["workstreams"].fillna(0).astype(int).tolist()
+        values = [cells.get((cycle, status), 0) for cycle in cycles]
         if not sum(values) and status != "not_assessed":
             continue
         name = f"{look.icon} {label(status)}"

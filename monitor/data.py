@@ -209,16 +209,26 @@ def progress_groups(dimension: str, codes: list[str]) -> dict[str, list[str]]:
     }
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def _changes(generation: int, since: datetime, codes: tuple[str, ...]) -> pd.DataFrame:
-    return store.run("changes_since", {"since": since, "codes": list(codes)})
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _changes(generation: int, since: datetime) -> pd.DataFrame:
+    return store.run("changes_since", {"since": since})
 
 
-def changes_since_last_summit(filters: Filters) -> pd.DataFrame:
-    """Every update proposed after the last Summit for the passing workstreams, newest first."""
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _changes_of(generation: int, since: datetime, codes: tuple[str, ...], limit: int) -> tuple[int, pd.DataFrame]:
+    changes = _changes(generation, since)
+    passing = changes[changes["workstream_code"].isin(codes)]
+    return len(passing), passing.head(limit)
+
+
+def changes_since_last_summit(filters: Filters, limit: int = 500) -> tuple[int, pd.DataFrame]:
+    """How many updates were proposed after the last Summit for the passing workstreams, and the newest `limit`.
+
+    Read once per store generation for all workstreams; the filters select rows in memory (do not mutate).
+    """
     state = progress_state()
     since = _end_of(state.last_summit) if state.last_summit else datetime(2020, 1, 1)
-    return _changes(store.generation(), since, tuple(filtered_codes(filters)))
+    return _changes_of(store.generation(), since, tuple(filtered_codes(filters)), limit)
 
 
 def group_names(dimension: str) -> dict[str, str]:

@@ -37,12 +37,12 @@ def status_counts(groups: Mapping[str, Sequence[str]], statuses: StatusOf) -> pd
 
 def counts_wide(counts: pd.DataFrame) -> pd.DataFrame:
     """The counts as a table: one row per group, one column per status, and the total."""
-    if counts.empty:
-        return pd.DataFrame(columns=["group", *ALL_STATUSES, "total"])
-    wide = counts.pivot_table(index="group", columns="status", values="workstreams", aggfunc="sum", sort=False)
-    wide = wide.reindex(columns=list(ALL_STATUSES), fill_value=0).fillna(0).astype(int)
-    wide["total"] = wide.sum(axis=1)
-    return wide.reset_index()
+    rows: dict[str, dict[str, object]] = {}
+    for group, status, workstreams in zip(counts["group"], counts["status"], counts["workstreams"], strict=True):
+        row = rows.setdefault(group, {"group": group, **dict.fromkeys(ALL_STATUSES, 0), "total": 0})
+        row[status] += int(workstreams)
+        row["total"] += int(workstreams)
+    return pd.DataFrame(list(rows.values()), columns=["group", *ALL_STATUSES, "total"])
 
 
 def confidence_counts(codes: Sequence[str], current: pd.DataFrame) -> pd.DataFrame:

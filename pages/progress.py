@@ -23,7 +23,9 @@ statuses = progress_summary.status_of(state.current)
 if not statuses:
     st.info(t("progress.none_yet"))
 
-status_label = lambda s: t(f"status.{s}")  # noqa: E731 - a label function for the chart builders
+STATUS_NAMES = {s: t(f"status.{s}") for s in ALL_STATUSES}
+STATUS_TEXTS = {s: status_text(s, name) for s, name in STATUS_NAMES.items()}
+status_label = STATUS_NAMES.__getitem__
 dimension = (
     st.segmented_control(
         t("progress.count_by"),
@@ -90,8 +92,8 @@ moves = progress_summary.transitions(codes, state.at_cycles.get(state.last_summi
 if moves.empty:
     st.info(t("progress.no_change"))
 else:
-    moves["from_label"] = moves["from_status"].map(lambda s: status_text(s, status_label(s)))
-    moves["to_label"] = moves["to_status"].map(lambda s: status_text(s, status_label(s)))
+    moves["from_label"] = moves["from_status"].map(STATUS_TEXTS)
+    moves["to_label"] = moves["to_status"].map(STATUS_TEXTS)
     table(
         moves,
         {
@@ -104,15 +106,14 @@ else:
         widths={"from_label": "medium", "to_label": "medium", "codes": "large"},
         export="transitions_since_last_summit",
     )
-changes = data.changes_since_last_summit(filters)
-st.caption(t("progress.changes_count", count=len(changes)))
-if not changes.empty:
-    shown = changes.head(500).copy()
-    shown["status_label"] = shown["status"].map(lambda s: status_text(s, status_label(s)))
-    shown["decision_label"] = shown["decision"].map(
-        lambda d: t(f"decision.{d}") if isinstance(d, str) else t("decision.pending")
-    )
-    shown["proposed"] = shown["proposed_at"].map(lambda d: f"{d:%Y-%m-%d %H:%M}")
+change_count, newest = data.changes_since_last_summit(filters)
+st.caption(t("progress.changes_count", count=change_count))
+if change_count:
+    shown = newest.copy()
+    shown["status_label"] = shown["status"].map(STATUS_TEXTS)
+    decisions = {"validated": t("decision.validated"), "returned": t("decision.returned")}
+    shown["decision_label"] = shown["decision"].map(decisions).fillna(t("decision.pending"))
+    shown["proposed"] = shown["proposed_at"].dt.strftime("%Y-%m-%d %H:%M")
     table(
         shown,
         {
@@ -127,5 +128,5 @@ if not changes.empty:
         widths={"status_label": "medium", "decision_label": "medium", "proposed": "medium", "narrative": "large"},
         export="changes_since_last_summit",
     )
-    if len(changes) > len(shown):
-        st.caption(t("progress.changes_truncated", shown=len(shown), count=len(changes)))
+    if change_count > len(shown):
+        st.caption(t("progress.changes_truncated", shown=len(shown), count=change_count))

@@ -7,6 +7,10 @@
    (dashboard.py records it; AppTest runs the same script in-process), median and p95 over many changes
    across all pages.
 3. Query time of every named query (median of warm runs); the heaviest is reported.
+4. The Progress page's filter change with 1,000,000 generated (sample) updates in the user store: median
+   and p95 server-side, plus the one-off cost of deriving the progress state after a write.
+
+Run one part only with e.g. `scripts/benchmark.py progress` (parts: render, filters, queries, progress).
 """
 
 from __future__ import annotations
@@ -61,7 +65,17 @@ def render_times(database: Path, scratch: Path) -> dict[str, list[float]]:
     return results
 
 
-def filter_change_times(database: Path) -> list[float]:
+PROGRESS_UPDATES = 1_000_000
+EXPLORE_PAGES = (
+    "pages/overview.py",
+    "pages/objectives.py",
+    "pages/members.py",
+    "pages/partners.py",
+    "pages/workstreams.py",
+)
+
+
+def filter_change_times(database: Path, pages: tuple[str, ...] = EXPLORE_PAGES) -> list[float]:
     import os
 
     import streamlit as st
@@ -96,18 +110,12 @@ def filter_change_times(database: Path) -> list[float]:
         ]
     )
     timings: list[float] = []
-    for page in (
-        "pages/overview.py",
-        "pages/objectives.py",
-        "pages/members.py",
-        "pages/partners.py",
-        "pages/workstreams.py",
-    ):
-        app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    for page in pages:
+        app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
         app.run()
         if page != "pages/overview.py":
             app.switch_page(page).run()
-        for _ in range(FILTER_CHANGES // 5 + 2):
+        for _ in range(FILTER_CHANGES // len(pages) + 2):
             key, value = next(changes)
             app.sidebar.multiselect(key=key).set_value(value)
             app.run()
@@ -143,30 +151,65 @@ def query_times(database: Path) -> dict[str, float]:
     return results
 
 
+def progress_times(database: Path, scratch: Path) -> tuple[list[float], float]:
+    """Filter changes on the Progress page over a store holding PROGRESS_UPDATES sample updates."""
+    import os
+
+    from monitor import sample, store
+
+    os.environ["G4B_DB_PATH"] = str(database)
+    os.environ["G4B_STORE_PATH"] = str(scratch / "store.duckdb")
+    started = time.perf_counter()
+    sample.generate(PROGRESS_UPDATES, seed=2030)
+    print(f"  generated {PROGRESS_UPDATES:,} sample updates in {time.perf_counter() - started:.1f} s")
+    from monitor import data
+
+    started = time.perf_counter()
+    data._progress_state(data.database_key(), store.generation(), __import__("datetime").date.today())
+    derive = time.perf_counter() - started
+    return filter_change_times(database, ("pages/progress.py",) * 5), derive
+
+
+def report(changes: list[float]) -> str:
+    return (
+        f"  n={len(changes)}  median {statistics.median(changes) * 1000:.1f} ms"
+        f"  p95 {percentile(changes, 0.95) * 1000:.1f} ms  max {max(changes) * 1000:.1f} ms"
+    )
+
+
 def main() -> None:
     from monitor.build import build_database
 
+    parts = set(sys.argv[1:]) or {"render", "filters", "queries", "progress"}
     with tempfile.TemporaryDirectory() as scratch_dir:
         scratch = Path(scratch_dir)
         database = build_database(scratch / "strategy.duckdb")
-        print(f"== Time to first complete render (headless Chromium, 1366×2400, median of {RENDER_RUNS}, warm server)")
-        renders = render_times(database, scratch)
-        medians = {name: statistics.median(values) for name, values in renders.items()}
-        bare = medians["bare page (title + 1 plotly chart)"]
-        for name, value in medians.items():
-            print(f"  {name:40s} {value * 1000:7.0f} ms   ratio {value / bare:4.2f}")
-        print(f"== Server-side filter change (script rerun after a filter widget change, {FILTER_CHANGES}+ changes)")
-        changes = filter_change_times(database)
-        print(
-            f"  n={len(changes)}  median {statistics.median(changes) * 1000:.1f} ms"
-            f"  p95 {percentile(changes, 0.95) * 1000:.1f} ms  max {max(changes) * 1000:.1f} ms"
-        )
-        print(f"== Query times (median of {QUERY_RUNS} warm runs)")
-        queries = query_times(database)
-        for name, value in sorted(queries.items(), key=lambda item: -item[1])[:5]:
-            print(f"  {name:40s} {value * 1000:7.1f} ms")
-        heaviest = max(queries, key=queries.get)
-        print(f"  heaviest: {heaviest} {queries[heaviest] * 1000:.1f} ms")
+        if "render" in parts:
+            print(
+                f"== Time to first complete render (headless Chromium, 1366×2400, median of {RENDER_RUNS}, warm server)"
+            )
+            renders = render_times(database, scratch)
+            medians = {name: statistics.median(values) for name, values in renders.items()}
+            bare = medians["bare page (title + 1 plotly chart)"]
+            for name, value in medians.items():
+                print(f"  {name:40s} {value * 1000:7.0f} ms   ratio {value / bare:4.2f}")
+        if "filters" in parts:
+            print(
+                f"== Server-side filter change (script rerun after a filter widget change, {FILTER_CHANGES}+ changes)"
+            )
+            print(report(filter_change_times(database)))
+        if "queries" in parts:
+            print(f"== Query times (median of {QUERY_RUNS} warm runs)")
+            queries = query_times(database)
+            for name, value in sorted(queries.items(), key=lambda item: -item[1])[:5]:
+                print(f"  {name:40s} {value * 1000:7.1f} ms")
+            heaviest = max(queries, key=queries.get)
+            print(f"  heaviest: {heaviest} {queries[heaviest] * 1000:.1f} ms")
+        if "progress" in parts:
+            print(f"== Progress page filter change with {PROGRESS_UPDATES:,} updates (server side)")
+            changes, derive = progress_times(database, scratch)
+            print(f"  deriving the progress state after a write (once per write): {derive * 1000:.0f} ms")
+            print(report(changes))
 
 
 if __name__ == "__main__":
