@@ -4,7 +4,7 @@ PYTHON := $(VENV)/bin/python
 PORT ?= 8501
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test lint build venv chromium bench clean
+.PHONY: run test lint build venv chromium bench clean backup restore account sample sample-remove
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	python3 -m venv $(VENV)
@@ -34,6 +34,25 @@ test: venv chromium lint
 lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+## The user store (progress, validations, imports, audit log): a consistent copy, and back from one.
+backup: venv
+	$(PYTHON) -m monitor.store backup $(or $(FILE),data/store/backup-$(shell date +%Y%m%d-%H%M%S).duckdb)
+
+restore: venv
+	@test -n "$(FILE)" || (echo "usage: make restore FILE=path/to/backup.duckdb" && exit 2)
+	$(PYTHON) -m monitor.store restore $(FILE)
+
+## Create or replace an account: make account NAME=cabinet-mp ROLE=editor MEMBER=brussels_minister_president
+account: venv
+	$(PYTHON) -m monitor.accounts add $(NAME) --role $(ROLE) $(if $(MEMBER),--member $(MEMBER))
+
+## Generated, labelled sample progress for demos and training (and its removal).
+sample: venv
+	$(PYTHON) -m monitor.sample generate
+
+sample-remove: venv
+	$(PYTHON) -m monitor.sample remove
 
 bench: venv chromium
 	$(PYTHON) scripts/benchmark.py

@@ -54,5 +54,15 @@ def test_ci_runs_the_readme_test_command():
 
 def test_readme_lists_every_page():
     dashboard = (PROJECT_ROOT / "dashboard.py").read_text(encoding="utf-8")
-    for url_path in re.findall(r'url_path="(\w+)"', dashboard):
+    for url_path in re.findall(r'url_path="([\w-]+)"', dashboard):
         assert f"`/{url_path}`" in README, url_path
+
+
+def test_every_user_store_table_and_column_is_documented(isolated_store):
+    from monitor import store
+
+    for table, column in store.connection().execute(
+        "SELECT table_name, column_name FROM duckdb_columns() WHERE table_name IN (SELECT table_name FROM duckdb_tables())"
+    ).fetchall():
+        assert f"`{table}`" in DATA_README, table
+        assert column in DATA_README, f"{table}.{column}"
