@@ -61,8 +61,13 @@ def test_readme_lists_every_page():
 def test_every_user_store_table_and_column_is_documented(isolated_store):
     from monitor import store
 
-    for table, column in store.connection().execute(
-        "SELECT table_name, column_name FROM duckdb_columns() WHERE table_name IN (SELECT table_name FROM duckdb_tables())"
-    ).fetchall():
+    for table, column in (
+        store.connection()
+        .execute(
+            "SELECT table_name, column_name FROM duckdb_columns()"
+            " WHERE table_name IN (SELECT table_name FROM duckdb_tables())"
+        )
+        .fetchall()
+    ):
         assert f"`{table}`" in DATA_README, table
         assert column in DATA_README, f"{table}.{column}"
