@@ -1,0 +1,42 @@
+"""Numbers in each language: decimal comma and narrow-space thousands in Dutch and French, gaps never zero."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from monitor.formats import THIN_SPACE, format_number, format_percent, separators
+
+
+@pytest.mark.parametrize(
+    ("value", "language", "decimals", "expected"),
+    [
+        (72154, "nl", None, f"72{THIN_SPACE}154"),
+        (72154, "fr", None, f"72{THIN_SPACE}154"),
+        (72154, "en", None, "72,154"),
+        (18.5, "nl", None, "18,5"),
+        (18.5, "en", None, "18.5"),
+        (-2.6, "fr", None, "-2,6"),
+        (1234567.891, "nl", 2, f"1{THIN_SPACE}234{THIN_SPACE}567,89"),
+        (1234567.891, "en", 1, "1,234,567.9"),
+        (0, "nl", None, "0"),
+    ],
+)
+def test_format_number(value, language, decimals, expected):
+    assert format_number(value, language, decimals) == expected
+
+
+@pytest.mark.parametrize("missing", [None, math.nan])
+def test_missing_is_not_zero(missing):
+    assert format_number(missing, "nl") == "n.b."
+    assert format_number(missing, "fr") == "n.d."
+    assert format_percent(missing, "en") == "n/a"
+
+
+def test_percent_and_plotly_separators():
+    assert format_percent(18.54, "fr") == "18,5\u00a0%"
+    assert format_percent(18.54, "en") == "18.5%"
+    assert separators("nl") == "," + THIN_SPACE
+    assert separators("en") == ".,"
+    assert separators("xx") == ".,"
