@@ -360,3 +360,130 @@ def confidence_bars(frame: pd.DataFrame, label: Callable[[str], str], axis_title
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": names[::-1], "automargin": True},
     )
     return {"data": [trace], "layout": layout}
+
+
+# --- Indicators and targets (indicators issue) ---------------------------------------------------------------
+INDICATOR_COLOUR = "#0072B2"
+TRAJECTORY_COLOUR = "#D55E00"
+
+
+def _wrap(text: str, width: int) -> str:
+    """Long indicator names on several lines (plotly titles do not wrap by themselves)."""
+    lines, current = [], ""
+    for word in text.split():
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}".strip()
+    return "<br>".join([*lines, current])
+
+
+def _indicator_trace(years: list[int], values: list[float | None], name: str, unit: str) -> dict:
+    return {
+        "type": "scatter",
+        "mode": "lines+markers",
+        "x": years,
+        "y": values,  # None stays a gap: the line breaks, nothing is drawn at zero
+        "connectgaps": False,
+        "name": name,
+        "line": {"color": INDICATOR_COLOUR, "width": 2},
+        "marker": {"color": INDICATOR_COLOUR, "size": 8, "symbol": "circle"},
+        "hovertemplate": f"%{{x}}: %{{y}} {unit}<extra></extra>",
+        "showlegend": False,
+    }
+
+
+def indicator_small_multiples(panels: list[dict], separators: str, columns: int = 3) -> Figure:
+    """One small line chart per indicator, each with its own scale and its unit as the y-axis title.
+
+    panels: dicts with title, unit, years, values (None where the year is not available).
+    """
+    if not panels:
+        return {"data": [], "layout": _layout(200)}
+    rows = -(-len(panels) // columns)
+    gap_x, gap_y = 0.07, 0.45 / rows
+    width = (1 - gap_x * (columns - 1)) / columns
+    height = (1 - gap_y * (rows - 1)) / rows
+    years = sorted({year for panel in panels for year in panel["years"]})
+    data, layout = [], _layout(300 * rows, separators=separators, margin={"l": 10, "r": 10, "t": 30, "b": 10})
+    annotations = []
+    for index, panel in enumerate(panels):
+        row, column = divmod(index, columns)
+        axis = "" if index == 0 else str(index + 1)
+        x0 = column * (width + gap_x)
+        y1 = 1 - row * (height + gap_y)
+        data.append(_indicator_trace(panel["years"], panel["values"], panel["title"], panel["unit"]))
+        data[-1].update({"xaxis": f"x{axis}", "yaxis": f"y{axis}"})
+        layout[f"xaxis{axis}"] = {
+            "domain": [x0, x0 + width],
+            "anchor": f"y{axis}",
+            "tickmode": "array",
+            "tickvals": years,
+            "range": [years[0] - 0.4, years[-1] + 0.4],
+            "showgrid": False,
+            "linecolor": "#444444",
+            "tickfont": {"size": 12},
+        }
+        layout[f"yaxis{axis}"] = {
+            "domain": [y1 - height, y1],
+            "anchor": f"x{axis}",
+            "title": {"text": _wrap(panel["unit"], 18), "font": {"size": 12}},
+            "gridcolor": "#e5e5e5",
+            "linecolor": "#444444",
+            "tickfont": {"size": 12},
+            "zeroline": False,
+            "automargin": True,
+        }
+        annotations.append(
+            {
+                "text": f"<b>{_wrap(panel['title'], 42)}</b>",
+                "x": x0,
+                "y": y1,
+                "xref": "paper",
+                "yref": "paper",
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "align": "left",
+                "showarrow": False,
+                "font": {"size": 13},
+                "yshift": 4,
+            }
+        )
+    layout["annotations"] = annotations
+    return {"data": data, "layout": layout}
+
+
+def indicator_line(
+    years: list[int],
+    values: list[float | None],
+    name: str,
+    unit: str,
+    separators: str,
+    trajectory: list[tuple[int, float]] | None = None,
+    trajectory_name: str = "",
+) -> Figure:
+    """One indicator over time (gaps stay gaps), with the path to a target when there is one."""
+    data = [_indicator_trace(years, values, name, unit)]
+    data[0]["showlegend"] = bool(trajectory)
+    if trajectory:
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "x": [year for year, _value in trajectory],
+                "y": [value for _year, value in trajectory],
+                "name": trajectory_name,
+                "line": {"color": TRAJECTORY_COLOUR, "width": 2, "dash": "dash"},
+                "hovertemplate": f"%{{x}}: %{{y:.2f}} {unit}<extra>{trajectory_name}</extra>",
+            }
+        )
+    every_year = sorted({*years, *(year for year, _value in trajectory or [])})
+    layout = _layout(
+        420,
+        separators=separators,
+        legend=LEGEND_ON_TOP,
+        xaxis={"tickmode": "array", "tickvals": every_year, "showgrid": False, "linecolor": "#444444"},
+        yaxis={"title": {"text": unit}, "gridcolor": "#e5e5e5", "linecolor": "#444444", "zeroline": False},
+    )
+    return {"data": data, "layout": layout}

@@ -369,3 +369,63 @@ def target_checks() -> dict[int, indicators.TargetCheck]:
     """Target id -> its check against the indicator that measures it (measurable targets only)."""
     frame = _target_checks(database_key(), store.generation())
     return dict(zip(frame["target_id"], frame["check"], strict=True))
+
+
+def indicator_decimals() -> dict[str, int]:
+    """Indicator id -> the decimals the document prints, so the app shows 15,0 % as 15,0 and not 15."""
+    values = query("indicator_values_all")
+    return {i: indicators.printed_decimals(rows["value_printed"]) for i, rows in values.groupby("indicator_id")}
+
+
+def indicator_history(indicator_id: str) -> pd.DataFrame:
+    """Every value recorded in the store for one indicator (oldest first), with its import and author."""
+    revisions = store_query("indicator_revisions")
+    return revisions[revisions["indicator_id"] == indicator_id].reset_index(drop=True)
+
+
+def _delivery_inputs() -> dict[str, tuple[str, str | None]]:
+    current = progress_state().current
+    return {
+        code: (status, confidence if isinstance(confidence, str) else None)
+        for code, status, confidence in zip(
+            current["workstream_code"], current["status"], current["confidence"], strict=True
+        )
+    }
+
+
+def objective_delivery(code: str, codes: list[str]) -> tuple[str, int, int, int]:
+    """Objective `code`'s delivery from workstreams `codes` (see monitor.indicators.delivery_of)."""
+    return indicators.delivery_of(codes, _delivery_inputs())
+
+
+def delivery_context(codes: list[str]) -> pd.DataFrame:
+    """One row per objective with a passing workstream: its delivery (passing workstreams only) and the context
+    of its linked indicators. Columns: objective_code, objective_title, delivery, on_track, off_track,
+    not_assessed, context, indicator_states (list of (indicator_id, state))."""
+    inputs = _delivery_inputs()
+    directions = objective_indicator_directions()
+    by_objective: dict[str, list[str]] = {}
+    index = facet_index()
+    for code in codes:
+        by_objective.setdefault(index.objective_of[code], []).append(code)
+    titles = dict(zip(query("objectives_list")["code"], query("objectives_list")["title"], strict=True))
+    rows = []
+    for objective in titles:
+        if objective not in by_objective:
+            continue
+        delivery, on_track, off_track, not_assessed = indicators.delivery_of(by_objective[objective], inputs)
+        states = directions.get(objective, [])
+        rows.append(
+            {
+                "objective_code": objective,
+                "objective_title": titles[objective],
+                "delivery": delivery,
+                "on_track": on_track,
+                "off_track": off_track,
+                "not_assessed": not_assessed,
+                "context": indicators.objective_context(state for _i, state in states),
+                "indicator_states": states,
+            }
+        )
+    columns = ["objective_code", "objective_title", "delivery", "on_track", "off_track", "not_assessed", "context"]
+    return pd.DataFrame(rows, columns=[*columns, "indicator_states"])

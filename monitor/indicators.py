@@ -213,3 +213,9 @@ def delivery_of(codes: Sequence[str], current: Mapping[str, tuple[str, str | Non
     state = "on_track" if counts["on_track"] * 2 > assessed else "off_track"
     state = state if assessed else "not_assessed"
     return state, counts["on_track"], counts["off_track"], counts["not_assessed"]
+
+
+def printed_decimals(printed: Iterable[str]) -> int:
+    """The most decimals the document prints for an indicator ('18,5 %' -> 1, '72.154' -> 0, '3471,62' -> 2)."""
+    found = [len(text.split(",")[1].split()[0]) for text in printed if isinstance(text, str) and "," in text]
+    return max(found, default=0)
