@@ -32,7 +32,7 @@ SECTIONS = {
     t("nav.section.progress"): ["progress", "report", "validate", "transfer"],
     t("nav.section.more"): ["about", "account"],
 }
-page = st.navigation({section: [PAGES[name] for name in names] for section, names in SECTIONS.items()})
+page = st.navigation({section: [PAGES[name] for name in names] for section, names in SECTIONS.items()}, expanded=True)
 if target := pending_page():
     st.switch_page(PAGES[target])
 try:

@@ -402,11 +402,11 @@ def indicator_small_multiples(panels: list[dict], separators: str, columns: int 
     if not panels:
         return {"data": [], "layout": _layout(200)}
     rows = -(-len(panels) // columns)
-    gap_x, gap_y = 0.07, 0.45 / rows
+    gap_x, gap_y = 0.11, 0.5 / rows
     width = (1 - gap_x * (columns - 1)) / columns
     height = (1 - gap_y * (rows - 1)) / rows
     years = sorted({year for panel in panels for year in panel["years"]})
-    data, layout = [], _layout(300 * rows, separators=separators, margin={"l": 10, "r": 10, "t": 30, "b": 10})
+    data, layout = [], _layout(310 * rows, separators=separators, margin={"l": 10, "r": 10, "t": 60, "b": 10})
     annotations = []
     for index, panel in enumerate(panels):
         row, column = divmod(index, columns)
@@ -428,7 +428,9 @@ def indicator_small_multiples(panels: list[dict], separators: str, columns: int 
         layout[f"yaxis{axis}"] = {
             "domain": [y1 - height, y1],
             "anchor": f"x{axis}",
-            "title": {"text": _wrap(panel["unit"], 18), "font": {"size": 12}},
+            "title": {"text": _wrap(panel["unit"], 16), "font": {"size": 12}, "standoff": 4},
+            "exponentformat": "none",  # 72 154, not 72k: the numbers as the document prints them
+            "separatethousands": True,
             "gridcolor": "#e5e5e5",
             "linecolor": "#444444",
             "tickfont": {"size": 12},
@@ -484,6 +486,13 @@ def indicator_line(
         separators=separators,
         legend=LEGEND_ON_TOP,
         xaxis={"tickmode": "array", "tickvals": every_year, "showgrid": False, "linecolor": "#444444"},
-        yaxis={"title": {"text": unit}, "gridcolor": "#e5e5e5", "linecolor": "#444444", "zeroline": False},
+        yaxis={
+            "title": {"text": unit},
+            "exponentformat": "none",
+            "separatethousands": True,
+            "gridcolor": "#e5e5e5",
+            "linecolor": "#444444",
+            "zeroline": False,
+        },
     )
     return {"data": data, "layout": layout}

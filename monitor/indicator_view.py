@@ -83,7 +83,7 @@ def render_indicator(indicator_id: str, readings: pd.DataFrame, values: pd.DataF
     top = st.columns(2)
     if latest:
         year, value = latest[-1]
-        top[0].metric(t("indicators.latest", year=year), f"{number(value, indicator_id, decimals)} {reading['unit']}")
+        top[0].metric(t("indicators.latest", year=year, unit=reading["unit"]), number(value, indicator_id, decimals))
     else:
         top[0].metric(t("indicators.latest_none"), format_number(None, language()))
     top[1].metric(t("column.direction"), direction_label(reading["state"]))
@@ -390,3 +390,53 @@ def _base_value_form(row: dict, check: indicators.TargetCheck, user, key: str, i
         return
     st.session_state["_targets_flash"] = t("targets.base_added", year=check.base_year)
     st.rerun()
+
+
+def target_groups(targets: pd.DataFrame) -> dict[str, list[dict]]:
+    """The targets by where they are printed: the introduction first, then each objective (code · title)."""
+    groups: dict[str, list[dict]] = {}
+    for row in targets.to_dict("records"):
+        code = row["objective_code"]
+        name = f"{code} · {row['objective_title']}" if isinstance(code, str) else t("targets.introduction")
+        groups.setdefault(name, []).append(row)
+    return groups
+
+
+def _measured(row: dict, checks: dict[int, indicators.TargetCheck]) -> str:
+    if not isinstance(row["indicator_id"], str):
+        return t("targets.no")
+    return target_label(checks[row["target_id"]].state)
+
+
+def target_item(row: dict, checks: dict[int, indicators.TargetCheck]) -> str:
+    """One target as a Markdown list item: kind, workstream, years, the quote, whether it is measured, source."""
+    kind = row["kind"]
+    parts = [f"**{t(f'target_kind.{kind}')}**"]
+    if isinstance(row["workstream_code"], str):
+        parts.append(row["workstream_code"])
+    if pd.notna(row["target_year"]):
+        parts.append(f"{t('column.target_year')} {int(row['target_year'])}")
+    if pd.notna(row["base_year"]):
+        parts.append(f"{t('column.base_year')} {int(row['base_year'])}")
+    where = source(row["document"], row["line_start"], row["line_end"])
+    return f"- {' · '.join(parts)} — “{plain(row['quote'])}”  \n  {_measured(row, checks)} · {where}"
+
+
+def targets_table(targets: pd.DataFrame, checks: dict[int, indicators.TargetCheck]) -> pd.DataFrame:
+    """Every target as one table for the CSV and Excel downloads (translated headers)."""
+    return pd.DataFrame(
+        {
+            t("column.objective"): [
+                c if isinstance(c, str) else t("targets.introduction") for c in targets["objective_code"]
+            ],
+            t("column.workstream"): targets["workstream_code"].fillna(""),
+            t("column.kind"): [t(f"target_kind.{k}") for k in targets["kind"]],
+            t("column.quote"): targets["quote"],
+            t("column.target_year"): [str(int(y)) if pd.notna(y) else "" for y in targets["target_year"]],
+            t("column.base_year"): [str(int(y)) if pd.notna(y) else "" for y in targets["base_year"]],
+            t("column.measured"): [_measured(row, checks) for row in targets.to_dict("records")],
+            t("column.source"): [
+                source(*r) for r in zip(targets["document"], targets["line_start"], targets["line_end"], strict=True)
+            ],
+        }
+    )

@@ -1,13 +1,11 @@
 """Targets and milestones: every numeric target and dated milestone of the documents with its quote and source;
 the targets a key figure can measure with their path from the base year and whether the latest value is on it."""
 
-import pandas as pd
 import streamlit as st
 
 from monitor import auth, data, indicator_view
-from monitor.fiche import source
 from monitor.sidebar import current_filters
-from monitor.ui import t, table
+from monitor.ui import downloads, t
 
 st.title(t("targets.title"))
 st.caption(t("targets.caption"))
@@ -32,37 +30,8 @@ for row in targets[targets["indicator_id"].notna()].to_dict("records"):
 
 st.subheader(t("targets.all_title"))
 st.caption(t("targets.all_caption"))
-names = dict(zip(data.indicator_readings()["indicator_id"], data.indicator_readings()["name"], strict=True))
-shown = pd.DataFrame(
-    {
-        "where": [c if isinstance(c, str) else t("targets.introduction") for c in targets["objective_code"]],
-        "workstream": targets["workstream_code"].fillna(""),
-        "kind": [t(f"target_kind.{k}") for k in targets["kind"]],
-        "quote": targets["quote"],
-        "target_year": [str(int(y)) if pd.notna(y) else "" for y in targets["target_year"]],
-        "base_year": [str(int(y)) if pd.notna(y) else "" for y in targets["base_year"]],
-        "measured": [
-            indicator_view.target_label(checks[i].state) + f" ({names[m]})" if isinstance(m, str) else t("targets.no")
-            for i, m in zip(targets["target_id"], targets["indicator_id"], strict=True)
-        ],
-        "source": [
-            source(*r) for r in zip(targets["document"], targets["line_start"], targets["line_end"], strict=True)
-        ],
-    }
-)
-table(
-    shown,
-    {
-        "where": "column.objective",
-        "workstream": "column.workstream",
-        "kind": "column.kind",
-        "quote": "column.quote",
-        "target_year": "column.target_year",
-        "base_year": "column.base_year",
-        "measured": "column.measured",
-        "source": "column.source",
-    },
-    key="targets_table",
-    widths={"quote": "large", "measured": "medium", "source": "medium"},
-    export="targets",
-)
+shown = indicator_view.targets_table(targets, checks)
+for group, rows in indicator_view.target_groups(targets).items():
+    with st.expander(f"{group} ({len(rows)})"):
+        st.markdown("\n".join(indicator_view.target_item(row, checks) for row in rows))
+downloads(shown, "targets", "targets_table")

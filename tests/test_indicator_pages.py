@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from monitor import accounts, data, indicator_store, sample
+from monitor.ui import plain
 from tests.test_progress_pages import open_page, rendered_text
 
 INDICATORS = "pages/indicators.py"
@@ -92,17 +93,22 @@ def test_targets_page_lists_every_target_and_says_the_base_year_is_missing(app_d
     app = open_page(TARGETS, lang="en")
     assert not app.exception and not app.error
     text = rendered_text(app)
-    table = app.dataframe[0].value
-    assert len(table) == len(data.query("targets_all"))
-    assert text.count("insufficient data: base year value missing") == 2
+    targets = data.query("targets_all")
+    items = [line for m in app.markdown for line in m.value.splitlines() if line.startswith("- **")]
+    assert len(items) == len(targets)
+    for quote in targets["quote"]:
+        assert sum(plain(quote) in item for item in items) >= 1
+    assert text.count("Insufficient data: base year value missing") == 2 + 2  # each measurable box and its item
+    assert "The documents give no 2005 value" in text
     assert "The secretariat (admin account) can add" in text
     assert not _base_form(app)  # no form for viewers
 
 
 def test_targets_follow_the_filters_but_keep_the_introduction(app_db):
     app = open_page(TARGETS, lang="en", pillar="2")
-    where = set(app.dataframe[0].value["Objective"])
-    assert "Introduction" in where and not any(w.startswith("1.") for w in where)
+    groups = [e.label for e in app.expander]
+    assert groups[0].startswith("Introduction (") and groups[1].startswith("2.1 · ")
+    assert not any(g.startswith("1.") for g in groups)
 
 
 def test_the_secretariat_adds_the_missing_base_year_value_with_its_source(people):
