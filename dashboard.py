@@ -25,11 +25,14 @@ PAGES = {
     "report": st.Page("pages/report.py", title=t("nav.report"), url_path="report"),
     "validate": st.Page("pages/validate.py", title=t("nav.validate"), url_path="validate"),
     "transfer": st.Page("pages/import_export.py", title=t("nav.transfer"), url_path="import-export"),
+    "indicator_import": st.Page(
+        "pages/indicator_import.py", title=t("nav.indicator_import"), url_path="indicator-import"
+    ),
     "account": st.Page("pages/account.py", title=t("nav.account"), url_path="account"),
 }
 SECTIONS = {
     t("nav.section.explore"): ["overview", "objectives", "workstreams", "members", "partners", "indicators", "targets"],
-    t("nav.section.progress"): ["progress", "report", "validate", "transfer"],
+    t("nav.section.progress"): ["progress", "report", "validate", "transfer", "indicator_import"],
     t("nav.section.more"): ["about", "account"],
 }
 page = st.navigation({section: [PAGES[name] for name in names] for section, names in SECTIONS.items()}, expanded=True)

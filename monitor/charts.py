@@ -395,7 +395,7 @@ def _indicator_trace(years: list[int], values: list[float | None], name: str, un
 
 
 def indicator_small_multiples(panels: list[dict], separators: str, columns: int = 3) -> Figure:
-    """One small line chart per indicator, each with its own scale and its unit as the y-axis title.
+    """One small line chart per indicator, each with its own scale; its name and unit above it.
 
     panels: dicts with title, unit, years, values (None where the year is not available).
     """
@@ -406,7 +406,7 @@ def indicator_small_multiples(panels: list[dict], separators: str, columns: int 
     width = (1 - gap_x * (columns - 1)) / columns
     height = (1 - gap_y * (rows - 1)) / rows
     years = sorted({year for panel in panels for year in panel["years"]})
-    data, layout = [], _layout(310 * rows, separators=separators, margin={"l": 10, "r": 10, "t": 60, "b": 10})
+    data, layout = [], _layout(330 * rows, separators=separators, margin={"l": 10, "r": 10, "t": 80, "b": 10})
     annotations = []
     for index, panel in enumerate(panels):
         row, column = divmod(index, columns)
@@ -428,7 +428,6 @@ def indicator_small_multiples(panels: list[dict], separators: str, columns: int 
         layout[f"yaxis{axis}"] = {
             "domain": [y1 - height, y1],
             "anchor": f"x{axis}",
-            "title": {"text": _wrap(panel["unit"], 16), "font": {"size": 12}, "standoff": 4},
             "exponentformat": "none",  # 72 154, not 72k: the numbers as the document prints them
             "separatethousands": True,
             "gridcolor": "#e5e5e5",
@@ -439,7 +438,7 @@ def indicator_small_multiples(panels: list[dict], separators: str, columns: int 
         }
         annotations.append(
             {
-                "text": f"<b>{_wrap(panel['title'], 42)}</b>",
+                "text": f"<b>{_wrap(panel['title'], 34)}</b><br>{_wrap(panel['unit'], 34)}",
                 "x": x0,
                 "y": y1,
                 "xref": "paper",

@@ -35,7 +35,7 @@ st.subheader(t("indicators.key_figures"))
 years = sorted(values["year"].unique().tolist())
 shown = indicator_view.key_figures_table(readings, values, decimals, years)
 # Pixel widths that fit 1366 px beside the sidebar without scrolling sideways (years added later share the room).
-year_width = max(48, 320 // max(len(years), 1))
+year_width = max(48, 290 // max(len(years), 1))
 year_columns = {str(year): st.column_config.TextColumn(str(year), width=year_width) for year in years}
 st.dataframe(
     shown,
@@ -43,7 +43,7 @@ st.dataframe(
     key="indicators_table",
     height=min(1400, 35 * (len(shown) + 1) + 3),
     column_config={
-        t("column.indicator"): st.column_config.TextColumn(width=300),
+        t("column.indicator"): st.column_config.TextColumn(width=330),
         t("column.unit"): st.column_config.TextColumn(width=100),
         **year_columns,
         t("column.direction"): st.column_config.TextColumn(width=135, help=t("help.direction")),

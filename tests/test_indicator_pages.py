@@ -62,8 +62,12 @@ def test_small_multiples_draw_every_indicator_with_its_unit_and_gaps(app_db):
     app = open_page(INDICATORS, lang="nl")
     figure = _figure(app)
     assert len(figure["data"]) == len(data.indicator_readings())
-    titles = [axis["title"]["text"] for name, axis in figure["layout"].items() if name.startswith("yaxis")]
-    assert len(titles) == len(figure["data"]) and all(titles)
+    titles = [note["text"] for note in figure["layout"]["annotations"]]
+    assert len(titles) == len(figure["data"])
+    for title, reading in zip(titles, data.indicator_readings().to_dict("records"), strict=True):
+        assert title.replace("<br>", " ").replace("<b>", "").replace("</b>", "").split() == (
+            f"{reading['name']} {reading['unit']}".split()
+        )
     gdp = next(trace for trace in figure["data"] if trace["name"] == "BBP van het Gewest")
     assert gdp["y"][-1] is None and gdp["connectgaps"] is False
     assert figure["layout"]["separators"] == ",\u202f"
