@@ -254,3 +254,24 @@ def test_objective_key_indicator(app_db):
     assert key["latest_value"] == pytest.approx(3694.41) and key["unit"] == "kt CO2 eq"
     assert data.objective_key_indicator("1.8") is not None
     assert data.objective_indicator_directions()["2.2"]
+
+
+def test_the_counts_the_readme_states_are_true(app_db, con):
+    import re
+
+    from monitor.paths import PROJECT_ROOT
+
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    from monitor import data
+
+    states = data.indicator_readings()["state"].value_counts()
+    stated = re.search(r"(\d+) improving, (\d+) stable, (\d+) worsening\s+\(both gaps\), (\d+) not judged", readme)
+    assert tuple(map(int, stated.groups())) == tuple(
+        int(states.get(s, 0)) for s in ("improving", "stable", "worsening", "not_judged")
+    )
+    kinds = dict(con.execute("SELECT kind, count(*) FROM targets GROUP BY ALL").fetchall())
+    numeric, milestones = map(int, re.search(r"(\d+) numeric targets and (\d+) milestones", readme).groups())
+    assert (numeric, milestones) == (kinds["numeric_target"], kinds["milestone"])
+    links = int(re.search(r"(\d+) links indicator → objective", readme).group(1))
+    assert links == con.execute("SELECT count(*) FROM indicator_objectives").fetchone()[0]
+    assert con.execute("SELECT count(DISTINCT objective_code) FROM indicator_objectives").fetchone()[0] == 17
