@@ -397,6 +397,16 @@ def _indicator_trace(years: list[int], values: list[float | None], name: str, un
     }
 
 
+def _year_ticks(years: list[int]) -> dict[str, Any]:
+    """Every year as a tick on a short span; on a long one (a base year added far back) plotly picks fewer."""
+    if not years:
+        return {}
+    span = {"range": [years[0] - 0.4, years[-1] + 0.4], "tickformat": "d"}
+    if years[-1] - years[0] <= 8:
+        return {**span, "tickmode": "array", "tickvals": list(range(years[0], years[-1] + 1))}
+    return {**span, "nticks": 6}
+
+
 def indicator_small_multiples(panels: list[dict], separators: str, columns: int = 3) -> Figure:
     """One small line chart per indicator, each with its own scale; its name and unit above it.
 
@@ -408,7 +418,6 @@ def indicator_small_multiples(panels: list[dict], separators: str, columns: int 
     gap_x, gap_y = 0.11, 0.5 / rows
     width = (1 - gap_x * (columns - 1)) / columns
     height = (1 - gap_y * (rows - 1)) / rows
-    years = sorted({year for panel in panels for year in panel["years"]})
     data, layout = [], _layout(330 * rows, separators=separators, margin={"l": 10, "r": 10, "t": 80, "b": 10})
     annotations = []
     for index, panel in enumerate(panels):
@@ -421,9 +430,7 @@ def indicator_small_multiples(panels: list[dict], separators: str, columns: int 
         layout[f"xaxis{axis}"] = {
             "domain": [x0, x0 + width],
             "anchor": f"y{axis}",
-            "tickmode": "array",
-            "tickvals": years,
-            "range": [years[0] - 0.4, years[-1] + 0.4],
+            **_year_ticks(panel["years"]),
             "showgrid": False,
             "linecolor": "#444444",
             "tickfont": {"size": 12},
@@ -487,7 +494,7 @@ def indicator_line(
         420,
         separators=separators,
         legend=LEGEND_ON_TOP,
-        xaxis={"tickmode": "array", "tickvals": every_year, "showgrid": False, "linecolor": "#444444"},
+        xaxis={**_year_ticks(every_year), "showgrid": False, "linecolor": "#444444"},
         yaxis={
             "title": {"text": unit},
             "exponentformat": "none",

@@ -13,7 +13,7 @@ from monitor.errors import Conflict
 from monitor.fiche import source
 from monitor.formats import format_number, separators
 from monitor.status import DELIVERY_LOOK, DIRECTION_LOOK, TARGET_LOOK, look_text
-from monitor.ui import chart, format_day, language, plain, t, table
+from monitor.ui import chart, downloads, format_day, language, plain, t, table
 
 INDICATORS_PAGE = "pages/indicators.py"
 OBJECTIVES_PAGE = "pages/objectives.py"
@@ -93,11 +93,11 @@ def render_indicator(indicator_id: str, readings: pd.DataFrame, values: pd.DataF
 
     checks = _checks_of(indicator_id)
     path = next((check.path() for _target, check in checks if check.path()), [])
-    years = sorted(series)
+    years, shown = indicators.every_year(series)
     chart(
         charts.indicator_line(
             years,
-            [series[year] for year in years],
+            shown,
             reading["name"],
             reading["unit"],
             separators(language()),
@@ -106,7 +106,7 @@ def render_indicator(indicator_id: str, readings: pd.DataFrame, values: pd.DataF
         ),
         key="indicator_chart",
         filename=indicator_id,
-        summary=t("indicators.line_summary", name=reading["name"], count=len(latest), gaps=len(series) - len(latest)),
+        summary=t("indicators.line_summary", name=reading["name"], count=len(latest), gaps=len(years) - len(latest)),
     )
     _values_table(indicator_id, values, decimals)
     _history(indicator_id, decimals)
@@ -279,22 +279,30 @@ def delivery_context(codes: list[str]) -> None:
             for states in frame["indicator_states"]
         ],
     )
-    table(
-        shown,
-        {
-            "objective_code": "column.code",
-            "objective_title": "column.objective_title",
-            "delivery_label": "column.delivery",
-            "on_track": "column.on_track",
-            "off_track": "column.off_track",
-            "not_assessed": "column.not_assessed",
-            "context_label": "column.context",
-            "indicators": "column.indicator_directions",
-        },
+    shown["workstreams"] = [
+        f"✓ {a} · ✗ {b} · ? {c}"
+        for a, b, c in zip(frame["on_track"], frame["off_track"], frame["not_assessed"], strict=True)
+    ]
+    columns = {
+        "objective_code": ("column.code", 50),
+        "objective_title": ("column.objective_title", 250),
+        "delivery_label": ("column.delivery", 130),
+        "workstreams": ("column.delivery_counts", 120),
+        "context_label": ("column.context", 150),
+        "indicators": ("column.indicator_directions", 200),
+    }
+    displayed = shown[list(columns)].rename(columns={c: t(k) for c, (k, _w) in columns.items()})
+    st.dataframe(  # pixel widths: the six columns fit 1366 px beside the sidebar
+        displayed,
+        hide_index=True,
         key="context_table",
-        widths={"objective_title": "large", "indicators": "large", "delivery_label": "medium"},
-        export="delivery_context",
+        height=min(1400, 35 * (len(shown) + 1) + 3),
+        column_config={
+            t(k): st.column_config.Column(width=w, help=t("help.delivery_counts") if c == "workstreams" else None)
+            for c, (k, w) in columns.items()
+        },
     )
+    downloads(displayed, "delivery_context", "context_table")
     st.warning(t("context.caveat"))
 
 
@@ -340,11 +348,11 @@ def render_target(row: dict, check: indicators.TargetCheck, user, key: str) -> N
         st.markdown(f"**{target_label(check.state)}** — {sentence}")
         series = data.indicator_series(row["indicator_id"])
         if check.path():
-            years = sorted(series)
+            years, shown = indicators.every_year(series)
             chart(
                 charts.indicator_line(
                     years,
-                    [series[year] for year in years],
+                    shown,
                     reading["name"],
                     reading["unit"],
                     separators(language()),

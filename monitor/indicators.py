@@ -219,3 +219,12 @@ def printed_decimals(printed: Iterable[str]) -> int:
     """The most decimals the document prints for an indicator ('18,5 %' -> 1, '72.154' -> 0, '3471,62' -> 2)."""
     found = [len(text.split(",")[1].split()[0]) for text in printed if isinstance(text, str) and "," in text]
     return max(found, default=0)
+
+
+def every_year(series: Series) -> tuple[list[int], list[float | None]]:
+    """The series over every year from its first to its last, None where there is no value: a chart then breaks
+    its line over years the sources do not give, instead of drawing a straight line across them."""
+    if not series:
+        return [], []
+    years = list(range(min(series), max(series) + 1))
+    return years, [float(series[y]) if _known(series.get(y)) else None for y in years]

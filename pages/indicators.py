@@ -3,7 +3,7 @@ indicator (values with their source, revisions, linked objectives, the path to a
 
 import streamlit as st
 
-from monitor import charts, data, indicator_view
+from monitor import charts, data, indicator_view, indicators
 from monitor.formats import format_number, separators
 from monitor.sidebar import current_filters, detail_code, open_detail
 from monitor.ui import chart, downloads, language, t
@@ -53,15 +53,10 @@ downloads(shown, "key_figures", "indicators_table")
 st.caption(t("indicators.table_note", not_available=format_number(None, lang)))
 
 st.subheader(t("indicators.small_multiples"))
-panels = [
-    {
-        "title": row["name"],
-        "unit": row["unit"],
-        "years": years,
-        "values": [data.indicator_series(row["indicator_id"]).get(year) for year in years],
-    }
-    for row in readings.to_dict("records")
-]
+panels = []  # each indicator over its own years: a base year added far back stretches only its own panel
+for row in readings.to_dict("records"):
+    panel_years, panel_values = indicators.every_year(data.indicator_series(row["indicator_id"]))
+    panels.append({"title": row["name"], "unit": row["unit"], "years": panel_years, "values": panel_values})
 judged = readings["state"].value_counts()
 chart(
     charts.indicator_small_multiples(panels, separators(lang)),

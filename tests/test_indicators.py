@@ -275,3 +275,10 @@ def test_the_counts_the_readme_states_are_true(app_db, con):
     links = int(re.search(r"(\d+) links indicator → objective", readme).group(1))
     assert links == con.execute("SELECT count(*) FROM indicator_objectives").fetchone()[0]
     assert con.execute("SELECT count(DISTINCT objective_code) FROM indicator_objectives").fetchone()[0] == 17
+
+
+def test_every_year_breaks_the_line_over_years_the_sources_do_not_give():
+    years, values = indicators.every_year({2005: 4.0, 2014: 3.0, 2015: None, 2016: 2.5})
+    assert years == list(range(2005, 2017))
+    assert values[0] == 4.0 and values[1:9] == [None] * 8 and values[9:] == [3.0, None, 2.5]
+    assert indicators.every_year({}) == ([], [])
