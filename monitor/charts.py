@@ -448,7 +448,7 @@ def indicator_small_multiples(panels: list[dict], separators: str, columns: int 
         }
         annotations.append(
             {
-                "text": f"<b>{_wrap(panel['title'], 34)}</b><br>{_wrap(panel['unit'], 34)}",
+                "text": f"<b>{_wrap(panel['title'], 30)}</b><br>{_wrap(panel['unit'], 30)}",
                 "x": x0,
                 "y": y1,
                 "xref": "paper",

@@ -13,7 +13,7 @@ from monitor.errors import Conflict
 from monitor.fiche import source
 from monitor.formats import format_number, separators
 from monitor.status import DELIVERY_LOOK, DIRECTION_LOOK, TARGET_LOOK, look_text
-from monitor.ui import chart, downloads, format_day, language, plain, t, table
+from monitor.ui import chart, downloads, language, plain, t, table
 
 INDICATORS_PAGE = "pages/indicators.py"
 OBJECTIVES_PAGE = "pages/objectives.py"
@@ -64,7 +64,7 @@ def direction_sentence(reading: dict, decimals: dict[str, int]) -> str:
     }
     if state == "not_judged":
         return t("indicators.why_not_judged", **values)
-    kind = reading["threshold_kind"]
+    kind = "gap" if reading["desired"] == "towards_zero" else reading["threshold_kind"]
     change = format_number(reading["change"], language(), 2)
     threshold = format_number(reading["threshold"], language(), 1)
     return t(f"indicators.why_{kind}", change=change, threshold=threshold, **values)
@@ -132,11 +132,13 @@ def _values_table(indicator_id: str, values: pd.DataFrame, decimals: dict[str, i
     printed = printed[printed["indicator_id"] == indicator_id].set_index("year")
     rows = []
     for row in values[values["indicator_id"] == indicator_id].to_dict("records"):
+        line = printed.loc[row["year"]] if row["year"] in printed.index else None
         if row["origin"] == "document":
-            line = printed.loc[row["year"]]
             origin = source(line["document"], line["line_start"], line["line_end"])
+        elif line is not None:  # a revision of a year the document prints (n.b. included)
+            origin = t("indicators.origin_revision", printed=line["value_printed"], line=int(line["line_start"]))
         else:
-            origin = t("indicators.origin_revision", count=int(row["revisions"]))
+            origin = t("indicators.origin_entered")
         rows.append(
             {
                 "year": str(row["year"]),
@@ -149,7 +151,7 @@ def _values_table(indicator_id: str, values: pd.DataFrame, decimals: dict[str, i
         pd.DataFrame(rows),
         {"year": "column.year", "value": "column.value", "source": "column.source", "origin": "column.origin"},
         key="indicator_values_table",
-        widths={"source": "large", "origin": "large"},
+        widths={"source": "medium", "origin": "large"},
         export=f"values_{indicator_id}",
     )
 
@@ -165,7 +167,7 @@ def _history(indicator_id: str, decimals: dict[str, int]) -> None:
             "year": history["year"].astype(str),
             "value": [number(v, indicator_id, decimals) for v in history["value"]],
             "source": history["source"],
-            "source_date": [format_day(d) for d in history["source_date"]],
+            "source_date": [d.isoformat() for d in history["source_date"]],
             "entry": [
                 t("indicators.by_import", file=f, id=int(i)) if pd.notna(i) else t("indicators.by_hand")
                 for f, i in zip(history["file_name"], history["import_id"], strict=True)

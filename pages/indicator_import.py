@@ -58,10 +58,12 @@ rows = [
         "indicator": known[p.new.indicator_id],
         "year": str(p.new.year),
         "value": format_number(p.new.value, language()),  # every decimal given, nothing rounded away
-        "change": t("indicator_import.revision", previous=number(p.previous, p.new.indicator_id, decimals))
-        if p.is_revision
-        else t("indicator_import.new_year"),
-        "check": t("indicator_import.suspicious") if p.suspicious else "",
+        "change": (
+            t("indicator_import.revision", previous=number(p.previous, p.new.indicator_id, decimals))
+            if p.is_revision
+            else t("indicator_import.new_year")
+        )
+        + (" ⚠" if p.suspicious else ""),
         "source": p.new.source,
     }
     for p in preview.planned
@@ -84,12 +86,14 @@ table(
         "year": "column.year",
         "value": "column.value",
         "change": "column.change",
-        "check": "column.check",
         "source": "column.source",
     },
     key="indicator_preview_table",
-    widths={"indicator": "large", "change": "medium", "source": "medium"},
+    widths={"indicator": "medium", "change": "medium", "source": "medium"},
 )
+flagged = [str(p.row) for p in preview.planned if p.suspicious]
+if flagged:
+    st.warning(t("indicator_import.suspicious", rows=", ".join(flagged)))
 if st.button(t("indicator_import.commit", count=len(rows)), key="indicator_commit", type="primary"):
     try:
         indicator_store.commit_values(user, preview)
