@@ -10,6 +10,7 @@ import pytest
 
 from monitor import accounts, data, indicator_store, sample
 from monitor.ui import plain
+from tests.test_explore_pages import COMBINATIONS
 from tests.test_progress_pages import open_page, rendered_text
 
 INDICATORS = "pages/indicators.py"
@@ -173,3 +174,17 @@ def test_delivery_context_with_sample_progress(people):
     boxes = [m.value for m in app.markdown if m.value.startswith(("On track, context", "Off track, context"))]
     inside = frame["delivery"].isin(["on_track", "off_track"]) & frame["context"].isin(["improving", "worsening"])
     assert sum(int(b.rsplit(": ", 1)[1]) for b in boxes) == int(inside.sum())
+
+
+@pytest.mark.parametrize(
+    "query",
+    [COMBINATIONS[0], COMBINATIONS[1], COMBINATIONS[3], COMBINATIONS[5]],
+    ids=lambda q: "&".join(f"{k}={v}" for k, v in q.items()) or "none",
+)
+@pytest.mark.parametrize("page", [INDICATORS, TARGETS, "pages/indicator_import.py"])
+def test_every_indicator_page_under_filter_combinations(app_db, page, query):
+    sample.generate(150, seed=2)
+    app = open_page(page, **query)
+    assert not app.exception, app.exception
+    assert not app.error, [e.value for e in app.error]
+    assert "⟦" not in rendered_text(app)

@@ -282,3 +282,58 @@ def test_every_year_breaks_the_line_over_years_the_sources_do_not_give():
     assert years == list(range(2005, 2017))
     assert values[0] == 4.0 and values[1:9] == [None] * 8 and values[9:] == [3.0, None, 2.5]
     assert indicators.every_year({}) == ([], [])
+
+
+# --- the editorial files are checked by the build --------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("file", "old", "new", "row", "column"),
+    [
+        (
+            "indicator_directions.csv",
+            "unemployment_rate_15_64,down,1.0,points",
+            "unemployment_rate_15_64,down,,",
+            "2",
+            "threshold",
+        ),
+        (
+            "indicator_directions.csv",
+            "regional_gdp,up,2.0,percent",
+            "regional_gdp,sideways,2.0,percent",
+            "9",
+            "desired",
+        ),
+        (
+            "indicator_directions.csv",
+            "early_school_leavers_rate,down",
+            "early_school_leavers,down",
+            "-",
+            "indicator_id",
+        ),
+        ("indicator_objectives.csv", "regional_gdp,1.6,", "regional_gdp,9.9,", "9", "objective_code"),
+        (
+            "target_indicators.csv",
+            ",001_bf1477ece2e32ef4.txt,256,",
+            ",001_bf1477ece2e32ef4.txt,255,",
+            "3",
+            "line_start",
+        ),
+        ("target_indicators.csv", "256,ghg_emissions_total,2005,", "256,ghg_emissions_total,,", "3", "base_year"),
+    ],
+)
+def test_a_malformed_editorial_file_stops_the_build(tmp_path, file, old, new, row, column):
+    import shutil
+
+    from monitor.build import build_database
+    from monitor.errors import SourceError
+
+    sources = tmp_path / "data" / "sources"
+    shutil.copytree(SOURCES_DIR, sources)
+    path = sources / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(SourceError) as failure:
+        build_database(tmp_path / "strategy.duckdb", sources, DOCUMENTS_DIR)
+    problems = [p for p in failure.value.problems if p.file.endswith(file)]
+    assert any(p.row == row and p.column == column for p in problems), str(failure.value)
+    assert not (tmp_path / "strategy.duckdb").exists()
