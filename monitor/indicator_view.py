@@ -32,10 +32,21 @@ def number(value: float | None, indicator_id: str, decimals: dict[str, int]) -> 
     return format_number(value, language(), decimals.get(indicator_id, 2))
 
 
+TABLE_YEARS = 7  # at most this many year columns fit beside the names at 1366 px
+
+
+def table_years(values: pd.DataFrame, printed: pd.DataFrame) -> list[int]:
+    """The years of the key-figures table: from the document's first year on (a base year entered for a target,
+    far back, is shown in that indicator's own view), the latest TABLE_YEARS of them."""
+    first = int(printed["year"].min())
+    return sorted(int(y) for y in values["year"].unique() if y >= first)[-TABLE_YEARS:]
+
+
 def key_figures_table(
     readings: pd.DataFrame, values: pd.DataFrame, decimals: dict[str, int], years: list[int]
 ) -> pd.DataFrame:
-    """One row per indicator: name, unit, one column per year (formatted; n.b. for gaps), direction."""
+    """One row per indicator: name, unit, one column per year (n.b. where the source says so, — where no value
+    was ever given for that year), direction."""
     rows = []
     for reading in readings.to_dict("records"):
         series = indicators.series_of(values, reading["indicator_id"])
@@ -43,7 +54,10 @@ def key_figures_table(
             {
                 t("column.indicator"): reading["name"],
                 t("column.unit"): reading["unit"],
-                **{str(year): number(series.get(year), reading["indicator_id"], decimals) for year in years},
+                **{
+                    str(year): number(series[year], reading["indicator_id"], decimals) if year in series else "—"
+                    for year in years
+                },
                 t("column.direction"): direction_label(reading["state"]),
             }
         )

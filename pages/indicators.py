@@ -32,25 +32,24 @@ if chosen:
     st.stop()
 
 st.subheader(t("indicators.key_figures"))
-years = sorted(values["year"].unique().tolist())
+years = indicator_view.table_years(values, data.query("indicator_values_all"))
 shown = indicator_view.key_figures_table(readings, values, decimals, years)
 # Pixel widths that fit 1366 px beside the sidebar without scrolling sideways (years added later share the room).
-year_width = max(48, 290 // max(len(years), 1))
-year_columns = {str(year): st.column_config.TextColumn(str(year), width=year_width) for year in years}
+year_columns = {str(year): st.column_config.TextColumn(str(year), width=70) for year in years}
 st.dataframe(
     shown,
     hide_index=True,
     key="indicators_table",
     height=min(1400, 35 * (len(shown) + 1) + 3),
     column_config={
-        t("column.indicator"): st.column_config.TextColumn(width=330),
+        t("column.indicator"): st.column_config.TextColumn(width=max(200, 645 - 70 * len(years))),
         t("column.unit"): st.column_config.TextColumn(width=100),
         **year_columns,
         t("column.direction"): st.column_config.TextColumn(width=135, help=t("help.direction")),
     },
 )
 downloads(shown, "key_figures", "indicators_table")
-st.caption(t("indicators.table_note", not_available=format_number(None, lang)))
+st.caption(t("indicators.table_note", not_available=format_number(None, lang), first=years[0], last=years[-1]))
 
 st.subheader(t("indicators.small_multiples"))
 panels = []  # each indicator over its own years: a base year added far back stretches only its own panel

@@ -36,6 +36,10 @@ PATHS = [
     "progress",
     "progress?priority=shared&lang=fr",
     "import-export",
+    "indicators",
+    "indicators?indicator=ghg_emissions_total&lang=nl",
+    "targets",
+    "indicator-import",
 ]
 OUT = Path(__file__).resolve().parent.parent / "artifacts"
 

@@ -197,6 +197,8 @@ def test_imported_years_show_on_the_indicators_page(admin):
     assert "2019" in table.columns
     gdp = table.set_index(table.columns[0]).loc["BBP van het Gewest"]
     assert gdp["2019"] == "82,000" and gdp["2018"] == "n/a"
+    others = table[table[table.columns[0]] != "BBP van het Gewest"]
+    assert set(others["2019"]) == {"—"}  # no value given, which is not the source's "not available"
     app = open_page("pages/indicators.py", indicator="regional_gdp", lang="en")
     text = rendered_text(app)
     assert "History of entered values (1)" in text

@@ -138,6 +138,10 @@ def test_the_secretariat_adds_the_missing_base_year_value_with_its_source(people
     assert "was added" in text
     # 5000,5 in 2005, -40 % by 2030: 3000,3; 2017 needs 5000,5 - 12/25 × 2000,2 = 4040,4; 3694,41 is below.
     assert text.count("On track") >= 2 and "4,040.40" in text
+    app = open_page(INDICATORS, lang="en")
+    assert "2005" not in app.dataframe[0].value.columns  # a base year far back stays out of the key-figures table
+    app = open_page(INDICATORS, indicator="ghg_emissions_total", lang="en")
+    assert app.dataframe[0].value["Year"].tolist()[0] == "2005"
 
 
 def test_an_editor_cannot_add_a_base_value(people):
