@@ -181,7 +181,7 @@ def _history(indicator_id: str, decimals: dict[str, int]) -> None:
             "year": history["year"].astype(str),
             "value": [number(v, indicator_id, decimals) for v in history["value"]],
             "source": history["source"],
-            "source_date": [d.isoformat() for d in history["source_date"]],
+            "source_date": [str(d)[:10] for d in history["source_date"]],
             "entry": [
                 t("indicators.by_import", file=f, id=int(i)) if pd.notna(i) else t("indicators.by_hand")
                 for f, i in zip(history["file_name"], history["import_id"], strict=True)
