@@ -13,7 +13,7 @@ st.set_page_config(page_title="Go4Brussels 2030 Monitor", layout="wide")
 language_picker()
 
 PAGES = {
-    "overview": st.Page("pages/overview.py", title=t("nav.overview"), url_path="overview", default=True),
+    "overview": st.Page("pages/overview.py", title=t("nav.overview"), default=True),  # at /
     "objectives": st.Page("pages/objectives.py", title=t("nav.objectives"), url_path="objectives"),
     "workstreams": st.Page("pages/workstreams.py", title=t("nav.workstreams"), url_path="workstreams"),
     "members": st.Page("pages/members.py", title=t("nav.members"), url_path="members"),
