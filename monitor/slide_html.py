@@ -58,6 +58,10 @@ CSS = f"""
   padding: calc(1.5 * var(--u)) calc(2 * var(--u)); }}
 .g4b-slide ul {{ margin: 0; padding-left: calc(3 * var(--u)); }}
 .g4b-slide li {{ margin: 0 0 calc(0.6 * var(--u)); font-size: inherit; color: inherit; }}
+.g4b-slide ul.plain {{ list-style: none; padding-left: 0; }}
+.g4b-slide .narrow {{ flex: 0.7; }}
+.g4b-slide .kind {{ display: flex; align-items: center; gap: calc(2 * var(--u)); }}
+.g4b-slide .kind .big {{ min-width: calc(7 * var(--u)); text-align: right; }}
 .g4b-slide .small {{ font-size: calc(2.6 * var(--u)); }}
 .g4b-slide .badge {{ display: inline-block; border: calc(0.3 * var(--u)) solid {PROJECTOR_TEXT};
   border-radius: calc(0.8 * var(--u)); padding: 0 calc(1 * var(--u)); font-weight: 700; }}
@@ -165,7 +169,7 @@ def _glance(ctx: Context, slide: deck.Slide) -> str:
     for pillar in strategy["pillars"]:
         items = "".join(
             f'<li class="line"><b>{_e(o["code"])}</b> '
-            f'<span class="badge">{_e(ctx.t("priority." + o["priority_type"]))}</span></li>'
+            f'<span class="badge">{_e(ctx.t("present.short." + o["priority_type"]))}</span> {_e(o["title"])}</li>'
             for o in strategy["objectives"]
             if o["pillar"] == pillar["pillar"]
         )
@@ -174,20 +178,21 @@ def _glance(ctx: Context, slide: deck.Slide) -> str:
             f"<h3>{_e(ctx.t('present.pillar', pillar=pillar['pillar']))}</h3>"
             f'<p class="small clamp2">{_e(pillar["title"])}</p>'
             f'<p class="small muted">{_e(ctx.t("present.pillar_counts", **_counts(pillar)))}</p>'
-            f'<ul class="small">{items}</ul></div>'
+            f'<ul class="small plain">{items}</ul></div>'
         )
     kinds = {kind: 0 for kind in ("shared", "consulted", "mixed")}
     for objective in strategy["objectives"]:
         kinds[objective["priority_type"]] = kinds.get(objective["priority_type"], 0) + 1
     totals = "".join(
-        f'<div class="status"><span></span><span class="count">{_e(ctx.number(n))}</span>'
-        f'<span class="line">{_e(ctx.t(f"priority.{kind}"))}</span><span></span></div>'
+        f'<div class="kind"><span class="big">{_e(ctx.number(n))}</span>'
+        f'<span><span class="badge">{_e(ctx.t("present.short." + kind))}</span> '
+        f"{_e(ctx.t(f'priority.{kind}'))}</span></div>"
         for kind, n in kinds.items()
     )
     return (
         _top(ctx)
         + f"<h2>{_e(ctx.t('present.glance'))}</h2>"
-        + f'<div class="body">{"".join(columns)}<div class="col"><h3>{_e(ctx.t("present.priority_types"))}</h3>'
+        + f'<div class="body">{"".join(columns)}<div class="col narrow"><h3>{_e(ctx.t("present.priority_types"))}</h3>'
         + f'{totals}<p class="small muted">{_e(ctx.t("present.priority_types_note"))}</p></div></div>'
     )
 
@@ -269,7 +274,7 @@ def _priorities(ctx: Context, slide: deck.Slide) -> str:
     for domain in domains:
         rows = [p for p in found if p["domain_id"] == domain]
         items = "".join(f'<li class="line"><b>{p["number"]}.</b> {_e(p["title"])}</li>' for p in rows)
-        blocks.append(f'<div class="panel"><h3>{_e(rows[0]["domain"])}</h3><ul class="small">{items}</ul></div>')
+        blocks.append(f'<div class="panel"><h3>{_e(rows[0]["domain"])}</h3><ul class="plain">{items}</ul></div>')
     return (
         _top(ctx)
         + f'<p class="kicker">{_e(ctx.t("present.priorities_page", page=slide.arg, pages=len(pages)))}</p>'
