@@ -56,7 +56,7 @@ CSS = f"""
 .g4b-slide .col {{ flex: 1; min-width: 0; display: flex; flex-direction: column; gap: calc(1.5 * var(--u)); }}
 .g4b-slide .panel {{ background: {PROJECTOR_PANEL}; border-radius: calc(1 * var(--u));
   padding: calc(1.5 * var(--u)) calc(2 * var(--u)); }}
-.g4b-slide ul {{ margin: 0; padding-left: calc(3 * var(--u)); }}
+.g4b-slide ul {{ margin: 0; padding-left: calc(3 * var(--u)); font-size: calc(3.4 * var(--u)); }}
 .g4b-slide li {{ margin: 0 0 calc(0.6 * var(--u)); font-size: inherit; color: inherit; }}
 .g4b-slide ul.plain {{ list-style: none; padding-left: 0; }}
 .g4b-slide .narrow {{ flex: 0.7; }}
@@ -209,7 +209,7 @@ def _objective(ctx: Context, slide: deck.Slide) -> str:
     initiating = "".join(f"<li>{_e(name)}</li>" for name in objective["initiating"]) or "<li>—</li>"
     left = (
         f'<div class="col"><p><span class="badge">{_e(ctx.t("priority." + objective["priority_type"]))}</span></p>'
-        f'<h3>{_e(ctx.t("present.initiating"))}</h3><ul class="small clamp-list">{initiating}</ul>'
+        f'<h3>{_e(ctx.t("present.initiating"))}</h3><ul class="small">{initiating}</ul>'
         f"{_indicator(ctx, indicator)}</div>"
     )
     right = (
@@ -273,7 +273,7 @@ def _priorities(ctx: Context, slide: deck.Slide) -> str:
     blocks = []
     for domain in domains:
         rows = [p for p in found if p["domain_id"] == domain]
-        items = "".join(f'<li class="line"><b>{p["number"]}.</b> {_e(p["title"])}</li>' for p in rows)
+        items = "".join(f"<li><b>{p['number']}.</b> {_e(p['title'])}</li>" for p in rows)
         blocks.append(f'<div class="panel"><h3>{_e(rows[0]["domain"])}</h3><ul class="plain">{items}</ul></div>')
     return (
         _top(ctx)
