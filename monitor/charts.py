@@ -46,6 +46,9 @@ def _priority_marker(priority: str) -> dict[str, Any]:
 
 def _layout(height: int, **extra: Any) -> dict[str, Any]:
     return {
+        # No plotly template: Streamlit's theme styles the chart in the browser anyway, and validating and
+        # sending plotly's default template (~10 kB) cost more than half of each chart's time on the server.
+        "template": "none",
         "font": FONT,
         "height": height,
         "margin": {"l": 10, "r": 10, "t": 40, "b": 10},

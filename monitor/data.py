@@ -96,18 +96,17 @@ def member_roles(filters: Filters) -> pd.DataFrame:
     return product("member_roles", filters)
 
 
-def organisation_roles(filters: Filters) -> pd.DataFrame:
-    """One row per organisation × objective × role, for objectives with a passing workstream."""
-    frame = query("organisation_objective_roles")
-    kept = set(workstreams(filters)["objective_code"])
-    return frame[frame["objective_code"].isin(kept)].reset_index(drop=True)
+def partner_table(filters: Filters) -> pd.DataFrame:
+    """One row per objective with a passing workstream: where the social partners (or the chosen
+    organisations, with the organisation filter) are partner, in the steering committee or steer."""
+    if filters.org:
+        return summaries.partner_table(_organisation_roles(filtered_codes(filters)), filters.org)
+    return product("social_partners", filters)
 
 
 def themes(filters: Filters) -> pd.DataFrame:
     """One row per objective × policy domain (editorial mapping), for objectives with a passing workstream."""
-    frame = query("objective_themes_list")
-    kept = set(workstreams(filters)["objective_code"])
-    return frame[frame["objective_code"].isin(kept)].reset_index(drop=True)
+    return product("themes", filters)
 
 
 # Page products that depend only on which workstreams pass the filters: computed once per set of codes.
@@ -119,6 +118,16 @@ def _objectives(codes: list[str]) -> pd.DataFrame:
     frame = query("workstreams_list")
     matching = frame[frame["code"].isin(codes)].groupby("objective_code").size().rename("matching_workstreams")
     return query("objectives_list").join(matching, on="code", how="inner").reset_index(drop=True)
+
+
+def _of_passing_objectives(frame: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
+    workstreams = query("workstreams_list")
+    kept = set(workstreams.loc[workstreams["code"].isin(codes), "objective_code"])
+    return frame[frame["objective_code"].isin(kept)].reset_index(drop=True)
+
+
+def _organisation_roles(codes: list[str]) -> pd.DataFrame:
+    return _of_passing_objectives(query("organisation_objective_roles"), codes)
 
 
 def _member_roles(codes: list[str]) -> pd.DataFrame:
@@ -134,6 +143,8 @@ _PRODUCTS = {
     "member_summary": lambda codes: summaries.member_summary(_member_roles(codes), query("members_overview")),
     "matrix": lambda codes: summaries.responsibility_matrix(_member_roles(codes)),
     "flow": lambda codes: summaries.sankey_links(_member_roles(codes)),
+    "social_partners": lambda codes: summaries.partner_table(_organisation_roles(codes)),
+    "themes": lambda codes: _of_passing_objectives(query("objective_themes_list"), codes),
 }
 
 

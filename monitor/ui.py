@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import date
 
@@ -14,6 +15,9 @@ from monitor.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, translate
 
 CHOSEN_LANGUAGE = "_chosen_language"  # survives page switches, unlike widget state
 LANGUAGE_NAMES = {"nl": "Nederlands", "fr": "Français", "en": "English"}
+# The language of the script run on this thread, set by language_picker() at the top of every run: a page asks
+# for it a hundred times or more per run, and reading session state each time was ~9 % of a filter change.
+_this_run = threading.local()
 
 
 def _browser_language() -> str | None:
@@ -50,10 +54,14 @@ def language_picker() -> str:
     rejected = st.session_state.pop("_lang_rejected", None)
     if rejected:
         st.warning(translate("notice.unknown_language", choice, value=rejected))
+    _this_run.language = choice
     return choice
 
 
 def language() -> str:
+    remembered = getattr(_this_run, "language", None)
+    if remembered is not None:
+        return remembered
     chosen = st.session_state.get("lang", st.session_state.get(CHOSEN_LANGUAGE))
     return chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE
 
