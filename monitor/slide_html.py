@@ -159,6 +159,11 @@ def _title(ctx: Context, slide: deck.Slide) -> str:
     )
 
 
+def _short(ctx: Context, kind: str) -> str:
+    """The one- or three-letter mark of a priority type (shared, consulted, mixed)."""
+    return ctx.t(f"present.short.{kind}")
+
+
 def _counts(pillar: dict) -> dict[str, int]:
     return {"objectives": pillar["objectives"], "workstreams": pillar["workstreams"]}
 
@@ -169,7 +174,7 @@ def _glance(ctx: Context, slide: deck.Slide) -> str:
     for pillar in strategy["pillars"]:
         items = "".join(
             f'<li class="line"><b>{_e(o["code"])}</b> '
-            f'<span class="badge">{_e(ctx.t("present.short." + o["priority_type"]))}</span> {_e(o["title"])}</li>'
+            f'<span class="badge">{_e(_short(ctx, o["priority_type"]))}</span> {_e(o["title"])}</li>'
             for o in strategy["objectives"]
             if o["pillar"] == pillar["pillar"]
         )
@@ -185,7 +190,7 @@ def _glance(ctx: Context, slide: deck.Slide) -> str:
         kinds[objective["priority_type"]] = kinds.get(objective["priority_type"], 0) + 1
     totals = "".join(
         f'<div class="kind"><span class="big">{_e(ctx.number(n))}</span>'
-        f'<span><span class="badge">{_e(ctx.t("present.short." + kind))}</span> '
+        f'<span><span class="badge">{_e(_short(ctx, kind))}</span> '
         f"{_e(ctx.t(f'priority.{kind}'))}</span></div>"
         for kind, n in kinds.items()
     )
