@@ -13,9 +13,10 @@ from datetime import date, datetime
 from html import escape
 
 from monitor import deck
+from monitor import status as status_looks
 from monitor.deck_data import SlideUnavailable, Source
 from monitor.formats import format_number
-from monitor.i18n import format_date, translate
+from monitor.i18n import catalogue, format_date, translate
 from monitor.progress import ALL_STATUSES
 from monitor.status import (
     PROJECTOR_ACCENT,
@@ -238,32 +239,27 @@ def _has_indicators(ctx: Context) -> bool:
 
 
 def _indicator(ctx: Context, indicator: dict | None) -> str:
+    """The key indicator box: name, latest value with unit and year, and its direction (icon + label + colour)."""
     if not indicator:
         return ""
-    name = indicator.get("name") or indicator.get("indicator") or ""
-    value = indicator.get("value", indicator.get("latest_value"))
-    year = indicator.get("year", indicator.get("latest_year"))
-    unit = indicator.get("unit") or ""
-    direction = indicator.get("direction")
+    value = indicator.get("latest_value", indicator.get("value"))
+    year = indicator.get("latest_year", indicator.get("year"))
     shown = ctx.number(value) if isinstance(value, (int, float)) else "—"
-    way = _direction(direction)
-    arrow = {"up": "↑", "down": "↓"}.get(way, "")
-    wanted = f' <span class="muted">({_e(ctx.t(f"present.direction.{way}"))} {arrow})</span>' if arrow else ""
     return (
         f'<div class="panel"><h3>{_e(ctx.t("present.key_indicator"))}</h3>'
-        f'<p class="small clamp2">{_e(name)}</p>'
-        f'<p><b>{_e(shown)}</b> {_e(unit)} <span class="muted">{_e(year or "")}</span>{wanted}</p></div>'
+        f'<p class="small clamp2">{_e(indicator.get("name") or "")}</p>'
+        f'<p><b>{_e(shown)}</b> {_e(indicator.get("unit") or "")} <span class="muted">{_e(year or "")}</span>'
+        f"{_trend(ctx, indicator.get('direction'))}</p></div>"
     )
 
 
-def _direction(value: object) -> str:
-    """'up' when a higher value is better, 'down' when lower is, '' when unknown (however the data words it)."""
-    text = str(value or "").lower()
-    if text in ("up", "higher", "higher_is_better", "increase", "+1", "1"):
-        return "up"
-    if text in ("down", "lower", "lower_is_better", "decrease", "-1"):
-        return "down"
-    return ""
+def _trend(ctx: Context, state: object) -> str:
+    """The indicator's direction as the indicators feature draws it (monitor.status.DIRECTION_LOOK), if known."""
+    look = getattr(status_looks, "DIRECTION_LOOK", {}).get(str(state))
+    key = f"direction.{state}"
+    if look is None or key not in catalogue():
+        return ""
+    return f' · <span class="icon" style="color:{look.colour}">{_e(look.icon)}</span> <span>{_e(ctx.t(key))}</span>'
 
 
 def _priorities(ctx: Context, slide: deck.Slide) -> str:

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from monitor import data, deck, deck_data, playlists, progress, sample, slide_html, store
+from monitor import status as status_looks
 from monitor.accounts import User
 from monitor.filters import Filters
 from monitor.progress import ALL_STATUSES
@@ -194,22 +195,24 @@ def test_text_from_the_data_is_escaped(app_db):
 
 
 def test_key_indicator_shown_when_the_indicators_feature_provides_one(app_db, monkeypatch):
-    monkeypatch.setattr(
-        data,
-        "objective_key_indicator",
-        lambda code: (
-            {"name": "Werkzaamheidsgraad", "unit": "%", "year": 2024, "value": 61.5, "direction": "up"}
-            if code == "2.1"
-            else None
-        ),
-        raising=False,
-    )
+    found = {
+        "indicator_id": "x",
+        "name": "Werkzaamheidsgraad",
+        "unit": "%",
+        "latest_year": 2024,
+        "latest_value": 61.5,
+        "direction": "improving",
+    }
+    monkeypatch.setattr(data, "objective_key_indicator", lambda code: found if code == "2.1" else None, raising=False)
     source = deck_data.Source(SUMMIT)
     shown = slide_html.render("objective/2.1", source, "en")[0]
     assert "Key indicator" in shown and "Werkzaamheidsgraad" in shown and "61.5" in shown and "2024" in shown
+    looks = getattr(status_looks, "DIRECTION_LOOK", None)
+    if looks:  # the indicators feature is merged: the direction is drawn as icon + label + colour
+        assert looks["improving"].colour in shown and slide_html.escape(looks["improving"].icon) in shown
     assert "Key indicator" not in slide_html.render("objective/1.1", source, "en")[0]
     content, _ = deck_data.freeze(SUMMIT)
-    assert content["indicators"]["by_objective"]["2.1"]["value"] == 61.5  # frozen with the deck
+    assert content["indicators"]["by_objective"]["2.1"]["latest_value"] == 61.5  # frozen with the deck
 
 
 def test_no_indicator_and_no_error_without_the_indicators_feature(app_db, monkeypatch):
