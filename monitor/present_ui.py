@@ -93,15 +93,24 @@ def _playlist(requested: str | None) -> tuple[list[str] | None, str | None]:
     return items, None
 
 
+def _guarded(resolve, *args):
+    """A resolver's answer, or (None, a neutral notice) when what it reads cannot be read (the deck plays on)."""
+    try:
+        return resolve(*args)
+    except Exception as error:  # e.g. the store is locked or gone: never a traceback on stage
+        log.warning("presentation: %s failed: %r", resolve.__name__, error)
+        return None, t("present.part_unavailable")
+
+
 def deck_for_url() -> tuple[deck_data.Source, list[str], list[str]]:
     """The source, the items and the notices for the URL's ?summit, ?snapshot and ?playlist."""
     params = st.query_params
     summit, notice = _summit(params.get("summit"))
     notices = [notice] if notice else []
-    source, notice = _snapshot(params.get("snapshot"), summit)
+    source, notice = _guarded(_snapshot, params.get("snapshot"), summit)
     notices += [notice] if notice else []
     source = source or deck_data.Source(summit)
-    items, notice = _playlist(params.get("playlist"))
+    items, notice = _guarded(_playlist, params.get("playlist"))
     notices += [notice] if notice else []
     return source, items or source.items(), notices
 
@@ -156,12 +165,22 @@ def _controls(index: int, count: int, notices: list[str], item: str) -> None:
 
 
 def player() -> None:
-    """The whole presentation page."""
+    """The whole presentation page; whatever fails, the projector shows a neutral slide, never a traceback."""
     st.html(CHROME_CSS)
-    source, items, notices = deck_for_url()
+    try:
+        source, items, notices = deck_for_url()
+    except Exception as error:
+        log.warning("presentation: the deck cannot be made: %r", error)
+        st.html(f"<style>{slide_html.CSS}</style>{slide_html.fallback_slide(language())}")
+        _controls(0, 1, [t("present.part_unavailable")], "title")
+        return
     requested = st.query_params.get(SLIDE_PARAM)
     index, usable = deck.clamp_index(requested, len(items))
     if not usable:
         notices.append(t("present.bad_slide", value=str(requested)[:40], number=index + 1))
-    _show(items[index], source)
+    try:
+        _show(items[index], source)
+    except Exception as error:
+        log.warning("presentation: slide %s cannot be shown: %r", items[index], error)
+        st.html(f"<style>{slide_html.CSS}</style>{slide_html.fallback_slide(language())}")
     _controls(index, len(items), notices, items[index])

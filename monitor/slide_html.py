@@ -378,6 +378,15 @@ def render(item: str, source: Source, language: str) -> tuple[str, bool]:
     )
 
 
+def fallback_slide(language: str) -> str:
+    """A whole slide with only the neutral message (when not even the deck's data source can be made)."""
+    message = _e(translate("present.fallback", language))
+    return (
+        '<section class="g4b-slide" data-slide="" data-kind="unknown" data-state="fallback">'
+        f'<div class="fallback">{message}</div></section>'
+    )
+
+
 PRINT_CSS = """
 @page { size: 1920px 1080px; margin: 0; }
 html, body { margin: 0; padding: 0; background: #000; }

@@ -8,9 +8,10 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from monitor import data, deck_data, playlists, store
+from monitor import data, deck_data, playlists, present_ui, store
 from monitor.accounts import User
 from monitor.auth import SESSION_KEY
+from monitor.errors import StoreUnavailable
 from monitor.i18n import translate
 from tests.test_progress_pages import DASHBOARD, people  # noqa: F401 - fixture
 
@@ -205,3 +206,25 @@ def test_presenter_freezes_and_builds_a_playlist(app_db, people):  # noqa: F811 
     assert any("not a page address" in e.value for e in app.error)
     app.button(key=f"{key}_delete").click().run()
     assert playlists.all_playlists() == [] and not app.exception
+
+
+def test_an_unreadable_store_still_plays_the_default_deck(app_db, monkeypatch):
+    def unavailable(name, **params):
+        raise StoreUnavailable("locked", "store.duckdb")
+
+    monkeypatch.setattr(data, "store_query", unavailable)
+    app = open_page(PRESENT, playlist="1", snapshot="1")
+    assert not app.exception
+    assert translate("present.part_unavailable", "en") in notices(app)
+    assert 'data-state="ok"' in slide_of(app) and "Live data" in slide_of(app)
+
+
+def test_nothing_readable_gives_a_neutral_slide_not_a_traceback(app_db, monkeypatch):
+    def broken():
+        raise RuntimeError("simulated")
+
+    monkeypatch.setattr(present_ui, "deck_for_url", broken)
+    app = open_page(PRESENT)
+    assert not app.exception
+    assert 'data-state="fallback"' in slide_of(app) and "simulated" not in slide_of(app)
+    assert app.button(key="present_next").disabled  # a one-slide deck
