@@ -29,19 +29,23 @@ PAGES = {
         "pages/indicator_import.py", title=t("nav.indicator_import"), url_path="indicator-import"
     ),
     "account": st.Page("pages/account.py", title=t("nav.account"), url_path="account"),
+    "presentations": st.Page("pages/presentations.py", title=t("nav.presentations"), url_path="presentations"),
+    "present": st.Page("pages/present.py", title=t("nav.present"), url_path="present", visibility="hidden"),
 }
+FULL_SCREEN = {"present"}  # presentation mode: no sidebar filters, no banner (its slides carry the sample marker)
 SECTIONS = {
     t("nav.section.explore"): ["overview", "objectives", "workstreams", "members", "partners", "indicators", "targets"],
     t("nav.section.progress"): ["progress", "report", "validate", "transfer", "indicator_import"],
-    t("nav.section.more"): ["about", "account"],
+    t("nav.section.more"): ["about", "account", "presentations", "present"],
 }
 page = st.navigation({section: [PAGES[name] for name in names] for section, names in SECTIONS.items()}, expanded=True)
 if target := pending_page():
     st.switch_page(PAGES[target])
 try:
-    filters_sidebar()
-    rejected_notice()
-    sample_banner()
+    if page.url_path not in FULL_SCREEN:
+        filters_sidebar()
+        rejected_notice()
+        sample_banner()
     page.run()
 except DatabaseUnavailable as error:
     database_error(error)
