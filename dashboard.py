@@ -9,7 +9,7 @@ from monitor.sidebar import filters_sidebar, pending_page, rejected_notice
 from monitor.ui import database_error, language_picker, sample_banner, store_error, t
 
 started = time.perf_counter()
-st.set_page_config(page_title="Go4Brussels 2030 Monitor", layout="wide")
+st.set_page_config(page_title=t("app.title"), layout="wide")
 language_picker()
 
 PAGES = {

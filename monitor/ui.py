@@ -8,12 +8,11 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from monitor import data, exports
+from monitor import data, exports, formats
 from monitor.errors import DatabaseUnavailable, StoreUnavailable
 from monitor.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, translate
 
 CHOSEN_LANGUAGE = "_chosen_language"  # survives page switches, unlike widget state
-LANGUAGE_NAMES = {"nl": "Nederlands", "fr": "Français", "en": "English"}
 
 
 def _browser_language() -> str | None:
@@ -38,11 +37,11 @@ def language_picker() -> str:
     if st.session_state.get("lang") not in LANGUAGES:  # widget state can be reset by a page switch
         st.session_state["lang"] = st.session_state[CHOSEN_LANGUAGE]
     choice = st.sidebar.selectbox(
-        "Taal · Langue · Language",
+        t("language.label"),
         LANGUAGES,
         key="lang",
-        format_func=LANGUAGE_NAMES.get,
-        help=" · ".join(f"{code} = {name}" for code, name in LANGUAGE_NAMES.items()),
+        format_func=lambda code: t(f"language.{code}"),
+        help=" · ".join(f"{code} = {t(f'language.{code}')}" for code in LANGUAGES),
         on_change=lambda: st.session_state.update({CHOSEN_LANGUAGE: st.session_state["lang"]}),
     )
     if st.query_params.get("lang") != choice:
@@ -61,6 +60,11 @@ def language() -> str:
 def format_day(day: date) -> str:
     """A date written out in the current language."""
     return format_date(day, language())
+
+
+def format_moment(moment) -> str:
+    """A timestamp written out in the current language ('28 novembre 2026, 14:05')."""
+    return formats.format_moment(moment, language())
 
 
 def t(key: str, **values: object) -> str:
