@@ -6,7 +6,7 @@ import streamlit as st
 
 from monitor.errors import DatabaseUnavailable, StoreUnavailable
 from monitor.sidebar import filters_sidebar, pending_page, rejected_notice
-from monitor.ui import database_error, language_picker, sample_banner, store_error, t
+from monitor.ui import database_error, dutch_original_note, language_picker, sample_banner, store_error, t
 
 started = time.perf_counter()
 st.set_page_config(page_title=t("app.title"), layout="wide")
@@ -24,11 +24,12 @@ PAGES = {
     "validate": st.Page("pages/validate.py", title=t("nav.validate"), url_path="validate"),
     "transfer": st.Page("pages/import_export.py", title=t("nav.transfer"), url_path="import-export"),
     "account": st.Page("pages/account.py", title=t("nav.account"), url_path="account"),
+    "translations": st.Page("pages/translations.py", title=t("nav.translations"), url_path="translations"),
 }
 SECTIONS = {
     t("nav.section.explore"): ["overview", "objectives", "workstreams", "members", "partners"],
     t("nav.section.progress"): ["progress", "report", "validate", "transfer"],
-    t("nav.section.more"): ["about", "account"],
+    t("nav.section.more"): ["about", "translations", "account"],
 }
 page = st.navigation({section: [PAGES[name] for name in names] for section, names in SECTIONS.items()})
 if target := pending_page():
@@ -37,7 +38,11 @@ try:
     filters_sidebar()
     rejected_notice()
     sample_banner()
-    page.run()
+    dutch_note = st.container()  # filled after the page: whether it showed Dutch originals is known then
+    try:
+        page.run()
+    finally:
+        dutch_original_note(dutch_note)
 except DatabaseUnavailable as error:
     database_error(error)
 except StoreUnavailable as error:

@@ -7,6 +7,7 @@ from datetime import date
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from monitor import data, exports, formats
 from monitor.errors import DatabaseUnavailable, StoreUnavailable
@@ -52,9 +53,21 @@ def language_picker() -> str:
     return choice
 
 
+_last_run_language = DEFAULT_LANGUAGE
+
+
 def language() -> str:
+    """The session's interface language.
+
+    Outside a script run (AppTest re-reading a widget's formatted value between runs) there is no session:
+    the language of the last run is used, so that format functions give the labels the widget was drawn with.
+    """
+    global _last_run_language
+    if get_script_run_ctx() is None:
+        return _last_run_language
     chosen = st.session_state.get("lang", st.session_state.get(CHOSEN_LANGUAGE))
-    return chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE
+    _last_run_language = chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE
+    return _last_run_language
 
 
 def format_day(day: date) -> str:
@@ -70,6 +83,33 @@ def format_moment(moment) -> str:
 def t(key: str, **values: object) -> str:
     """The interface string `key` in the current language."""
     return translate(key, language(), **values)
+
+
+DUTCH_SHOWN = "_dutch_original_shown"  # set during a run when a Dutch original was shown in a French/English UI
+
+
+def title_of(kind: str, code: object, dutch: object) -> str:
+    """A content title in the current language when an admin entered one, else the Dutch original marked [NL]."""
+    text, original = data.content_title(kind, code, dutch, language())
+    if original and language() != "nl":
+        st.session_state[DUTCH_SHOWN] = True
+    return text
+
+
+def with_titles(frame: pd.DataFrame, kind: str, code_column: str, title_column: str) -> pd.DataFrame:
+    """A copy of `frame` whose `title_column` holds title_of() for each row (see data.content_titles)."""
+    shown = frame.copy()
+    titles, marked = data.content_titles(kind, shown[code_column], shown[title_column], language())
+    shown[title_column] = titles
+    if marked:
+        st.session_state[DUTCH_SHOWN] = True
+    return shown
+
+
+def dutch_original_note(place) -> None:
+    """Once per page, in `place` (a container at the top): what [NL] means, when a Dutch original was shown."""
+    if st.session_state.pop(DUTCH_SHOWN, False) and language() != "nl":
+        place.caption(t("languages.original_note", mark=data.ORIGINAL_MARK))
 
 
 ROW_HEIGHT = 35

@@ -62,7 +62,7 @@ def _first_arguments(function: str) -> set[str]:
 
 
 def dynamic_families() -> dict[str, tuple[str, ...]]:
-    from monitor import accounts, filters, progress, progress_summary
+    from monitor import accounts, filters, progress, progress_summary, translations
     from monitor.errors import DatabaseUnavailable, StoreUnavailable
 
     return {
@@ -85,6 +85,7 @@ def dynamic_families() -> dict[str, tuple[str, ...]]:
         "fiche.later_role.{}": _schema_values("source_version_roles", "role"),
         "error.database.{}": DatabaseUnavailable.REASONS,
         "error.store.{}": StoreUnavailable.REASONS,
+        "translations.kind.{}": translations.KINDS,
         "column.{}": tuple(sorted(_first_arguments("Problem"))),  # the field a rule violation names
     }
 
