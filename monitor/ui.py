@@ -132,7 +132,8 @@ def table(
     `helps` adds a header tooltip (catalogue key). The table is as tall as its rows, up to a limit.
     """
     widths, helps = widths or {}, helps or {}
-    shown = frame[list(columns)].rename(columns={c: t(k) for c, k in columns.items()})
+    exported = frame[list(columns)].rename(columns={c: t(k) for c, k in columns.items()})
+    shown = localised_numbers(exported, [t(columns[c]) for c in columns if _is_identifier(c)])
     config = {
         t(k): st.column_config.Column(width=widths.get(c, "small"), help=t(helps[c]) if c in helps else None)
         for c, k in columns.items()
@@ -140,8 +141,32 @@ def table(
     height = min(max_height, ROW_HEIGHT * (len(shown) + 1) + 3)
     event = st.dataframe(shown, hide_index=True, key=key, column_config=config, height=height, **options)
     if export:
-        downloads(shown, export, key)
+        downloads(exported, export, key)  # numbers stay numbers in the files; headers are translated
     return event
+
+
+def _is_identifier(column: str) -> bool:
+    """Columns that hold numbers which are names, not quantities (ids, years, row and priority numbers)."""
+    return column in ("row", "number", "pillar") or column.endswith(("_id", "year", "_number"))
+
+
+def localised_numbers(frame: pd.DataFrame, keep: list[str] | None = None) -> pd.DataFrame:
+    """Numbers written as the current language writes them (decimal comma, narrow-space thousands in nl/fr).
+
+    Decimal columns, and whole-number columns with a value of 1,000 or more, become text in the language;
+    small whole numbers look the same in every language and stay numbers (so they sort as numbers).
+    Columns in `keep` (identifiers, years) are left alone.
+    """
+    shown = frame.copy()
+    for column in shown.columns:
+        values = shown[column]
+        if column in (keep or []) or not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+            continue
+        whole = pd.api.types.is_integer_dtype(values)
+        if whole and not (values.abs() >= 1000).any():
+            continue
+        shown[column] = [formats.format_number(v, language()) for v in values.astype(object)]
+    return shown
 
 
 EXPORT_FORMATS = [
@@ -175,6 +200,7 @@ def chart(figure, key: str, summary: str, filename: str, **options):
         st.info(t("empty.chart"))
         return None
     config = {**CHART_CONFIG, "toImageButtonOptions": {**CHART_CONFIG["toImageButtonOptions"], "filename": filename}}
+    figure = {**figure, "layout": {**figure.get("layout", {}), "separators": formats.separators(language())}}
     event = st.plotly_chart(figure, key=key, config=config, **options)
     st.caption(summary)
     return event

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from monitor import accounts, data, sample
+from monitor.formats import format_number, separators
 from monitor.i18n import LANGUAGES, translate
 from tests.rendered import missing_keys, open_page, page_paths, plotly_figures, rendered_texts
 
@@ -35,6 +36,8 @@ def _walk(language: str, user: str | None) -> dict[str, list[str]]:
         assert not app.exception, (path, app.exception)
         assert app.sidebar.selectbox(key="lang").value == language
         assert len(rendered_texts(app)) > 10, path  # the page rendered something to check
+        for figure in plotly_figures(app):  # numbers in charts as the language writes them
+            assert figure["layout"]["separators"] == separators(language), path
         if missing := missing_keys(app):
             found[f"{path} {query}"] = missing
     return found
@@ -68,3 +71,16 @@ def test_chart_titles_legends_and_hovers_are_in_the_language(app_db, language):
     assert names <= {translate(f"priority.{p}", language) for p in ("shared", "consulted", "mixed")}
     assert figure["layout"]["xaxis"]["title"]["text"] == translate("column.objectives", language)
     assert all(trace["name"] in trace["hovertemplate"] for trace in figure["data"])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_large_numbers_in_tables_are_written_in_the_language(app_db, con, language):
+    app = open_page("pages/about_data.py", lang=language)
+    documents = app.dataframe[0].value
+    (lines,) = con.execute("SELECT line_count FROM documents WHERE document LIKE '001_%'").fetchone()
+    assert lines >= 1000  # so that the thousands separator shows
+    shown = dict(zip(documents.iloc[:, 0], documents.iloc[:, 2], strict=True))
+    assert shown[next(d for d in shown if d.startswith("001_"))] == format_number(lines, language)
+    assert format_number(lines, language) == {"nl": "4\u202f975", "fr": "4\u202f975", "en": "4,975"}[language]
+    small = shown[next(d for d in shown if d.startswith("000_"))]
+    assert str(small) == str(con.execute("SELECT line_count FROM documents WHERE document LIKE '000_%'").fetchone()[0])
