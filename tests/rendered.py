@@ -106,3 +106,16 @@ def open_page(page: str, user: str | None = None, **query: str) -> AppTest:
     for name, value in query.items():  # a page switch keeps only the page's own parameters
         app.query_params[name] = value
     return app.run()
+
+
+def charts_without_summary(app: AppTest) -> list[str]:
+    """Charts not directly followed by a non-empty caption (the text twin screen readers read)."""
+    nodes = [node for node in app._tree if getattr(node, "type", None) not in (None, "vertical", "horizontal")]
+    missing = []
+    for position, node in enumerate(nodes):
+        if getattr(node, "type", None) == "plotly_chart":
+            following = nodes[position + 1] if position + 1 < len(nodes) else None
+            caption = getattr(following, "type", None) == "caption" and str(following.value).strip()
+            if not caption:
+                missing.append(str(getattr(node, "key", None) or position))
+    return missing

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from monitor import accounts, data, sample
+from monitor import accounts, contrast, data, sample
 from monitor.formats import format_number, separators
 from monitor.i18n import LANGUAGES, translate
-from tests.rendered import missing_keys, open_page, page_paths, plotly_figures, rendered_texts
+from tests.rendered import charts_without_summary, missing_keys, open_page, page_paths, plotly_figures, rendered_texts
 
 
 @pytest.fixture()
@@ -36,8 +36,10 @@ def _walk(language: str, user: str | None) -> dict[str, list[str]]:
         assert not app.exception, (path, app.exception)
         assert app.sidebar.selectbox(key="lang").value == language
         assert len(rendered_texts(app)) > 10, path  # the page rendered something to check
-        for figure in plotly_figures(app):  # numbers in charts as the language writes them
+        for figure in plotly_figures(app):  # numbers as the language writes them; marks and text readable
             assert figure["layout"]["separators"] == separators(language), path
+            assert contrast.figure_problems(figure) == [], path
+        assert charts_without_summary(app) == [], path
         if missing := missing_keys(app):
             found[f"{path} {query}"] = missing
     return found
