@@ -71,22 +71,9 @@ def look_text(looks: dict[str, Look], state: str, label: str) -> str:
 
 
 # Presentation mode: the projector theme (high contrast, light on black, which keeps its contrast on washed-out
-# projectors) and the WCAG contrast arithmetic that tests/test_deck.py checks it with.
+# projectors); tests/test_deck.py checks it with monitor.contrast.
 PROJECTOR_BACKGROUND = "#000000"
 PROJECTOR_TEXT = "#FFFFFF"
 PROJECTOR_MUTED = "#D9D9D9"
 PROJECTOR_ACCENT = "#F0E442"  # Okabe-Ito yellow: headings' rule, markers
 PROJECTOR_PANEL = "#1A1A1A"
-
-
-def relative_luminance(colour: str) -> float:
-    """WCAG 2 relative luminance of a #RRGGBB colour."""
-    channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast_ratio(first: str, second: str) -> float:
-    """WCAG 2 contrast ratio (1 to 21) of two #RRGGBB colours."""
-    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
