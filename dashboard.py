@@ -6,14 +6,14 @@ import streamlit as st
 
 from monitor.errors import DatabaseUnavailable, StoreUnavailable
 from monitor.sidebar import filters_sidebar, pending_page, rejected_notice
-from monitor.ui import database_error, language_picker, sample_banner, store_error, t
+from monitor.ui import database_error, dutch_original_note, language_picker, sample_banner, store_error, t
 
 started, started_cpu = time.perf_counter(), time.thread_time()
-st.set_page_config(page_title="Go4Brussels 2030 Monitor", layout="wide")
+st.set_page_config(page_title=t("app.title"), layout="wide")
 language_picker()
 
 PAGES = {
-    "overview": st.Page("pages/overview.py", title=t("nav.overview"), url_path="overview", default=True),
+    "overview": st.Page("pages/overview.py", title=t("nav.overview"), default=True),  # at /
     "objectives": st.Page("pages/objectives.py", title=t("nav.objectives"), url_path="objectives"),
     "workstreams": st.Page("pages/workstreams.py", title=t("nav.workstreams"), url_path="workstreams"),
     "members": st.Page("pages/members.py", title=t("nav.members"), url_path="members"),
@@ -29,20 +29,29 @@ PAGES = {
         "pages/indicator_import.py", title=t("nav.indicator_import"), url_path="indicator-import"
     ),
     "account": st.Page("pages/account.py", title=t("nav.account"), url_path="account"),
+    "presentations": st.Page("pages/presentations.py", title=t("nav.presentations"), url_path="presentations"),
+    "present": st.Page("pages/present.py", title=t("nav.present"), url_path="present", visibility="hidden"),
+    "translations": st.Page("pages/translations.py", title=t("nav.translations"), url_path="translations"),
 }
+FULL_SCREEN = {"present"}  # presentation mode: no sidebar filters, no banner (its slides carry the sample marker)
 SECTIONS = {
     t("nav.section.explore"): ["overview", "objectives", "workstreams", "members", "partners", "indicators", "targets"],
     t("nav.section.progress"): ["progress", "report", "validate", "transfer", "indicator_import"],
-    t("nav.section.more"): ["about", "account"],
+    t("nav.section.more"): ["about", "translations", "account", "presentations", "present"],
 }
 page = st.navigation({section: [PAGES[name] for name in names] for section, names in SECTIONS.items()}, expanded=True)
 if target := pending_page():
     st.switch_page(PAGES[target])
 try:
-    filters_sidebar()
-    rejected_notice()
-    sample_banner()
-    page.run()
+    if page.url_path not in FULL_SCREEN:
+        filters_sidebar()
+        rejected_notice()
+        sample_banner()
+    dutch_note = st.container()  # filled after the page: whether it showed Dutch originals is known then
+    try:
+        page.run()
+    finally:
+        dutch_original_note(dutch_note)
 except DatabaseUnavailable as error:
     database_error(error)
 except StoreUnavailable as error:

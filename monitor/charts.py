@@ -23,6 +23,9 @@ PALETTE = {
     "mixed": "#009E73",  # bluish green
 }
 PATTERNS = {"shared": "", "consulted": "/", "mixed": "."}  # a second cue besides colour
+# Bars get a dark outline: light fills (orange, sky blue, grey) alone have less than the 3:1 contrast
+# against the white plot that WCAG 1.4.11 asks of graphical marks; the outline carries the edge.
+EDGE = {"color": "#31333F", "width": 1}
 PRIORITY_ORDER = ("shared", "consulted", "mixed")
 FONT = {"family": "sans-serif", "size": 14}
 LEGEND_ON_TOP = {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "traceorder": "normal"}
@@ -33,7 +36,7 @@ def _priority_marker(priority: str) -> dict[str, Any]:
     colour = PALETTE[priority]
     return {
         "color": colour,
-        "line": {"color": "#ffffff", "width": 1},
+        "line": EDGE,
         "pattern": {
             "shape": PATTERNS[priority],
             "bgcolor": colour,
@@ -257,7 +260,7 @@ def objectives_by_theme(themes: pd.DataFrame, label: Callable[[str], str], axis_
 def _status_marker(look: Look) -> dict[str, Any]:
     return {
         "color": look.colour,
-        "line": {"color": "#ffffff", "width": 1},
+        "line": EDGE,
         "pattern": {"shape": look.pattern, "bgcolor": look.colour, "fgcolor": "#ffffff", "fgopacity": 0.35},
     }
 
@@ -353,6 +356,7 @@ def confidence_bars(frame: pd.DataFrame, label: Callable[[str], str], axis_title
         "textposition": "outside",
         "marker": {
             "color": [CONFIDENCE_LOOK[c].colour for c in frame["confidence"]],
+            "line": EDGE,
             "pattern": {"shape": [CONFIDENCE_LOOK[c].pattern for c in frame["confidence"]], "fgcolor": "#ffffff"},
         },
         "hovertemplate": "%{y}: %{x}<extra></extra>",

@@ -440,3 +440,38 @@ def delivery_context(codes: list[str]) -> pd.DataFrame:
         )
     columns = ["objective_code", "objective_title", "delivery", "on_track", "off_track", "not_assessed", "context"]
     return pd.DataFrame(rows, columns=[*columns, "indicator_states"])
+
+
+# --- Languages: content translations (French and English titles entered by an admin, with their source) ---
+ORIGINAL_MARK = "[NL]"  # before a title shown as published, in Dutch, when the interface is in French or English
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _content_translations(generation: int) -> dict[tuple[str, str, str], str]:
+    from monitor import translations
+
+    return translations.current()
+
+
+def content_translations() -> dict[tuple[str, str, str], str]:
+    """{(kind, code, language): text} in force now, read once per store generation (do not mutate)."""
+    return _content_translations(store.generation())
+
+
+def content_title(kind: str, code: object, dutch_text: object, language: str) -> tuple[str, bool]:
+    """The title to show and whether it is the Dutch original.
+
+    The entered translation in `language` when there is one; else the Dutch text as published, marked
+    "[NL] …" when the interface is not Dutch. Never a machine translation.
+    """
+    text = content_translations().get((kind, str(code), language)) if language != "nl" else None
+    if text:
+        return text, False
+    dutch = "" if dutch_text is None or dutch_text != dutch_text else str(dutch_text)
+    return (dutch if language == "nl" or not dutch else f"{ORIGINAL_MARK} {dutch}"), True
+
+
+def content_titles(kind: str, codes: pd.Series, dutch_texts: pd.Series, language: str) -> tuple[list[str], bool]:
+    """content_title for a column: the titles, and whether any Dutch original was marked."""
+    pairs = [content_title(kind, c, d, language) for c, d in zip(codes, dutch_texts, strict=True)]
+    return [text for text, _original in pairs], language != "nl" and any(original for _text, original in pairs)

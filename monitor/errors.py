@@ -36,8 +36,12 @@ class SourceError(Exception):
 class DatabaseUnavailable(Exception):
     """The strategy database cannot be opened (missing and not buildable, locked, or corrupt)."""
 
+    REASONS = ("missing", "locked", "corrupt")  # each is a catalogue key error.database.<reason>
+
     def __init__(self, reason: str, path: str):
-        self.reason = reason  # a key of the message catalogue: "missing", "locked", "corrupt"
+        if reason not in self.REASONS:
+            raise ValueError(f"unknown reason {reason!r}")
+        self.reason = reason
         self.path = path
         super().__init__(f"{reason}: {path}")
 
@@ -45,8 +49,12 @@ class DatabaseUnavailable(Exception):
 class StoreUnavailable(Exception):
     """The user store cannot be opened (locked by another process, or not a store file)."""
 
+    REASONS = ("locked", "corrupt", "newer")  # each is a catalogue key error.store.<reason>
+
     def __init__(self, reason: str, path: str):
-        self.reason = reason  # a key of the message catalogue: "locked", "corrupt", "newer"
+        if reason not in self.REASONS:
+            raise ValueError(f"unknown reason {reason!r}")
+        self.reason = reason
         self.path = path
         super().__init__(f"{reason}: {path}")
 

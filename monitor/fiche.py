@@ -7,7 +7,7 @@ import streamlit as st
 
 from monitor import data
 from monitor.sidebar import open_detail
-from monitor.ui import language, paragraphs, plain, t
+from monitor.ui import language, paragraphs, plain, t, title_of
 
 OBJECTIVES_PAGE = "pages/objectives.py"
 WORKSTREAMS_PAGE = "pages/workstreams.py"
@@ -68,7 +68,7 @@ def render_objective(code: str) -> None:
     people = data.query("objective_people", code=code)
     organisations = data.query("objective_organisations", code=code)
     _back("objective")
-    st.title(f"{fiche['code']} · {fiche['title']}")
+    st.title(f"{fiche['code']} · {title_of('objective', fiche['code'], fiche['title'])}")
     as_published()
     st.caption(source(fiche["document"], fiche["line_start"], fiche["line_end"]))
     top = st.columns(3)
@@ -124,7 +124,7 @@ def _objective_workstreams(code: str) -> None:
     st.subheader(t("fiche.workstreams", count=len(rows)))
     for row in rows.itertuples():
         tag = f" · {t('fiche.tag')}: {row.priority_tag}" if isinstance(row.priority_tag, str) else ""
-        with st.expander(f"{row.code} · {row.title}{tag}"):
+        with st.expander(f"{row.code} · {title_of('workstream', row.code, row.title)}{tag}"):
             st.markdown(f"**{t('fiche.steered_by')}:** {plain(row.steering or t('fiche.none_printed'))}")
             st.markdown(paragraphs(row.description))
             st.page_link(
@@ -218,13 +218,17 @@ def render_workstream(code: str) -> None:
     row = data.query("workstream_detail", code=code).iloc[0]
     steering = data.query("workstream_steering", code=code)
     _back("workstream")
-    st.title(f"{row['code']} · {row['title']}")
+    st.title(f"{row['code']} · {title_of('workstream', row['code'], row['title'])}")
     as_published()
     st.caption(source(row["document"], row["title_line_start"], row["title_line_end"]))
     if isinstance(row["code_note"], str):
         st.info(t("fiche.code_corrected", printed=row["code_printed"], note=row["code_note"]))
     cols = st.columns(3)
-    cols[0].metric(t("column.objective"), row["objective_code"], help=row["objective_title"])
+    cols[0].metric(
+        t("column.objective"),
+        row["objective_code"],
+        help=title_of("objective", row["objective_code"], row["objective_title"]),
+    )
     cols[1].metric(t("column.priority_type"), t(f"priority.{row['objective_priority_type']}"))
     cols[2].metric(t("fiche.tag"), row["priority_tag"] if isinstance(row["priority_tag"], str) else "—")
     st.page_link(

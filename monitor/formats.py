@@ -37,3 +37,12 @@ def format_percent(value: float | None, language: str = DEFAULT_LANGUAGE, decima
         return format_number(None, language)
     number = format_number(value, language, decimals)
     return f"{number}%" if language == "en" else f"{number}\u00a0%"
+
+
+def format_moment(moment, language: str = DEFAULT_LANGUAGE) -> str:
+    """A timestamp as '28 novembre 2026, 14:05' (day written out in `language`, 24-hour clock); missing -> 'n.b.'."""
+    if moment is None or moment != moment:  # None, NaN or NaT
+        return format_number(None, language)
+    from monitor.i18n import format_date
+
+    return f"{format_date(moment.date(), language)}, {moment:%H:%M}"

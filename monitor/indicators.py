@@ -23,6 +23,11 @@ Series = Mapping[int, float | None]  # year -> value (None or NaN: not available
 
 DIRECTION_STATES = ("improving", "stable", "worsening", "insufficient", "not_judged")
 TARGET_STATES = ("on_track", "off_track", "reached", "missed", "base_missing", "no_value_since_base")
+DESIRED_DIRECTIONS = ("up", "down", "towards_zero", "none")  # none: the documents do not say which way is better
+THRESHOLD_KINDS = ("points", "percent")  # a meaningful change in percentage points, or in % of the value
+TARGET_KINDS = ("numeric_target", "milestone")
+DELIVERY_STATES = ("on_track", "off_track", "not_assessed")
+CONTEXT_STATES = ("improving", "worsening", "mixed", "stable", "none")  # see objective_context
 EPSILON = 1e-9  # values are printed with at most two decimals: closer than this is equal
 
 

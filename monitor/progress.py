@@ -28,6 +28,7 @@ CONFIDENCE_LEVELS = ("green", "amber", "red")
 NEEDS_CONFIDENCE = frozenset({"not_started", "in_progress", "stalled"})
 NEEDS_NARRATIVE = frozenset({"stalled", "abandoned"})
 DECISIONS = ("validated", "returned")
+CYCLE_ORIGINS = ("document", "admin")  # where a Social Summit cycle comes from
 STRATEGY_SIGNED = date(2020, 1, 16)  # "Brussel, 16 januari 2020" (strategy document, line 16)
 MAX_NARRATIVE = 2000
 MAX_URL = 500
@@ -231,9 +232,9 @@ def cycles() -> pd.DataFrame:
     Columns: summit_date (date), label, source, origin ('document' or 'admin').
     """
     documented = db.run("summit_cycles")
-    documented["origin"] = "document"
+    documented["origin"] = CYCLE_ORIGINS[0]
     added = store.run("cycles_added")
-    added["origin"] = "admin"
+    added["origin"] = CYCLE_ORIGINS[1]
     both = pd.concat([documented, added], ignore_index=True)
     both["summit_date"] = pd.to_datetime(both["summit_date"]).dt.date
     return both.sort_values("summit_date", kind="stable").reset_index(drop=True)

@@ -13,6 +13,8 @@ import pandas as pd
 
 from monitor.progress import ALL_STATUSES, CONFIDENCE_LEVELS, NOT_ASSESSED
 
+DIMENSIONS = ("objective", "member", "priority", "theme")  # what the Progress page counts by
+
 StatusOf = Mapping[str, str]  # workstream code -> status (missing: not yet assessed)
 
 

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from monitor.errors import SourceError, SourceProblem
+from monitor.indicators import DESIRED_DIRECTIONS, TARGET_KINDS, THRESHOLD_KINDS
 from monitor.paths import DOCUMENTS_DIR, SOURCES_DIR
 from monitor.text import normalize_space
 from monitor.validate import check_contracts
@@ -564,7 +565,7 @@ def _target(reader, path, where, item, document, objective_code) -> Row:
         "_row": where,
         "objective_code": objective_code,
         "workstream_code": reader.cell(path, where, item, "workstream", OPT_TEXT),
-        "kind": reader.cell(path, where, item, "kind", _one_of("numeric_target", "milestone")),
+        "kind": reader.cell(path, where, item, "kind", _one_of(*TARGET_KINDS)),
         "quote": reader.cell(path, where, item, "quote", TEXT),
         "meaning": reader.cell(path, where, item, "meaning", TEXT),
         "metric": reader.cell(path, where, item, "metric", OPT_TEXT),
@@ -621,9 +622,9 @@ def _load_indicator_editorial(reader: _Reader, tables) -> None:
         "indicator_directions.csv",
         {
             "indicator_id": TEXT,
-            "desired": _one_of("up", "down", "towards_zero", "none"),
+            "desired": _one_of(*DESIRED_DIRECTIONS),
             "threshold": OPT_NUMBER,
-            "threshold_kind": _optional(_one_of("points", "percent")),
+            "threshold_kind": _optional(_one_of(*THRESHOLD_KINDS)),
             "rationale": TEXT,
         },
     )

@@ -68,3 +68,12 @@ DELIVERY_LOOK = {
 def look_text(looks: dict[str, Look], state: str, label: str) -> str:
     """'✓ Improving': icon and translated label for any of the looks above."""
     return f"{looks[state].icon} {label}"
+
+
+# Presentation mode: the projector theme (high contrast, light on black, which keeps its contrast on washed-out
+# projectors); tests/test_deck.py checks it with monitor.contrast.
+PROJECTOR_BACKGROUND = "#000000"
+PROJECTOR_TEXT = "#FFFFFF"
+PROJECTOR_MUTED = "#D9D9D9"
+PROJECTOR_ACCENT = "#F0E442"  # Okabe-Ito yellow: headings' rule, markers
+PROJECTOR_PANEL = "#1A1A1A"

@@ -8,13 +8,13 @@ from datetime import date
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from monitor import data, exports
+from monitor import data, exports, formats
 from monitor.errors import DatabaseUnavailable, StoreUnavailable
 from monitor.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, translate
 
 CHOSEN_LANGUAGE = "_chosen_language"  # survives page switches, unlike widget state
-LANGUAGE_NAMES = {"nl": "Nederlands", "fr": "Français", "en": "English"}
 # The language of the script run on this thread, set by language_picker() at the top of every run: a page asks
 # for it a hundred times or more per run, and reading session state each time was ~9 % of a filter change.
 _this_run = threading.local()
@@ -33,6 +33,7 @@ def language_picker() -> str:
     notice. The URL is written by hand rather than bound to the widget, because a bound parameter
     cannot survive st.switch_page, which the presets and drill-downs use.
     """
+    _this_run.language = None  # until this run's choice is known below
     if not st.session_state.get("_lang_loaded"):
         requested = st.query_params.get("lang")
         valid = requested in LANGUAGES
@@ -42,28 +43,62 @@ def language_picker() -> str:
     if st.session_state.get("lang") not in LANGUAGES:  # widget state can be reset by a page switch
         st.session_state["lang"] = st.session_state[CHOSEN_LANGUAGE]
     choice = st.sidebar.selectbox(
-        "Taal · Langue · Language",
+        t("language.label"),
         LANGUAGES,
         key="lang",
-        format_func=LANGUAGE_NAMES.get,
-        help=" · ".join(f"{code} = {name}" for code, name in LANGUAGE_NAMES.items()),
+        format_func=lambda code: t(f"language.{code}"),
+        help=" · ".join(f"{code} = {t(f'language.{code}')}" for code in LANGUAGES),
         on_change=lambda: st.session_state.update({CHOSEN_LANGUAGE: st.session_state["lang"]}),
     )
     if st.query_params.get("lang") != choice:
         st.query_params["lang"] = choice
+    accessibility(choice)
     rejected = st.session_state.pop("_lang_rejected", None)
     if rejected:
         st.warning(translate("notice.unknown_language", choice, value=rejected))
     _this_run.language = choice
+    global _last_run_language
+    _last_run_language = choice
     return choice
 
 
+_last_run_language = DEFAULT_LANGUAGE
+
+
+# Streamlit draws captions and some secondary text at 60 % opacity (about 3.7:1 on white, below WCAG AA's
+# 4.5:1); this keeps them fully opaque in a softer grey (6.7:1), and makes the keyboard focus always visible.
+ACCESSIBLE_CSS = """
+[data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"] p, [data-testid="stMetricLabel"] p,
+[data-testid="stTooltipHoverTarget"] { color: #5A5C66; opacity: 1; }
+:focus-visible { outline: 3px solid #0072B2 !important; outline-offset: 2px; }
+"""
+
+
+def accessibility(language_code: str) -> None:
+    """The stylesheet above, and the page's declared language (<html lang>) set to the interface language.
+
+    Streamlit serves one HTML page with lang="en"; a script in st.html (not iframed) corrects it on every run,
+    so screen readers pronounce French and Dutch as such.
+    """
+    st.html(f"<style>{ACCESSIBLE_CSS}</style>")
+    st.html(f"<script>document.documentElement.lang = {language_code!r};</script>", unsafe_allow_javascript=True)
+
+
 def language() -> str:
+    """The session's interface language.
+
+    Outside a script run (AppTest re-reading a widget's formatted value between runs) there is no session:
+    the language of the last run is used, so that format functions give the labels the widget was drawn with.
+    """
+    global _last_run_language
     remembered = getattr(_this_run, "language", None)
     if remembered is not None:
         return remembered
+    if get_script_run_ctx() is None:
+        return _last_run_language
     chosen = st.session_state.get("lang", st.session_state.get(CHOSEN_LANGUAGE))
-    return chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE
+    _last_run_language = chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE
+    return _last_run_language
 
 
 def format_day(day: date) -> str:
@@ -71,9 +106,41 @@ def format_day(day: date) -> str:
     return format_date(day, language())
 
 
+def format_moment(moment) -> str:
+    """A timestamp written out in the current language ('28 novembre 2026, 14:05')."""
+    return formats.format_moment(moment, language())
+
+
 def t(key: str, **values: object) -> str:
     """The interface string `key` in the current language."""
     return translate(key, language(), **values)
+
+
+DUTCH_SHOWN = "_dutch_original_shown"  # set during a run when a Dutch original was shown in a French/English UI
+
+
+def title_of(kind: str, code: object, dutch: object) -> str:
+    """A content title in the current language when an admin entered one, else the Dutch original marked [NL]."""
+    text, original = data.content_title(kind, code, dutch, language())
+    if original and language() != "nl":
+        st.session_state[DUTCH_SHOWN] = True
+    return text
+
+
+def with_titles(frame: pd.DataFrame, kind: str, code_column: str, title_column: str) -> pd.DataFrame:
+    """A copy of `frame` whose `title_column` holds title_of() for each row (see data.content_titles)."""
+    shown = frame.copy()
+    titles, marked = data.content_titles(kind, shown[code_column], shown[title_column], language())
+    shown[title_column] = titles
+    if marked:
+        st.session_state[DUTCH_SHOWN] = True
+    return shown
+
+
+def dutch_original_note(place) -> None:
+    """Once per page, in `place` (a container at the top): what [NL] means, when a Dutch original was shown."""
+    if st.session_state.pop(DUTCH_SHOWN, False) and language() != "nl":
+        place.caption(t("languages.original_note", mark=data.ORIGINAL_MARK))
 
 
 ROW_HEIGHT = 35
@@ -96,7 +163,8 @@ def table(
     `helps` adds a header tooltip (catalogue key). The table is as tall as its rows, up to a limit.
     """
     widths, helps = widths or {}, helps or {}
-    shown = frame[list(columns)].rename(columns={c: t(k) for c, k in columns.items()})
+    exported = frame[list(columns)].rename(columns={c: t(k) for c, k in columns.items()})
+    shown = localised_numbers(exported, [t(columns[c]) for c in columns if _is_identifier(c)])
     config = {
         t(k): st.column_config.Column(width=widths.get(c, "small"), help=t(helps[c]) if c in helps else None)
         for c, k in columns.items()
@@ -104,8 +172,32 @@ def table(
     height = min(max_height, ROW_HEIGHT * (len(shown) + 1) + 3)
     event = st.dataframe(shown, hide_index=True, key=key, column_config=config, height=height, **options)
     if export:
-        downloads(shown, export, key)
+        downloads(exported, export, key)  # numbers stay numbers in the files; headers are translated
     return event
+
+
+def _is_identifier(column: str) -> bool:
+    """Columns that hold numbers which are names, not quantities (ids, years, row and priority numbers)."""
+    return column in ("row", "number", "pillar") or column.endswith(("_id", "year", "_number"))
+
+
+def localised_numbers(frame: pd.DataFrame, keep: list[str] | None = None) -> pd.DataFrame:
+    """Numbers written as the current language writes them (decimal comma, narrow-space thousands in nl/fr).
+
+    Decimal columns, and whole-number columns with a value of 1,000 or more, become text in the language;
+    small whole numbers look the same in every language and stay numbers (so they sort as numbers).
+    Columns in `keep` (identifiers, years) are left alone.
+    """
+    shown = frame.copy()
+    for column in shown.columns:
+        values = shown[column]
+        if column in (keep or []) or not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+            continue
+        whole = pd.api.types.is_integer_dtype(values)
+        if whole and not (values.abs() >= 1000).any():
+            continue
+        shown[column] = [formats.format_number(v, language()) for v in values.astype(object)]
+    return shown
 
 
 EXPORT_FORMATS = [
@@ -139,6 +231,7 @@ def chart(figure, key: str, summary: str, filename: str, **options):
         st.info(t("empty.chart"))
         return None
     config = {**CHART_CONFIG, "toImageButtonOptions": {**CHART_CONFIG["toImageButtonOptions"], "filename": filename}}
+    figure = {**figure, "layout": {**figure.get("layout", {}), "separators": formats.separators(language())}}
     event = st.plotly_chart(figure, key=key, config=config, **options)
     st.caption(summary)
     return event

@@ -3,16 +3,14 @@
 import streamlit as st
 
 from monitor import data
-from monitor.ui import plain, t, table
+from monitor.ui import format_moment, plain, t, table
 
 st.title(t("about.title"))
 st.write(t("about.intro"))
 info = data.query("build_info")
 if not info.empty:
     built = info.iloc[0]
-    st.caption(
-        t("about.built", built_at=f"{built['built_at']:%Y-%m-%d %H:%M}", fingerprint=built["sources_sha256"][:12])
-    )
+    st.caption(t("about.built", built_at=format_moment(built["built_at"]), fingerprint=built["sources_sha256"][:12]))
 
 st.subheader(t("about.documents"))
 table(

@@ -4,7 +4,7 @@ import streamlit as st
 
 from monitor import charts, data
 from monitor.sidebar import current_filters, filter_status, request_filter
-from monitor.ui import chart, new_pick, t, table
+from monitor.ui import chart, new_pick, t, table, title_of, with_titles
 
 filters = current_filters()
 st.title(t("members.title"))
@@ -14,12 +14,14 @@ if filter_status(filters):
     if len(filters.member) == 1:
         member = filters.member[0]
         own = roles[roles["member_id"] == member]
-        st.subheader(t("members.portfolio", name=data.option_labels("member")[member]))
+        st.subheader(t("members.portfolio", name=title_of("member", member, data.option_labels("member")[member])))
         counts = st.columns(3)
         for column, role in zip(counts, ("initiating", "associated", "steering"), strict=True):
             unit = "workstream_code" if role == "steering" else "objective_code"
             column.metric(t(f"role.{role}"), own[own["role"] == role][unit].nunique())
         own = own.assign(role_label=own["role"].map(lambda r: t(f"role.{r}")))
+        own = with_titles(own, "objective", "objective_code", "objective_title")
+        own = with_titles(own, "workstream", "workstream_code", "workstream_title")
         table(
             own,
             {
@@ -34,7 +36,7 @@ if filter_status(filters):
             export=f"portfolio-{member}",
         )
     st.subheader(t("members.matrix"))
-    matrix = data.product("matrix", filters)
+    matrix = with_titles(data.product("matrix", filters), "member", "member_id", "member_name")
     figure = charts.responsibility_matrix(matrix)
     event = chart(
         figure,

@@ -5,7 +5,7 @@ import streamlit as st
 from monitor import charts, data
 from monitor.fiche import render_objective
 from monitor.sidebar import current_filters, detail_code, filter_status, open_detail
-from monitor.ui import chart, new_pick, new_row, t, table
+from monitor.ui import chart, new_pick, new_row, t, table, with_titles
 
 filters = current_filters()
 code = detail_code("objective", data.query("objectives_list")["code"].tolist())
@@ -15,7 +15,7 @@ if code:
 
 st.title(t("objectives.title"))
 if filter_status(filters):
-    objectives = data.objectives(filters)
+    objectives = with_titles(data.objectives(filters), "objective", "code", "title")
     figure = charts.workstreams_per_objective(objectives, lambda p: t(f"priority.{p}"), t("column.matching"))
     event = chart(
         figure,

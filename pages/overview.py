@@ -4,7 +4,7 @@ import streamlit as st
 
 from monitor import charts, data
 from monitor.sidebar import current_filters, filter_status
-from monitor.ui import chart, t, table
+from monitor.ui import chart, t, table, with_titles
 
 filters = current_filters()
 st.title(t("overview.title"))
@@ -48,6 +48,7 @@ chart(figure, key="priority_chart", summary=summary or t("empty.objectives"), fi
 
 st.subheader(t("overview.members"))
 st.caption(t("overview.members_caption"))
+members = with_titles(members, "member", "member_id", "name")
 members["government"] = members["government"].map(lambda code: t(f"government.{code}"))
 table(
     members,

@@ -4,7 +4,7 @@ import streamlit as st
 
 from monitor import charts, data
 from monitor.sidebar import current_filters, filter_status
-from monitor.ui import chart, t, table
+from monitor.ui import chart, t, table, with_titles
 
 filters = current_filters()
 st.title(t("partners.title"))
@@ -12,6 +12,7 @@ if filter_status(filters):
     st.subheader(t("partners.social_partners"))
     st.caption(t("partners.social_partners_caption") if not filters.org else t("partners.org_caption"))
     partners = data.partner_table(filters)
+    partners = with_titles(partners, "objective", "objective_code", "objective_title")
     partners["priority"] = partners["objective_priority_type"].map(lambda p: t(f"priority.{p}"))
     table(
         partners,
@@ -30,7 +31,7 @@ if filter_status(filters):
 
     st.subheader(t("partners.themes"))
     st.warning(t("partners.editorial"))
-    themes = data.themes(filters)
+    themes = with_titles(data.themes(filters), "objective", "objective_code", "objective_title")
     chart(
         charts.objectives_by_theme(themes, lambda p: t(f"priority.{p}"), t("column.objectives")),
         key="themes_chart",
@@ -58,6 +59,7 @@ if filter_status(filters):
     priorities = data.query("shared_priorities_list")
     if filters.theme:
         priorities = priorities[priorities["domain_id"].isin(filters.theme)]
+    priorities = with_titles(priorities.assign(key=priorities["number"].astype(str)), "priority", "key", "title")
     table(
         priorities,
         {

@@ -7,9 +7,7 @@ from monitor import charts, data, progress_summary
 from monitor.progress import ALL_STATUSES
 from monitor.sidebar import current_filters, filter_status
 from monitor.status import confidence_text, status_text
-from monitor.ui import chart, format_day, t, table
-
-DIMENSIONS = ("objective", "member", "priority", "theme")
+from monitor.ui import chart, format_day, format_moment, t, table
 
 filters = current_filters()
 st.title(t("progress.title"))
@@ -29,7 +27,7 @@ status_label = STATUS_NAMES.__getitem__
 dimension = (
     st.segmented_control(
         t("progress.count_by"),
-        DIMENSIONS,
+        progress_summary.DIMENSIONS,
         format_func=lambda d: t(f"progress.by.{d}"),
         key="progress_by",
         default="objective",
@@ -113,7 +111,7 @@ if change_count:
     shown["status_label"] = shown["status"].map(STATUS_TEXTS)
     decisions = {"validated": t("decision.validated"), "returned": t("decision.returned")}
     shown["decision_label"] = shown["decision"].map(decisions).fillna(t("decision.pending"))
-    shown["proposed"] = shown["proposed_at"].dt.strftime("%Y-%m-%d %H:%M")
+    shown["proposed"] = shown["proposed_at"].map(format_moment)
     table(
         shown,
         {

@@ -7,7 +7,7 @@ import streamlit as st
 from monitor import auth, data, progress
 from monitor.errors import Conflict, PermissionDenied
 from monitor.status import status_text
-from monitor.ui import plain, problem_list, t, table
+from monitor.ui import format_moment, plain, problem_list, t, table
 
 FORM_KEYS = ("report_status", "report_confidence", "report_stall_reason", "report_narrative", "report_evidence")
 st.title(t("report.title"))
@@ -106,7 +106,7 @@ else:
     shown["decision_label"] = shown["decision"].map(
         lambda d: t(f"decision.{d}") if isinstance(d, str) else t("decision.pending")
     )
-    shown["proposed"] = shown["proposed_at"].map(lambda d: f"{d:%Y-%m-%d %H:%M}")
+    shown["proposed"] = shown["proposed_at"].map(format_moment)
     table(
         shown,
         {

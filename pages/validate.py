@@ -6,7 +6,7 @@ import streamlit as st
 from monitor import auth, data, progress
 from monitor.errors import Conflict, PermissionDenied
 from monitor.status import status_text
-from monitor.ui import format_day, problem_list, t, table
+from monitor.ui import format_day, format_moment, problem_list, t, table
 
 st.title(t("validate.title"))
 user = auth.current_user()
@@ -31,7 +31,7 @@ else:
     only_missing = st.toggle(t("validate.only_without_evidence"), key="validate_only_missing")
     queue = (without_evidence if only_missing else pending).reset_index(drop=True).head(500)
     queue["status_label"] = queue["status"].map(lambda s: status_text(s, t(f"status.{s}")))
-    queue["proposed"] = queue["proposed_at"].map(lambda d: f"{d:%Y-%m-%d %H:%M}")
+    queue["proposed"] = queue["proposed_at"].map(format_moment)
     table(
         queue,
         {

@@ -5,7 +5,7 @@ import streamlit as st
 from monitor import data
 from monitor.fiche import render_workstream
 from monitor.sidebar import current_filters, detail_code, filter_status, open_detail
-from monitor.ui import new_row, t, table
+from monitor.ui import new_row, t, table, with_titles
 
 filters = current_filters()
 code = detail_code("workstream", data.query("workstreams_list")["code"].tolist())
@@ -16,7 +16,7 @@ if code:
 st.title(t("workstreams.title"))
 st.caption(t("workstreams.caption"))
 if filter_status(filters):
-    rows = data.workstreams(filters)
+    rows = with_titles(data.workstreams(filters), "workstream", "code", "title")
     rows["tag"] = rows["priority_type"].map(lambda p: t(f"ws_priority.{p}") if isinstance(p, str) else "")
     picked = table(
         rows,

@@ -70,7 +70,7 @@ def test_first_visit_by_deep_link_gets_the_router(chromium, built_db, tmp_path):
         page = chromium.new_page(viewport={"width": 1366, "height": 1600})
         page.goto(f"{url}/objectives?objective=1.4&lang=fr")
         wait_until_ready(page)
-        page.get_by_role("heading", name="1.4 · De economie ondersteunen", exact=False).wait_for()
+        page.get_by_role("heading", name="1.4 · [NL] De economie ondersteunen", exact=False).wait_for()
         navigation = page.locator('[data-testid="stSidebarNav"]').inner_text()
         assert "Qui fait quoi" in navigation and "dashboard" not in navigation
         page.close()
@@ -94,7 +94,7 @@ def test_cabinet_portfolio_and_csv_download_hold_exactly_the_filtered_rows(chrom
     page.goto(base_url)
     wait_until_ready(page)
     choose(page, "My portfolio", "Minister van Mobiliteit")
-    page.get_by_role("heading", name="Portfolio: Minister van Mobiliteit", exact=False).wait_for()
+    page.get_by_role("heading", name="Portfolio: [NL] Minister van Mobiliteit", exact=False).wait_for()
     assert "member=brussels_minister_mobility" in page.url and "/members" in page.url
     portfolio = page.locator('[data-testid="stElementContainer"]', has=page.locator("h3", has_text="Portfolio"))
     with page.expect_download() as download:
@@ -144,6 +144,6 @@ def test_clicking_a_bar_drills_down_to_the_objective(chromium, base_url):
     bar.scroll_into_view_if_needed()
     box = bar.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    page.get_by_role("heading", name="1.1 · De voorwaarden creëren", exact=False).wait_for(timeout=20_000)
+    page.get_by_role("heading", name="1.1 · [NL] De voorwaarden creëren", exact=False).wait_for(timeout=20_000)
     assert "objective=1.1" in page.url
     page.close()

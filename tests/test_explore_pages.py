@@ -84,7 +84,7 @@ def test_bad_url_values_are_ignored_with_a_notice(app_db):
 
 def test_objective_deep_link_shows_the_full_fiche(app_db, con):
     app = open_page("pages/objectives.py", objective="1.4")
-    assert app.title[0].value.startswith("1.4 · De economie ondersteunen")
+    assert app.title[0].value.startswith("1.4 · [NL] De economie ondersteunen")  # English UI: Dutch original, marked
     subheaders = [s.value for s in app.subheader]
     assert "Workstreams (8)" in subheaders and "Cross-references" in subheaders
     assert any(s.startswith("Later wording") for s in subheaders)
@@ -102,7 +102,7 @@ def test_unknown_objective_falls_back_to_the_list_with_a_notice(app_db):
 
 def test_workstream_deep_link_shows_the_code_correction(app_db):
     app = open_page("pages/workstreams.py", workstream="2.6.4")
-    assert app.title[0].value == "2.6.4 · Mobiliteit"
+    assert app.title[0].value == "2.6.4 · [NL] Mobiliteit"  # English UI: the Dutch original, marked
     assert "3.2.4" in app.info[0].value
 
 
@@ -117,7 +117,7 @@ def test_portfolio_preset_opens_the_members_page_with_the_portfolio(app_db, con)
     app = open_page()
     app.sidebar.selectbox(key="preset_member").set_value("brussels_minister_mobility").run()
     assert app.session_state["filter_member"] == ["brussels_minister_mobility"]
-    assert any(s.value.startswith("Portfolio: Minister van Mobiliteit") for s in app.subheader)
+    assert any(s.value.startswith("Portfolio: [NL] Minister van Mobiliteit") for s in app.subheader)
     (steered,) = con.execute(
         "SELECT count(DISTINCT workstream_code) FROM responsibilities"
         " WHERE member_id = 'brussels_minister_mobility' AND role = 'steering'"
@@ -141,4 +141,4 @@ def test_matrix_click_chooses_the_member(app_db):
     }
     app.run()
     assert app.session_state["filter_member"] == ["brussels_minister_finance"]
-    assert any(s.value.startswith("Portfolio: Minister van Financiën") for s in app.subheader)
+    assert any(s.value.startswith("Portfolio: [NL] Minister van Financiën") for s in app.subheader)

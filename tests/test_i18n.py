@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import ast
 import re
 
 from monitor.i18n import LANGUAGES, catalogue
 from monitor.paths import PROJECT_ROOT
 
 SOURCES = [*PROJECT_ROOT.glob("pages/*.py"), *PROJECT_ROOT.glob("monitor/*.py"), PROJECT_ROOT / "dashboard.py"]
+ALL_SOURCES = [
+    *PROJECT_ROOT.glob("pages/**/*.py"),
+    *PROJECT_ROOT.glob("monitor/**/*.py"),
+    PROJECT_ROOT / "dashboard.py",
+]
 LITERAL_KEY = re.compile(r"""\bt\(\s*["']([a-z_0-9]+\.[a-z_0-9.]+)["']""")
 CATALOGUE_VALUE = re.compile(r""""((?:column|help|filters|error)\.[a-z_0-9.]+)\"""")
 
@@ -31,3 +37,120 @@ def test_every_key_used_in_the_code_exists():
         used |= set(LITERAL_KEY.findall(text)) | set(CATALOGUE_VALUE.findall(text))
     missing = sorted(key for key in used if key not in catalogue())
     assert used and missing == []
+
+
+# Keys built at run time ("status." + code): each family is expanded from the code list the values come from,
+# so a new status without its string fails, and a string for a value that no longer exists is unused.
+# A new f-string key in the code must be declared here (test_every_built_key_is_declared).
+def _schema_values(table: str, column: str) -> tuple[str, ...]:
+    schema = (PROJECT_ROOT / "monitor" / "schema.sql").read_text(encoding="utf-8")
+    body = schema.split(f"CREATE TABLE {table} (", 1)[1].split(");", 1)[0]
+    listed = re.search(rf"CHECK \({column} IN \(([^)]*)\)\)", body)
+    return tuple(re.findall(r"'([^']+)'", listed.group(1)))
+
+
+def _first_arguments(function: str) -> set[str]:
+    """The string constants passed as first argument to `function(...)` anywhere in the sources."""
+    found = set()
+    for tree in _trees():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == function:
+                first = node.args[0] if node.args else None
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    found.add(first.value)
+    return found
+
+
+def dynamic_families() -> dict[str, tuple[str, ...]]:
+    from monitor import accounts, deck, filters, indicators, progress, progress_summary, translations
+    from monitor.errors import DatabaseUnavailable, StoreUnavailable
+
+    return {
+        "language.{}": LANGUAGES,
+        "status.{}": progress.ALL_STATUSES,
+        "confidence.{}": progress.CONFIDENCE_LEVELS,
+        "stall.{}": progress.STALL_REASONS,
+        "decision.{}": progress.DECISIONS,
+        "validate.done.{}": progress.DECISIONS,
+        "validate.origin.{}": progress.CYCLE_ORIGINS,
+        "progress.by.{}": progress_summary.DIMENSIONS,
+        "priority.{}": filters.PRIORITIES,
+        "ws_priority.{}": filters.WS_PRIORITIES,
+        "role.{}": (*filters.ROLES, *accounts.ROLES),
+        # every filter but the free-text search, which has its own label and placeholder
+        "filters.{}": tuple(name for name in filters.FILTER_NAMES if name != "q"),
+        "filters.{}_help": tuple(name for name in filters.FILTER_NAMES if name != "q"),
+        "government.{}": _schema_values("government_members", "government"),
+        "status2025.{}": _schema_values("objectives", "status_vs_2025_kind"),
+        "fiche.later_role.{}": _schema_values("source_version_roles", "role"),
+        "error.database.{}": DatabaseUnavailable.REASONS,
+        "error.store.{}": StoreUnavailable.REASONS,
+        "translations.kind.{}": translations.KINDS,
+        "direction.{}": indicators.DIRECTION_STATES,
+        "target_state.{}": indicators.TARGET_STATES,
+        "desired.{}": indicators.DESIRED_DIRECTIONS,
+        "indicators.why_{}": indicators.THRESHOLD_KINDS,
+        "target_kind.{}": indicators.TARGET_KINDS,
+        "delivery.{}": indicators.DELIVERY_STATES,
+        "context_state.{}": indicators.CONTEXT_STATES,
+        # the four boxes of the delivery × context view
+        "context.cell.{}.{}": tuple(
+            (delivery, context) for delivery in ("on_track", "off_track") for context in ("improving", "worsening")
+        ),
+        "present.short.{}": filters.PRIORITIES,
+        "presentations.item.{}": deck.FIXED_KINDS,
+        "column.{}": tuple(sorted(_first_arguments("Problem"))),  # the field a rule violation names
+    }
+
+
+def _trees() -> list[ast.Module]:
+    return [ast.parse(path.read_text(encoding="utf-8")) for path in ALL_SOURCES]
+
+
+def _built_key_templates() -> set[str]:
+    """f-strings of the code that look like catalogue keys, with each {…} replaced by {}: 'status.{}'."""
+    templates = set()
+    for tree in _trees():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr):
+                text = "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+                if "{}" in text and re.fullmatch(r"[a-z_0-9]+\.[a-z_0-9.{}]*", text):
+                    templates.add(text)
+    return templates
+
+
+def _string_constants() -> set[str]:
+    return {
+        node.value
+        for tree in _trees()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    }
+
+
+def test_every_built_key_is_declared():
+    templates = _built_key_templates()
+    assert templates - set(dynamic_families()) == set(), "declare these key families in dynamic_families()"
+    assert set(dynamic_families()) - templates == set(), "these families are no longer built by the code"
+
+
+def _key(template: str, value: str | tuple[str, ...]) -> str:
+    return template.format(*value) if isinstance(value, tuple) else template.format(value)
+
+
+def test_every_built_key_exists():
+    missing = [
+        _key(template, value)
+        for template, values in dynamic_families().items()
+        for value in values
+        if _key(template, value) not in catalogue()
+    ]
+    assert all(dynamic_families().values()) and missing == []
+
+
+def test_no_key_is_unused():
+    used = _string_constants() | {
+        _key(template, value) for template, values in dynamic_families().items() for value in values
+    }
+    unused = sorted(set(catalogue()) - used)
+    assert unused == []

@@ -72,7 +72,8 @@ def test_overview_chart_holds_every_objective_once(app_db):
 def test_member_table_lists_every_member_regional_government_first(app_db, con):
     app = open_app()
     table = app.dataframe[1].value
-    expected = [name for (name,) in con.execute("SELECT name FROM government_members ORDER BY sort_order").fetchall()]
+    names = con.execute("SELECT name FROM government_members ORDER BY sort_order").fetchall()
+    expected = [f"[NL] {name}" for (name,) in names]  # English UI: portfolios as published, marked Dutch
     assert table["Member (portfolio, as published)"].tolist() == expected
     governments = table["Government"].tolist()
     assert governments[0] == "Brussels-Capital Region"

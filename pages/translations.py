@@ -1,0 +1,178 @@
+"""Content translations: the French and English titles in force (with their sources) for everyone; for the
+secretariat, a form to add, revise or remove one and a CSV/XLSX import with a preview. None are shipped."""
+
+import pandas as pd
+import streamlit as st
+
+from monitor import auth, data, imports, translations
+from monitor.errors import PermissionDenied
+from monitor.progress import ProposalInvalid
+from monitor.ui import downloads, format_moment, language, problem_list, t, table
+
+st.title(t("translations.title"))
+st.caption(t("translations.intro"))
+known = translations.known_codes()
+if note := st.session_state.pop("_translations_flash", None):
+    st.success(t(note["key"], count=note.get("count", 0)))
+
+current = data.store_query("content_translations_current")
+st.subheader(t("translations.current", count=len(current)))
+if current.empty:
+    st.info(t("translations.none_shipped"))
+else:
+    shown = current.assign(
+        kind_label=current["kind"].map(lambda k: t(f"translations.kind.{k}")),
+        dutch=[known.get(k, {}).get(c, "") for k, c in zip(current["kind"], current["code"], strict=True)],
+        entered=current["entered_at"].map(format_moment),
+        language_label=current["language"].str.upper(),
+    )
+    table(
+        shown,
+        {
+            "kind_label": "translations.column.kind",
+            "code": "column.code",
+            "dutch": "translations.column.dutch",
+            "language_label": "translations.column.language",
+            "text": "translations.column.text",
+            "source": "column.source",
+            "entered_by": "translations.column.entered_by",
+            "entered": "translations.column.entered_at",
+        },
+        key="translations_table",
+        widths={"dutch": "large", "text": "large", "source": "medium"},
+        export="content_translations",
+    )
+
+user = auth.current_user()
+if user is None or not user.is_admin:
+    st.info(t("translations.admins_only"))
+    st.stop()
+
+
+def _flash(key: str, count: int = 0) -> None:
+    st.session_state["_translations_flash"] = {"key": key, "count": count}
+    st.rerun()
+
+
+st.subheader(t("translations.add"))
+kind = st.selectbox(
+    t("translations.column.kind"),
+    translations.KINDS,
+    format_func=lambda k: t(f"translations.kind.{k}"),
+    key="translations_kind",
+)
+codes = known.get(kind, {})
+code = st.selectbox(
+    t("column.code"),
+    list(codes),
+    format_func=lambda c: f"{c} · {codes.get(c, '')}"[:160],
+    key="translations_code",
+    index=None,
+    placeholder=t("translations.pick_code"),
+)
+target = st.radio(
+    t("translations.column.language"),
+    translations.TARGET_LANGUAGES,
+    format_func=lambda code: t(f"language.{code}"),
+    key="translations_language",
+    horizontal=True,
+    index=translations.TARGET_LANGUAGES.index(language()) if language() in translations.TARGET_LANGUAGES else 0,
+)
+text = st.text_input(t("translations.column.text"), key="translations_text", max_chars=translations.MAX_TEXT)
+source = st.text_input(
+    t("column.source"), key="translations_source", max_chars=translations.MAX_SOURCE, help=t("translations.source_help")
+)
+if st.button(t("translations.save"), key="translations_save", type="primary"):
+    try:
+        translations.save(user, [translations.Entry(kind, code or "", target, text, source)])
+    except ProposalInvalid as invalid:
+        st.error(problem_list(invalid.problems))
+    except PermissionDenied:
+        st.error(t("translations.admins_only"))
+    else:
+        for name in ("translations_text", "translations_source"):
+            st.session_state.pop(name, None)
+        _flash("translations.saved", 1)
+
+if not current.empty:
+    st.subheader(t("translations.remove"))
+    described = {
+        f"{r.kind}|{r.code}|{r.language}": f"{t(f'translations.kind.{r.kind}')} {r.code} ({r.language}) {r.text}"
+        for r in current.itertuples()
+    }
+    picked = st.selectbox(
+        t("translations.remove_pick"), list(described), format_func=described.get, index=None, key="translations_pick"
+    )
+    reason = st.text_input(t("translations.remove_reason"), key="translations_reason")
+    if picked and st.button(t("translations.remove_button"), key="translations_remove"):
+        try:
+            translations.remove(user, *picked.split("|"), reason)
+        except ProposalInvalid as invalid:
+            st.error(problem_list(invalid.problems))
+        else:
+            st.session_state.pop("translations_pick", None)
+            _flash("translations.removed")
+
+st.subheader(t("translations.import"))
+st.caption(t("translations.import_help"))
+downloads(lambda: translations.template(known), "translations_template", "translations_template")
+upload = st.file_uploader(t("transfer.choose_file"), type=["csv", "xlsx"], key="translations_file")
+if upload is not None:
+    try:
+        preview = translations.preview(imports.read_table(upload.name, upload.getvalue()), known)
+    except imports.UnreadableFile as unreadable:
+        why = t(unreadable.problem.key, **unreadable.problem.values)
+        st.error(t("transfer.unreadable", file=upload.name, why=why))
+        st.stop()
+    if preview.problems:
+        st.error(t("transfer.problems", count=len(preview.problems), file=upload.name))
+        problems = [{"row": p.row, "column": p.column, "why": t(p.key, **p.values)} for p in preview.problems]
+        table(
+            pd.DataFrame(problems),
+            {"row": "column.row", "column": "column.column", "why": "column.why"},
+            key="translations_problems_table",
+            widths={"why": "large"},
+        )
+        st.stop()
+    rows = pd.DataFrame([{"row": number, **entry.__dict__} for number, entry in preview.entries])
+    rows["dutch"] = [known[k][c] for k, c in zip(rows["kind"], rows["code"], strict=True)]
+    st.success(t("translations.ready", count=len(rows)))
+    table(
+        rows,
+        {
+            "row": "column.row",
+            "kind": "translations.column.kind",
+            "code": "column.code",
+            "dutch": "translations.column.dutch",
+            "language": "translations.column.language",
+            "text": "translations.column.text",
+            "source": "column.source",
+        },
+        key="translations_preview_table",
+        widths={"dutch": "large", "text": "large", "source": "medium"},
+    )
+    if st.button(t("translations.commit", count=len(rows)), key="translations_commit", type="primary"):
+        written = translations.save(user, [entry for _number, entry in preview.entries])
+        st.session_state.pop("translations_file", None)
+        _flash("translations.imported", written)
+
+history = data.store_query("content_translation_history")
+if not history.empty:
+    st.subheader(t("translations.history"))
+    history = history.assign(
+        entered=history["entered_at"].map(format_moment), text=history["text"].fillna(t("translations.removed_mark"))
+    )
+    table(
+        history,
+        {
+            "entered": "translations.column.entered_at",
+            "entered_by": "translations.column.entered_by",
+            "kind": "translations.column.kind",
+            "code": "column.code",
+            "language": "translations.column.language",
+            "text": "translations.column.text",
+            "source": "column.source",
+        },
+        key="translations_history_table",
+        widths={"text": "large", "source": "medium", "entered": "medium"},
+    )

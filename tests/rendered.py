@@ -1,0 +1,121 @@
+"""What a rendered AppTest shows, as text: reusable by every page test that checks languages or accessibility.
+
+`page_paths()` reads dashboard.py's PAGES (so new pages are covered as soon as they are routed);
+`rendered_texts(app)` gathers every string of every element (labels, options, help, Markdown, captions,
+table headers and cells, and the plotly figure JSON: titles, axis titles, legend names, hover templates);
+`missing_keys(app)` lists those that hold the catalogue's missing-key marker.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from monitor.paths import PROJECT_ROOT
+
+DASHBOARD = PROJECT_ROOT / "dashboard.py"
+MISSING_MARK = "⟦"  # what monitor.i18n.translate shows for a key the catalogue does not have
+
+
+def page_paths() -> dict[str, str]:
+    """PAGES of dashboard.py as {name: 'pages/x.py'}, read from its source (no Streamlit run needed)."""
+    tree = ast.parse(DASHBOARD.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "PAGES" for t in node.targets):
+            return {
+                key.value: value.args[0].value
+                for key, value in zip(node.value.keys, node.value.values, strict=True)
+                if isinstance(value, ast.Call) and value.args
+            }
+    raise AssertionError("dashboard.py has no PAGES mapping")
+
+
+def _json_strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in ("bdata", "dtype"):  # typed arrays: numbers, not text
+                yield from _json_strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _json_strings(item)
+
+
+def _message_strings(message: Any) -> Iterator[str]:
+    """Every string field of a protobuf message, recursively; JSON strings (plotly specs) are opened up."""
+    for field, value in message.ListFields():
+        if field.message_type is not None and field.message_type.GetOptions().map_entry:
+            items = list(value.values())
+        else:
+            items = list(value) if field.is_repeated else [value]
+        for item in items:
+            if hasattr(item, "ListFields"):
+                yield from _message_strings(item)
+            elif isinstance(item, str):
+                yield item
+                if item[:1] in "{[":
+                    with contextlib.suppress(ValueError):
+                        yield from _json_strings(json.loads(item))
+
+
+def _frame_strings(frame: pd.DataFrame) -> Iterator[str]:
+    yield from (str(column) for column in frame.columns)
+    for column in frame.columns:
+        if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
+            yield from (value for value in frame[column].tolist() if isinstance(value, str))
+
+
+def rendered_texts(app: AppTest) -> list[str]:
+    """Every string of every element and container the last run rendered (main area and sidebar)."""
+    texts: list[str] = []
+    for node in app._tree:
+        proto = getattr(node, "proto", None)
+        if proto is not None:
+            texts.extend(_message_strings(proto))
+        if getattr(node, "type", None) == "arrow_data_frame":
+            texts.extend(_frame_strings(node.value))
+    return texts
+
+
+def missing_keys(app: AppTest) -> list[str]:
+    return sorted({text[:160] for text in rendered_texts(app) if MISSING_MARK in text})
+
+
+def plotly_figures(app: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+
+
+def open_page(page: str, user: str | None = None, **query: str) -> AppTest:
+    """Run the app on `page` ('pages/x.py') with URL parameters `query`, signed in as `user` if given."""
+    from monitor.auth import SESSION_KEY
+
+    app = AppTest.from_file(str(DASHBOARD), default_timeout=90)
+    for name, value in query.items():
+        app.query_params[name] = value
+    app.run()
+    if user:
+        app.session_state[SESSION_KEY] = user
+    app.switch_page(page)
+    for name, value in query.items():  # a page switch keeps only the page's own parameters
+        app.query_params[name] = value
+    return app.run()
+
+
+def charts_without_summary(app: AppTest) -> list[str]:
+    """Charts not directly followed by a non-empty caption (the text twin screen readers read)."""
+    nodes = [node for node in app._tree if getattr(node, "type", None) not in (None, "vertical", "horizontal")]
+    missing = []
+    for position, node in enumerate(nodes):
+        if getattr(node, "type", None) == "plotly_chart":
+            following = nodes[position + 1] if position + 1 < len(nodes) else None
+            caption = getattr(following, "type", None) == "caption" and str(following.value).strip()
+            if not caption:
+                missing.append(str(getattr(node, "key", None) or position))
+    return missing

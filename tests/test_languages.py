@@ -1,0 +1,88 @@
+"""Every page of dashboard.py's PAGES in Dutch, French and English: no missing catalogue key anywhere.
+
+Pages are read from PAGES, so a page added to the router is covered without editing this file. The
+secretariat's run has sample progress in the store, so the progress tables and charts have rows to label.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor import accounts, contrast, data, sample
+from monitor.formats import format_number, separators
+from monitor.i18n import LANGUAGES, translate
+from tests.rendered import charts_without_summary, missing_keys, open_page, page_paths, plotly_figures, rendered_texts
+
+
+@pytest.fixture()
+def secretariat(app_db) -> str:
+    sample.generate(updates=150, seed=7)
+    return accounts.add("secretariat", "long-enough-1", "admin", rounds=4).username
+
+
+def _walk(language: str, user: str | None) -> dict[str, list[str]]:
+    """Open every page (and an objective's and a workstream's detail) in `language`; missing keys per page.
+
+    Each view gets a fresh AppTest: AppTest re-reads the previous page's widgets outside the script, where
+    their format functions cannot know the session's language.
+    """
+    objective = data.query("objectives_list")["code"].iloc[0]
+    workstream = data.query("workstreams_list")["code"].iloc[0]
+    views = [(path, {}) for path in page_paths().values()]
+    views += [("pages/objectives.py", {"objective": objective}), ("pages/workstreams.py", {"workstream": workstream})]
+    found: dict[str, list[str]] = {}
+    for path, query in views:
+        app = open_page(path, user, lang=language, **query)
+        assert not app.exception, (path, app.exception)
+        assert app.sidebar.selectbox(key="lang").value == language
+        assert len(rendered_texts(app)) > 10, path  # the page rendered something to check
+        for figure in plotly_figures(app):  # numbers as the language writes them; marks and text readable
+            assert figure["layout"]["separators"] == separators(language), path
+            assert contrast.figure_problems(figure) == [], path
+        assert charts_without_summary(app) == [], path
+        if missing := missing_keys(app):
+            found[f"{path} {query}"] = missing
+    return found
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_for_a_viewer_has_every_string(app_db, language):
+    assert _walk(language, None) == {}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_for_the_secretariat_has_every_string(secretariat, language):
+    assert _walk(language, secretariat) == {}
+
+
+def test_the_walk_would_see_a_missing_key(app_db, monkeypatch):
+    """The check itself: a key removed from the catalogue shows up as missing on the page that uses it."""
+    from monitor import i18n
+
+    entries = dict(i18n.catalogue())
+    del entries["overview.priority_chart"]
+    monkeypatch.setattr(i18n, "catalogue", lambda: entries)
+    assert any("overview.priority_chart" in text for texts in _walk("fr", None).values() for text in texts)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_chart_titles_legends_and_hovers_are_in_the_language(app_db, language):
+    app = open_page("pages/overview.py", lang=language)
+    figure = plotly_figures(app)[0]
+    names = {trace["name"] for trace in figure["data"]}
+    assert names <= {translate(f"priority.{p}", language) for p in ("shared", "consulted", "mixed")}
+    assert figure["layout"]["xaxis"]["title"]["text"] == translate("column.objectives", language)
+    assert all(trace["name"] in trace["hovertemplate"] for trace in figure["data"])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_large_numbers_in_tables_are_written_in_the_language(app_db, con, language):
+    app = open_page("pages/about_data.py", lang=language)
+    documents = app.dataframe[0].value
+    (lines,) = con.execute("SELECT line_count FROM documents WHERE document LIKE '001_%'").fetchone()
+    assert lines >= 1000  # so that the thousands separator shows
+    shown = dict(zip(documents.iloc[:, 0], documents.iloc[:, 2], strict=True))
+    assert shown[next(d for d in shown if d.startswith("001_"))] == format_number(lines, language)
+    assert format_number(lines, language) == {"nl": "4\u202f975", "fr": "4\u202f975", "en": "4,975"}[language]
+    small = shown[next(d for d in shown if d.startswith("000_"))]
+    assert str(small) == str(con.execute("SELECT line_count FROM documents WHERE document LIKE '000_%'").fetchone()[0])
