@@ -78,10 +78,11 @@ def direction_sentence(reading: dict, decimals: dict[str, int]) -> str:
     }
     if state == "not_judged":
         return t("indicators.why_not_judged", **values)
-    kind = "gap" if reading["desired"] == "towards_zero" else reading["threshold_kind"]
     change = format_number(reading["change"], language(), 2)
     threshold = format_number(reading["threshold"], language(), 1)
-    return t(f"indicators.why_{kind}", change=change, threshold=threshold, **values)
+    if reading["desired"] == "towards_zero":  # a gap: its size changed, whatever its sign
+        return t("indicators.why_gap", change=change, threshold=threshold, **values)
+    return t(f"indicators.why_{reading['threshold_kind']}", change=change, threshold=threshold, **values)
 
 
 def render_indicator(indicator_id: str, readings: pd.DataFrame, values: pd.DataFrame, decimals: dict[str, int]):

@@ -192,3 +192,10 @@ def test_every_indicator_page_under_filter_combinations(app_db, page, query):
     assert not app.exception, app.exception
     assert not app.error, [e.value for e in app.error]
     assert "⟦" not in rendered_text(app)
+
+
+def test_a_gap_is_judged_on_its_size(app_db):
+    app = open_page(INDICATORS, indicator="unemployment_rate_gap_men_women", lang="en")
+    text = rendered_text(app)
+    # -0,3 pp in 2017, -2,6 pp in 2018: the gap grew by 2,3 points whatever its sign
+    assert "From 2017 to 2018: -0.3 → -2.6 pp; the size of the gap, whatever its sign, changed by 2.30 points" in text
