@@ -156,7 +156,7 @@ def playlists_section(summit: date) -> None:
         t("presentations.playlist"),
         [p.playlist_id for p in found],
         key="playlist_pick",
-        format_func=lambda i: next(f"{p.name} ({len(p.items)})" for p in found if p.playlist_id == i),
+        format_func=lambda i: next(f"{p.name} · #{p.playlist_id}" for p in found if p.playlist_id == i),
     )
     playlist = next(p for p in found if p.playlist_id == chosen_id)
     titles = objective_titles()
