@@ -7,6 +7,7 @@ read raises SlideUnavailable, and only the slides that need it show the neutral 
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from datetime import date, datetime
@@ -180,6 +181,17 @@ def freeze(summit: date) -> tuple[dict[str, Any], list[str]]:
         except SlideUnavailable:
             failed.append(name)
     return content, failed
+
+
+def frozen_source(snapshot_id: int) -> Source | None:
+    """The deck frozen as snapshot `snapshot_id` (None when there is no such snapshot)."""
+    found = data.store_query("snapshot_by_id", snapshot_id=int(snapshot_id))
+    if found.empty:
+        return None
+    row = found.iloc[0]
+    taken_at = datetime.fromisoformat(str(row["taken_at"]))
+    summit = date.fromisoformat(str(row["summit_date"])[:10])
+    return Source(summit, frozen=json.loads(row["content"]), taken_at=taken_at)
 
 
 def default_summit(cycles: list[date], today: date) -> date:

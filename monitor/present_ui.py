@@ -7,9 +7,8 @@ Home first, End last. The player only reads: it never writes to the store.
 
 from __future__ import annotations
 
-import json
 import logging
-from datetime import date, datetime
+from datetime import date
 
 import streamlit as st
 
@@ -71,15 +70,10 @@ def _summit(requested: str | None) -> tuple[date, str | None]:
 def _snapshot(requested: str | None, summit: date) -> tuple[deck_data.Source | None, str | None]:
     if requested is None:
         return None, None
-    found = data.store_query("snapshot_by_id", snapshot_id=int(requested)) if requested.isdigit() else None
-    if found is None or found.empty:
+    source = deck_data.frozen_source(int(requested)) if requested.isdigit() else None
+    if source is None:
         return None, t("present.bad_snapshot", value=requested[:40])
-    row = found.iloc[0]
-    content = json.loads(row["content"])
-    taken_at = row["taken_at"].to_pydatetime() if hasattr(row["taken_at"], "to_pydatetime") else row["taken_at"]
-    summit_day = row["summit_date"]
-    summit_day = summit_day if isinstance(summit_day, date) else date.fromisoformat(str(summit_day)[:10])
-    return deck_data.Source(summit_day, frozen=content, taken_at=datetime.fromisoformat(str(taken_at))), None
+    return source, None
 
 
 def _playlist(requested: str | None) -> tuple[list[str] | None, str | None]:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from monitor import db, playlists, sample, store
+from monitor import db, deck_data, playlists, sample, store
 from monitor.accounts import User
 from monitor.handout import page_count
 from monitor.paths import DB_PATH_ENV, STORE_PATH_ENV
@@ -45,6 +46,8 @@ def server(built_db, tmp_path_factory):
     with environment(**{DB_PATH_ENV: str(built_db), STORE_PATH_ENV: str(logs / "store.duckdb")}):
         sample.generate(updates=400, seed=11)
         playlists.create(PRESENTER, "Top", PLAYLIST)
+        content, _failed = deck_data.freeze(date(2026, 6, 11))
+        playlists.freeze(PRESENTER, date(2026, 6, 11), content)
         store.close_all()
         db.close_all()
     with streamlit_server(built_db, logs) as url:
@@ -188,5 +191,19 @@ def test_a_playlist_with_a_live_view(chromium, server):  # noqa: F811 - pytest f
     page.keyboard.press("PageDown")
     page.get_by_text("3 / 3", exact=True).wait_for()
     assert page.locator(SLIDE).get_attribute("data-kind") == "closing"
+    assert blocked == [] and failed == []
+    page.close()
+
+
+def test_the_frozen_deck_plays_and_prints(chromium, server):  # noqa: F811 - pytest fixture
+    page, blocked, failed = offline_page(chromium, 1920, 1080)
+    page.goto(f"{server}/present?snapshot=1&lang=fr&slide=3")
+    at_slide(page, 3)
+    assert "Données figées le" in page.locator(SLIDE).inner_text()
+    page.goto(f"{server}/presentations?lang=en")
+    wait_until_ready(page)
+    with page.expect_download(timeout=120_000) as download:
+        page.get_by_role("button", name="Handout of the frozen deck (PDF)").click()
+    assert page_count(Path(download.value.path()).read_bytes()) == SLIDES
     assert blocked == [] and failed == []
     page.close()
