@@ -42,6 +42,7 @@ CHROME_CSS = f"""
 .st-key-present_bar button {{ background: #1A1A1A; color: {PROJECTOR_TEXT}; border: 2px solid {PROJECTOR_TEXT};
   font-size: 1.1rem; }}
 .st-key-present_bar button:focus-visible {{ outline: 3px solid #F0E442; }}
+.st-key-present_bar button:disabled {{ opacity: 0.35; }}
 .st-key-present_view, .st-key-present_view [data-testid="stElementContainer"], .st-key-present_view iframe {{
   height: calc(100vh - 5.5rem) !important; }}
 .st-key-present_view iframe {{ background: #FFFFFF; border: 0; }}
