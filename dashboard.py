@@ -15,24 +15,29 @@ st.set_page_config(page_title="Go4Brussels 2030 Monitor", layout="wide", initial
 language_picker()
 
 PAGES = {
-    "overview": st.Page("pages/overview.py", title=t("nav.overview"), url_path="overview", default=True),
+    "overview": st.Page("pages/overview.py", title=t("nav.overview"), default=True),  # at /
     "objectives": st.Page("pages/objectives.py", title=t("nav.objectives"), url_path="objectives"),
     "workstreams": st.Page("pages/workstreams.py", title=t("nav.workstreams"), url_path="workstreams"),
     "members": st.Page("pages/members.py", title=t("nav.members"), url_path="members"),
     "partners": st.Page("pages/partners.py", title=t("nav.partners"), url_path="partners"),
+    "indicators": st.Page("pages/indicators.py", title=t("nav.indicators"), url_path="indicators"),
+    "targets": st.Page("pages/targets.py", title=t("nav.targets"), url_path="targets"),
     "about": st.Page("pages/about_data.py", title=t("nav.about"), url_path="about"),
     "progress": st.Page("pages/progress.py", title=t("nav.progress"), url_path="progress"),
     "report": st.Page("pages/report.py", title=t("nav.report"), url_path="report"),
     "validate": st.Page("pages/validate.py", title=t("nav.validate"), url_path="validate"),
     "transfer": st.Page("pages/import_export.py", title=t("nav.transfer"), url_path="import-export"),
+    "indicator_import": st.Page(
+        "pages/indicator_import.py", title=t("nav.indicator_import"), url_path="indicator-import"
+    ),
     "account": st.Page("pages/account.py", title=t("nav.account"), url_path="account"),
     "presentations": st.Page("pages/presentations.py", title=t("nav.presentations"), url_path="presentations"),
     "present": st.Page("pages/present.py", title=t("nav.present"), url_path="present", visibility="hidden"),
 }
 FULL_SCREEN = {"present"}  # presentation mode: no sidebar filters, no banner (its slides carry the sample marker)
 SECTIONS = {
-    t("nav.section.explore"): ["overview", "objectives", "workstreams", "members", "partners"],
-    t("nav.section.progress"): ["progress", "report", "validate", "transfer"],
+    t("nav.section.explore"): ["overview", "objectives", "workstreams", "members", "partners", "indicators", "targets"],
+    t("nav.section.progress"): ["progress", "report", "validate", "transfer", "indicator_import"],
     t("nav.section.more"): ["about", "account", "presentations", "present"],
 }
 page = st.navigation({section: [PAGES[name] for name in names] for section, names in SECTIONS.items()}, expanded=True)

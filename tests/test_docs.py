@@ -56,6 +56,7 @@ def test_readme_lists_every_page():
     dashboard = (PROJECT_ROOT / "dashboard.py").read_text(encoding="utf-8")
     for url_path in re.findall(r'url_path="([\w-]+)"', dashboard):
         assert f"`/{url_path}`" in README, url_path
+    assert "default=True" in dashboard and "`/` (the default page)" in README
 
 
 def test_every_user_store_table_and_column_is_documented(isolated_store):
