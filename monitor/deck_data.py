@@ -137,10 +137,13 @@ class Source:
         self.frozen = frozen
         self.taken_at = taken_at
         self._parts: dict[str, dict[str, Any]] = {}
+        self._failed: set[str] = set()  # read once: a part that failed is not retried for every slide
 
     def part(self, name: str) -> dict[str, Any]:
         if name in self._parts:
             return self._parts[name]
+        if name in self._failed:
+            raise SlideUnavailable(name)
         if self.frozen is not None:
             found = self.frozen.get(name)
             if not isinstance(found, dict):
@@ -150,6 +153,7 @@ class Source:
                 found = LOADERS[name]()
             except Exception as error:
                 log.warning("deck part %s unavailable: %r", name, error)
+                self._failed.add(name)
                 raise SlideUnavailable(name) from error
         self._parts[name] = found
         return found
