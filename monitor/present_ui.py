@@ -68,10 +68,15 @@ def _summit(requested: str | None) -> tuple[date, str | None]:
     return chosen, t("present.bad_summit", value=requested[:40], date=format_day(chosen))
 
 
+def _is_id(value: str) -> bool:
+    """A row id as the URL can carry it (digits that fit a BIGINT)."""
+    return value.isascii() and value.isdigit() and len(value) <= 18
+
+
 def _snapshot(requested: str | None, summit: date) -> tuple[deck_data.Source | None, str | None]:
     if requested is None:
         return None, None
-    source = deck_data.frozen_source(int(requested)) if requested.isdigit() else None
+    source = deck_data.frozen_source(int(requested)) if _is_id(requested) else None
     if source is None:
         return None, t("present.bad_snapshot", value=requested[:40])
     return source, None
@@ -81,7 +86,7 @@ def _playlist(requested: str | None) -> tuple[list[str] | None, str | None]:
     if requested is None:
         return None, None
     rows = data.store_query("playlists_list")
-    found = rows[rows["playlist_id"] == int(requested)] if requested.isdigit() else rows.iloc[0:0]
+    found = rows[rows["playlist_id"] == int(requested)] if _is_id(requested) else rows.iloc[0:0]
     if found.empty:
         return None, t("present.bad_playlist", value=requested[:40])
     items = [str(item) for item in found["item"].dropna()]
