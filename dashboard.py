@@ -9,7 +9,9 @@ from monitor.sidebar import filters_sidebar, pending_page, rejected_notice
 from monitor.ui import database_error, dutch_original_note, language_picker, sample_banner, store_error, t
 
 started, started_cpu = time.perf_counter(), time.thread_time()
-st.set_page_config(page_title=t("app.title"), layout="wide")
+# A page shown inside a presentation (?embed=true) starts with the sidebar folded: the audience sees the view.
+SIDEBAR = "collapsed" if st.context.is_embedded else "auto"
+st.set_page_config(page_title=t("app.title"), layout="wide", initial_sidebar_state=SIDEBAR)
 language_picker()
 
 PAGES = {

@@ -7,6 +7,7 @@ read raises SlideUnavailable, and only the slides that need it show the neutral 
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from datetime import date, datetime
@@ -136,10 +137,13 @@ class Source:
         self.frozen = frozen
         self.taken_at = taken_at
         self._parts: dict[str, dict[str, Any]] = {}
+        self._failed: set[str] = set()  # read once: a part that failed is not retried for every slide
 
     def part(self, name: str) -> dict[str, Any]:
         if name in self._parts:
             return self._parts[name]
+        if name in self._failed:
+            raise SlideUnavailable(name)
         if self.frozen is not None:
             found = self.frozen.get(name)
             if not isinstance(found, dict):
@@ -149,6 +153,7 @@ class Source:
                 found = LOADERS[name]()
             except Exception as error:
                 log.warning("deck part %s unavailable: %r", name, error)
+                self._failed.add(name)
                 raise SlideUnavailable(name) from error
         self._parts[name] = found
         return found
@@ -180,6 +185,17 @@ def freeze(summit: date) -> tuple[dict[str, Any], list[str]]:
         except SlideUnavailable:
             failed.append(name)
     return content, failed
+
+
+def frozen_source(snapshot_id: int) -> Source | None:
+    """The deck frozen as snapshot `snapshot_id` (None when there is no such snapshot)."""
+    found = data.store_query("snapshot_by_id", snapshot_id=int(snapshot_id))
+    if found.empty:
+        return None
+    row = found.iloc[0]
+    taken_at = datetime.fromisoformat(str(row["taken_at"]))
+    summit = date.fromisoformat(str(row["summit_date"])[:10])
+    return Source(summit, frozen=json.loads(row["content"]), taken_at=taken_at)
 
 
 def default_summit(cycles: list[date], today: date) -> date:

@@ -6,15 +6,14 @@ python -m monitor.handout [--summit YYYY-MM-DD] [--snapshot ID] [--playlist ID] 
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import subprocess
 import sys
 import tempfile
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
-from monitor import deck_data, slide_html, store
+from monitor import deck_data, slide_html
 from monitor.i18n import LANGUAGES
 
 CHROMIUM = "/usr/bin/chromium"
@@ -65,12 +64,10 @@ def handout(items: list[str], source: deck_data.Source, language: str) -> bytes:
 
 
 def _frozen(snapshot_id: int) -> deck_data.Source:
-    row = store.run("snapshot_by_id", {"snapshot_id": snapshot_id})
-    if row.empty:
+    source = deck_data.frozen_source(snapshot_id)
+    if source is None:
         raise SystemExit(f"no snapshot {snapshot_id}")
-    taken_at = datetime.fromisoformat(str(row["taken_at"].iloc[0]))
-    summit = date.fromisoformat(str(row["summit_date"].iloc[0])[:10])
-    return deck_data.Source(summit, frozen=json.loads(row["content"].iloc[0]), taken_at=taken_at)
+    return source
 
 
 def main(argv: list[str] | None = None) -> int:

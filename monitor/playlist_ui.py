@@ -51,7 +51,7 @@ def objective_titles() -> dict[str, str]:
 
 
 def deck_section(summit: date) -> None:
-    source = deck_data.Source(summit)
+    source, lang = deck_data.Source(summit), language()
     items = source.items()
     st.caption(t("presentations.deck_caption", count=len(items)))
     with st.container(horizontal=True):
@@ -62,7 +62,7 @@ def deck_section(summit: date) -> None:
         )
         st.download_button(
             t("presentations.handout"),
-            lambda: handout.handout(items, source, language()),
+            lambda: handout.handout(items, source, lang),
             file_name=f"go4brussels-summit-{summit.isoformat()}-{language()}.pdf",
             mime="application/pdf",
             key="deck_handout",
@@ -112,6 +112,16 @@ def snapshots_section() -> None:
             label=t("presentations.play_snapshot"),
             query_params={"snapshot": str(choice), "lang": language()},
         )
+        source, lang = deck_data.frozen_source(int(choice)), language()
+        if source is not None:
+            st.download_button(
+                t("presentations.handout_frozen"),
+                lambda: handout.handout(source.items(), source, lang),
+                file_name=f"go4brussels-frozen-deck-{choice}-{language()}.pdf",
+                mime="application/pdf",
+                key="snapshot_handout",
+                on_click="ignore",
+            )
         playlist_choices = playlists.all_playlists()
         if playlist_choices:
             chosen = st.selectbox(
@@ -156,7 +166,7 @@ def playlists_section(summit: date) -> None:
         t("presentations.playlist"),
         [p.playlist_id for p in found],
         key="playlist_pick",
-        format_func=lambda i: next(f"{p.name} ({len(p.items)})" for p in found if p.playlist_id == i),
+        format_func=lambda i: next(f"{p.name} · #{p.playlist_id}" for p in found if p.playlist_id == i),
     )
     playlist = next(p for p in found if p.playlist_id == chosen_id)
     titles = objective_titles()

@@ -7,9 +7,8 @@ Home first, End last. The player only reads: it never writes to the store.
 
 from __future__ import annotations
 
-import json
 import logging
-from datetime import date, datetime
+from datetime import date
 
 import streamlit as st
 
@@ -43,7 +42,10 @@ CHROME_CSS = f"""
 .st-key-present_bar button {{ background: #1A1A1A; color: {PROJECTOR_TEXT}; border: 2px solid {PROJECTOR_TEXT};
   font-size: 1.1rem; }}
 .st-key-present_bar button:focus-visible {{ outline: 3px solid #F0E442; }}
-.st-key-present_view iframe {{ height: calc(100vh - 5.5rem) !important; background: #FFFFFF; }}
+.st-key-present_bar button:disabled {{ opacity: 0.35; }}
+.st-key-present_view, .st-key-present_view [data-testid="stElementContainer"], .st-key-present_view iframe {{
+  height: calc(100vh - 5.5rem) !important; }}
+.st-key-present_view iframe {{ background: #FFFFFF; border: 0; }}
 </style>
 """
 
@@ -66,25 +68,25 @@ def _summit(requested: str | None) -> tuple[date, str | None]:
     return chosen, t("present.bad_summit", value=requested[:40], date=format_day(chosen))
 
 
+def _is_id(value: str) -> bool:
+    """A row id as the URL can carry it (digits that fit a BIGINT)."""
+    return value.isascii() and value.isdigit() and len(value) <= 18
+
+
 def _snapshot(requested: str | None, summit: date) -> tuple[deck_data.Source | None, str | None]:
     if requested is None:
         return None, None
-    found = data.store_query("snapshot_by_id", snapshot_id=int(requested)) if requested.isdigit() else None
-    if found is None or found.empty:
+    source = deck_data.frozen_source(int(requested)) if _is_id(requested) else None
+    if source is None:
         return None, t("present.bad_snapshot", value=requested[:40])
-    row = found.iloc[0]
-    content = json.loads(row["content"])
-    taken_at = row["taken_at"].to_pydatetime() if hasattr(row["taken_at"], "to_pydatetime") else row["taken_at"]
-    summit_day = row["summit_date"]
-    summit_day = summit_day if isinstance(summit_day, date) else date.fromisoformat(str(summit_day)[:10])
-    return deck_data.Source(summit_day, frozen=content, taken_at=datetime.fromisoformat(str(taken_at))), None
+    return source, None
 
 
 def _playlist(requested: str | None) -> tuple[list[str] | None, str | None]:
     if requested is None:
         return None, None
     rows = data.store_query("playlists_list")
-    found = rows[rows["playlist_id"] == int(requested)] if requested.isdigit() else rows.iloc[0:0]
+    found = rows[rows["playlist_id"] == int(requested)] if _is_id(requested) else rows.iloc[0:0]
     if found.empty:
         return None, t("present.bad_playlist", value=requested[:40])
     items = [str(item) for item in found["item"].dropna()]

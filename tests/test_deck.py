@@ -105,7 +105,8 @@ def test_every_slide_renders_with_its_facts(app_db):
         assert slide_html.escape(name) in fragment
     total = int(objectives.loc["1.4", "total_workstreams"])
     assert counts_on(fragment) == {s: (total if s == "not_assessed" else 0) for s in ALL_STATUSES}
-    assert "11 juni 2026" in slides[0] or "11 juni 2026" in slide_html.render("title", source, "nl")[0]
+    title = slide_html.render("title", source, "nl")[0]
+    assert "Go4Brussels 2030" in title and "11 juni 2026" in title and "17 doelstellingen" in title
 
 
 def test_status_shown_as_icon_label_and_colour(app_db):

@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import os
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from monitor import db, sample, store
+from monitor import db, deck_data, playlists, sample, store
+from monitor.accounts import User
 from monitor.handout import page_count
 from monitor.paths import DB_PATH_ENV, STORE_PATH_ENV
-from tests.browser import streamlit_server, wait_until_ready
+from tests.browser import READY, streamlit_server, wait_until_ready
 from tests.test_browser import ARTIFACTS, chromium  # noqa: F401 - the shared browser fixture
 
 pytestmark = pytest.mark.browser
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 SLIDES = 24  # title, at a glance, 17 objectives, 3 of shared priorities, what changed, closing (progress exists)
 SLIDE = "section.g4b-slide"
+PRESENTER = User("presenter", "-", "admin", None)
+PLAYLIST = ["objective/2.4", "view/objectives?pillar=2", "closing"]
 
 
 @contextmanager
@@ -41,6 +45,9 @@ def server(built_db, tmp_path_factory):
     logs = tmp_path_factory.mktemp("present-e2e")
     with environment(**{DB_PATH_ENV: str(built_db), STORE_PATH_ENV: str(logs / "store.duckdb")}):
         sample.generate(updates=400, seed=11)
+        playlists.create(PRESENTER, "Top", PLAYLIST)
+        content, _failed = deck_data.freeze(date(2026, 6, 11))
+        playlists.freeze(PRESENTER, date(2026, 6, 11), content)
         store.close_all()
         db.close_all()
     with streamlit_server(built_db, logs) as url:
@@ -160,5 +167,43 @@ def test_handout_pdf_has_one_page_per_slide(chromium, server):  # noqa: F811 - p
     assert content.startswith(b"%PDF")
     assert page_count(content) == SLIDES
     (ARTIFACTS / "present-handout.pdf").write_bytes(content)
+    assert blocked == [] and failed == []
+    page.close()
+
+
+def test_a_playlist_with_a_live_view(chromium, server):  # noqa: F811 - pytest fixture
+    page, blocked, failed = offline_page(chromium, 1280, 720)
+    page.goto(f"{server}/present?playlist=1&lang=en")
+    page.get_by_text("1 / 3", exact=True).wait_for()
+    assert page.locator(SLIDE).get_attribute("data-slide") == "objective/2.4"
+    page.keyboard.press("PageDown")
+    page.get_by_text("2 / 3", exact=True).wait_for()
+    page.get_by_text("Live view (not frozen): /objectives?pillar=2").wait_for()
+    view = page.frame_locator('[data-testid="stIFrame"]')
+    view.get_by_role("heading", name="Objectives").wait_for(timeout=30_000)
+    view.locator('[data-testid="stPlotlyChart"] svg.main-svg').first.wait_for(timeout=30_000)
+    view.locator(READY).wait_for()
+    page.wait_for_timeout(1000)  # let the view finish loading: leaving it earlier aborts its requests
+    frame = page.locator('[data-testid="stIFrame"]').bounding_box()
+    bar = page.locator(".st-key-present_bar").bounding_box()
+    assert frame["y"] >= 0 and frame["y"] + frame["height"] <= bar["y"] + 0.5 and bar["y"] + bar["height"] <= 720
+    page.screenshot(path=str(ARTIFACTS / "present-view-1280x720.png"))
+    page.keyboard.press("PageDown")
+    page.get_by_text("3 / 3", exact=True).wait_for()
+    assert page.locator(SLIDE).get_attribute("data-kind") == "closing"
+    assert blocked == [] and failed == []
+    page.close()
+
+
+def test_the_frozen_deck_plays_and_prints(chromium, server):  # noqa: F811 - pytest fixture
+    page, blocked, failed = offline_page(chromium, 1920, 1080)
+    page.goto(f"{server}/present?snapshot=1&lang=fr&slide=3")
+    at_slide(page, 3)
+    assert "Données figées le" in page.locator(SLIDE).inner_text()
+    page.goto(f"{server}/presentations?lang=en")
+    wait_until_ready(page)
+    with page.expect_download(timeout=120_000) as download:
+        page.get_by_role("button", name="Handout of the frozen deck (PDF)").click()
+    assert page_count(Path(download.value.path()).read_bytes()) == SLIDES
     assert blocked == [] and failed == []
     page.close()

@@ -99,6 +99,8 @@ def test_keys_and_buttons_move_through_the_deck(app_db):
         ({"playlist": "4242"}, "present.bad_playlist", 1),
         ({"snapshot": "'; DROP TABLE snapshots"}, "present.bad_snapshot", 1),
         ({"snapshot": "77"}, "present.bad_snapshot", 1),
+        ({"snapshot": "9" * 40}, "present.bad_snapshot", 1),
+        ({"playlist": "٣"}, "present.bad_playlist", 1),
         ({"summit": "2031-13-45"}, "present.bad_summit", 1),
         ({"summit": "2019-01-01"}, "present.bad_summit", 1),
     ],
