@@ -72,3 +72,9 @@ def test_every_user_store_table_and_column_is_documented(isolated_store):
     ):
         assert f"`{table}`" in DATA_README, table
         assert column in DATA_README, f"{table}.{column}"
+
+
+def test_readme_code_layout_names_every_module():
+    for module in sorted((PROJECT_ROOT / "monitor").glob("*.py")):
+        if module.name != "__init__.py":
+            assert module.name in README, module.name
