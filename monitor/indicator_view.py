@@ -246,6 +246,13 @@ def objective_indicators(code: str) -> None:
             query_params={"indicator": row["indicator_id"]},
         )
         st.caption(f"{t('indicators.editorial_link')}: {plain(row['rationale'])}")
+    targets = data.query("targets_all")
+    checks = data.target_checks()
+    for row in targets[(targets["objective_code"] == code) & targets["indicator_id"].notna()].to_dict("records"):
+        st.markdown(
+            f"**{t('targets.measures')}:** “{plain(row['quote'])}” — {target_label(checks[row['target_id']].state)}"
+        )
+        st.page_link(TARGETS_PAGE, label=t("targets.open"))
     states = [state for _i, state in data.objective_indicator_directions().get(code, [])]
     context = indicators.objective_context(states)
     codes = data.query("workstreams_list")

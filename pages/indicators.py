@@ -35,15 +35,15 @@ st.subheader(t("indicators.key_figures"))
 years = indicator_view.table_years(values, data.query("indicator_values_all"))
 shown = indicator_view.key_figures_table(readings, values, decimals, years)
 # Pixel widths that fit 1366 px beside the sidebar without scrolling sideways (years added later share the room).
-year_columns = {str(year): st.column_config.TextColumn(str(year), width=70) for year in years}
+year_columns = {str(year): st.column_config.TextColumn(str(year), width=64) for year in years}
 st.dataframe(
     shown,
     hide_index=True,
     key="indicators_table",
     height=min(1400, 35 * (len(shown) + 1) + 3),
     column_config={
-        t("column.indicator"): st.column_config.TextColumn(width=max(200, 645 - 70 * len(years))),
-        t("column.unit"): st.column_config.TextColumn(width=100),
+        t("column.indicator"): st.column_config.TextColumn(width=max(200, 640 - 64 * len(years))),
+        t("column.unit"): st.column_config.TextColumn(width=110),
         **year_columns,
         t("column.direction"): st.column_config.TextColumn(width=135, help=t("help.direction")),
     },

@@ -164,6 +164,8 @@ def test_the_objective_fiche_lists_its_editorially_linked_indicators(app_db, cod
     linked = data.query("indicators_of_objective", code=code)
     assert f"Context indicators ({len(linked)})" in text and "Editorial links" in text
     assert "contribution, never to attribution" in text
+    measured = "Target measured" in text and "Insufficient data: base year value missing" in text
+    assert measured == (code == "1.1")  # only objective 1.1 has a target a key figure measures
 
 
 def test_delivery_context_with_sample_progress(people):
