@@ -34,7 +34,7 @@ def sign_in(page, username: str) -> None:
     page.get_by_label("User name").fill(username)
     page.get_by_label("Password", exact=True).fill("long-enough-1")
     page.get_by_role("button", name="Sign in").click()
-    page.get_by_text("Signed in as").wait_for()
+    page.get_by_text("Signed in as").wait_for(timeout=90_000)  # bcrypt and a full rerun: slow on a busy machine
 
 
 def choose(page, label: str, option: str) -> None:
