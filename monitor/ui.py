@@ -105,6 +105,11 @@ def t(key: str, **values: object) -> str:
     return translate(key, language(), **values)
 
 
+def labelled(key: str) -> str:
+    """A label followed by a colon as the language writes it ('Piloté par :' in French, 'Steered by:' otherwise)."""
+    return t("punctuation.colon", label=t(key))
+
+
 DUTCH_SHOWN = "_dutch_original_shown"  # set during a run when a Dutch original was shown in a French/English UI
 
 

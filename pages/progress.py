@@ -74,7 +74,7 @@ chart(
     key="progress_confidence_chart",
     filename="delivery_confidence",
     summary=", ".join(
-        f"{confidence_text(c, t(f'confidence.{c}'))}: {n}"
+        t("progress.confidence_part", level=confidence_text(c, t(f"confidence.{c}")), count=n)
         for c, n in zip(confidence["confidence"], confidence["workstreams"], strict=True)
     ),
 )
