@@ -8,40 +8,53 @@ from monitor.errors import DatabaseUnavailable, StoreUnavailable
 from monitor.sidebar import filters_sidebar, pending_page, rejected_notice
 from monitor.ui import database_error, language_picker, new_page_run, sample_banner, store_error, t
 
-started = time.perf_counter()
-st.set_page_config(page_title=t("app.title"), layout="wide")
+started, started_cpu = time.perf_counter(), time.thread_time()
+# A page shown inside a presentation (?embed=true) starts with the sidebar folded: the audience sees the view.
+SIDEBAR = "collapsed" if st.context.is_embedded else "auto"
+st.set_page_config(page_title=t("app.title"), layout="wide", initial_sidebar_state=SIDEBAR)
 language_picker()
 
 PAGES = {
-    "overview": st.Page("pages/overview.py", title=t("nav.overview"), url_path="overview", default=True),
+    "overview": st.Page("pages/overview.py", title=t("nav.overview"), default=True),  # at /
     "objectives": st.Page("pages/objectives.py", title=t("nav.objectives"), url_path="objectives"),
     "workstreams": st.Page("pages/workstreams.py", title=t("nav.workstreams"), url_path="workstreams"),
     "members": st.Page("pages/members.py", title=t("nav.members"), url_path="members"),
     "partners": st.Page("pages/partners.py", title=t("nav.partners"), url_path="partners"),
+    "indicators": st.Page("pages/indicators.py", title=t("nav.indicators"), url_path="indicators"),
+    "targets": st.Page("pages/targets.py", title=t("nav.targets"), url_path="targets"),
     "about": st.Page("pages/about_data.py", title=t("nav.about"), url_path="about"),
     "progress": st.Page("pages/progress.py", title=t("nav.progress"), url_path="progress"),
     "report": st.Page("pages/report.py", title=t("nav.report"), url_path="report"),
     "validate": st.Page("pages/validate.py", title=t("nav.validate"), url_path="validate"),
     "transfer": st.Page("pages/import_export.py", title=t("nav.transfer"), url_path="import-export"),
+    "indicator_import": st.Page(
+        "pages/indicator_import.py", title=t("nav.indicator_import"), url_path="indicator-import"
+    ),
     "account": st.Page("pages/account.py", title=t("nav.account"), url_path="account"),
+    "presentations": st.Page("pages/presentations.py", title=t("nav.presentations"), url_path="presentations"),
+    "present": st.Page("pages/present.py", title=t("nav.present"), url_path="present", visibility="hidden"),
     "translations": st.Page("pages/translations.py", title=t("nav.translations"), url_path="translations"),
 }
+FULL_SCREEN = {"present"}  # presentation mode: no sidebar filters, no banner (its slides carry the sample marker)
 SECTIONS = {
-    t("nav.section.explore"): ["overview", "objectives", "workstreams", "members", "partners"],
-    t("nav.section.progress"): ["progress", "report", "validate", "transfer"],
-    t("nav.section.more"): ["about", "translations", "account"],
+    t("nav.section.explore"): ["overview", "objectives", "workstreams", "members", "partners", "indicators", "targets"],
+    t("nav.section.progress"): ["progress", "report", "validate", "transfer", "indicator_import"],
+    t("nav.section.more"): ["about", "translations", "account", "presentations", "present"],
 }
-page = st.navigation({section: [PAGES[name] for name in names] for section, names in SECTIONS.items()})
+page = st.navigation({section: [PAGES[name] for name in names] for section, names in SECTIONS.items()}, expanded=True)
 if target := pending_page():
     st.switch_page(PAGES[target])
 try:
-    filters_sidebar()
-    rejected_notice()
-    sample_banner()
+    if page.url_path not in FULL_SCREEN:
+        filters_sidebar()
+        rejected_notice()
+        sample_banner()
     new_page_run()
     page.run()
 except DatabaseUnavailable as error:
     database_error(error)
 except StoreUnavailable as error:
     store_error(error)
-st.session_state["_script_seconds"] = time.perf_counter() - started  # read by scripts/benchmark.py
+# Read by scripts/benchmark.py: wall time, and the CPU time of this run's thread (steadier on a busy machine).
+st.session_state["_script_seconds"] = time.perf_counter() - started
+st.session_state["_script_cpu_seconds"] = time.thread_time() - started_cpu

@@ -49,6 +49,9 @@ def _priority_marker(priority: str) -> dict[str, Any]:
 
 def _layout(height: int, **extra: Any) -> dict[str, Any]:
     return {
+        # No plotly template: Streamlit's theme styles the chart in the browser anyway, and validating and
+        # sending plotly's default template (~10 kB) cost more than half of each chart's time on the server.
+        "template": "none",
         "font": FONT,
         "height": height,
         "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
@@ -364,3 +367,145 @@ def confidence_bars(frame: pd.DataFrame, label: Callable[[str], str], axis_title
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": names[::-1], "automargin": True},
     )
     return {"data": [trace], "layout": layout}
+
+
+# --- Indicators and targets (indicators issue) ---------------------------------------------------------------
+INDICATOR_COLOUR = "#0072B2"
+TRAJECTORY_COLOUR = "#D55E00"
+
+
+def _wrap(text: str, width: int) -> str:
+    """Long indicator names on several lines (plotly titles do not wrap by themselves)."""
+    lines, current = [], ""
+    for word in text.split():
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}".strip()
+    return "<br>".join([*lines, current])
+
+
+def _indicator_trace(years: list[int], values: list[float | None], name: str, unit: str) -> dict:
+    return {
+        "type": "scatter",
+        "mode": "lines+markers",
+        "x": years,
+        "y": values,  # None stays a gap: the line breaks, nothing is drawn at zero
+        "connectgaps": False,
+        "name": name,
+        "line": {"color": INDICATOR_COLOUR, "width": 2},
+        "marker": {"color": INDICATOR_COLOUR, "size": 8, "symbol": "circle"},
+        "hovertemplate": f"%{{x}}: %{{y}} {unit}<extra></extra>",
+        "showlegend": False,
+    }
+
+
+def _year_ticks(years: list[int]) -> dict[str, Any]:
+    """Every year as a tick on a short span; on a long one (a base year added far back) plotly picks fewer."""
+    if not years:
+        return {}
+    span = {"range": [years[0] - 0.4, years[-1] + 0.4], "tickformat": "d"}
+    if years[-1] - years[0] <= 8:
+        return {**span, "tickmode": "array", "tickvals": list(range(years[0], years[-1] + 1))}
+    return {**span, "nticks": 6}
+
+
+def indicator_small_multiples(panels: list[dict], separators: str, columns: int = 3) -> Figure:
+    """One small line chart per indicator, each with its own scale; its name and unit above it.
+
+    panels: dicts with title, unit, years, values (None where the year is not available).
+    """
+    if not panels:
+        return {"data": [], "layout": _layout(200)}
+    rows = -(-len(panels) // columns)
+    gap_x, gap_y = 0.11, 0.5 / rows
+    width = (1 - gap_x * (columns - 1)) / columns
+    height = (1 - gap_y * (rows - 1)) / rows
+    data, layout = [], _layout(330 * rows, separators=separators, margin={"l": 10, "r": 10, "t": 80, "b": 10})
+    annotations = []
+    for index, panel in enumerate(panels):
+        row, column = divmod(index, columns)
+        axis = "" if index == 0 else str(index + 1)
+        x0 = column * (width + gap_x)
+        y1 = 1 - row * (height + gap_y)
+        data.append(_indicator_trace(panel["years"], panel["values"], panel["title"], panel["unit"]))
+        data[-1].update({"xaxis": f"x{axis}", "yaxis": f"y{axis}"})
+        layout[f"xaxis{axis}"] = {
+            "domain": [x0, x0 + width],
+            "anchor": f"y{axis}",
+            **_year_ticks(panel["years"]),
+            "showgrid": False,
+            "linecolor": "#444444",
+            "tickfont": {"size": 12},
+        }
+        layout[f"yaxis{axis}"] = {
+            "domain": [y1 - height, y1],
+            "anchor": f"x{axis}",
+            "exponentformat": "none",  # 72 154, not 72k: the numbers as the document prints them
+            "separatethousands": True,
+            "gridcolor": "#e5e5e5",
+            "linecolor": "#444444",
+            "tickfont": {"size": 12},
+            "zeroline": False,
+            "automargin": True,
+        }
+        annotations.append(
+            {
+                "text": f"<b>{_wrap(panel['title'], 30)}</b><br>{_wrap(panel['unit'], 30)}",
+                "x": x0,
+                "y": y1,
+                "xref": "paper",
+                "yref": "paper",
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "align": "left",
+                "showarrow": False,
+                "font": {"size": 13},
+                "yshift": 4,
+            }
+        )
+    layout["annotations"] = annotations
+    return {"data": data, "layout": layout}
+
+
+def indicator_line(
+    years: list[int],
+    values: list[float | None],
+    name: str,
+    unit: str,
+    separators: str,
+    trajectory: list[tuple[int, float]] | None = None,
+    trajectory_name: str = "",
+) -> Figure:
+    """One indicator over time (gaps stay gaps), with the path to a target when there is one."""
+    data = [_indicator_trace(years, values, name, unit)]
+    data[0]["showlegend"] = bool(trajectory)
+    if trajectory:
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "x": [year for year, _value in trajectory],
+                "y": [value for _year, value in trajectory],
+                "name": trajectory_name,
+                "line": {"color": TRAJECTORY_COLOUR, "width": 2, "dash": "dash"},
+                "hovertemplate": f"%{{x}}: %{{y:.2f}} {unit}<extra>{trajectory_name}</extra>",
+            }
+        )
+    every_year = sorted({*years, *(year for year, _value in trajectory or [])})
+    layout = _layout(
+        420,
+        separators=separators,
+        legend=LEGEND_ON_TOP,
+        xaxis={**_year_ticks(every_year), "showgrid": False, "linecolor": "#444444"},
+        yaxis={
+            "title": {"text": unit},
+            "exponentformat": "none",
+            "separatethousands": True,
+            "gridcolor": "#e5e5e5",
+            "linecolor": "#444444",
+            "zeroline": False,
+        },
+    )
+    return {"data": data, "layout": layout}

@@ -13,7 +13,7 @@ from datetime import date, datetime, time
 import pandas as pd
 import streamlit as st
 
-from monitor import db, progress, progress_summary, store, summaries
+from monitor import db, indicators, progress, progress_summary, store, summaries
 from monitor.filters import FacetIndex, Filters, KnownValues
 from monitor.paths import database_path
 
@@ -96,18 +96,17 @@ def member_roles(filters: Filters) -> pd.DataFrame:
     return product("member_roles", filters)
 
 
-def organisation_roles(filters: Filters) -> pd.DataFrame:
-    """One row per organisation × objective × role, for objectives with a passing workstream."""
-    frame = query("organisation_objective_roles")
-    kept = set(workstreams(filters)["objective_code"])
-    return frame[frame["objective_code"].isin(kept)].reset_index(drop=True)
+def partner_table(filters: Filters) -> pd.DataFrame:
+    """One row per objective with a passing workstream: where the social partners (or the chosen
+    organisations, with the organisation filter) are partner, in the steering committee or steer."""
+    if filters.org:
+        return summaries.partner_table(_organisation_roles(filtered_codes(filters)), filters.org)
+    return product("social_partners", filters)
 
 
 def themes(filters: Filters) -> pd.DataFrame:
     """One row per objective × policy domain (editorial mapping), for objectives with a passing workstream."""
-    frame = query("objective_themes_list")
-    kept = set(workstreams(filters)["objective_code"])
-    return frame[frame["objective_code"].isin(kept)].reset_index(drop=True)
+    return product("themes", filters)
 
 
 # Page products that depend only on which workstreams pass the filters: computed once per set of codes.
@@ -119,6 +118,16 @@ def _objectives(codes: list[str]) -> pd.DataFrame:
     frame = query("workstreams_list")
     matching = frame[frame["code"].isin(codes)].groupby("objective_code").size().rename("matching_workstreams")
     return query("objectives_list").join(matching, on="code", how="inner").reset_index(drop=True)
+
+
+def _of_passing_objectives(frame: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
+    workstreams = query("workstreams_list")
+    kept = set(workstreams.loc[workstreams["code"].isin(codes), "objective_code"])
+    return frame[frame["objective_code"].isin(kept)].reset_index(drop=True)
+
+
+def _organisation_roles(codes: list[str]) -> pd.DataFrame:
+    return _of_passing_objectives(query("organisation_objective_roles"), codes)
 
 
 def _member_roles(codes: list[str]) -> pd.DataFrame:
@@ -134,6 +143,8 @@ _PRODUCTS = {
     "member_summary": lambda codes: summaries.member_summary(_member_roles(codes), query("members_overview")),
     "matrix": lambda codes: summaries.responsibility_matrix(_member_roles(codes)),
     "flow": lambda codes: summaries.sankey_links(_member_roles(codes)),
+    "social_partners": lambda codes: summaries.partner_table(_organisation_roles(codes)),
+    "themes": lambda codes: _of_passing_objectives(query("objective_themes_list"), codes),
 }
 
 
@@ -265,6 +276,170 @@ def reportable_workstreams(user) -> list[str]:
 
 def cycles() -> pd.DataFrame:
     return progress_state().cycles
+
+
+# --- Indicators and targets (indicators issue) ---------------------------------------------------------------
+# The document's key figures (strategy database) with the values entered since (user store), read once per
+# database file and store generation; directions, target checks and objective links are derived from them.
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _indicator_values(key: DatabaseKey, generation: int) -> pd.DataFrame:
+    return indicators.values_in_force(query("indicator_values_all"), store.run("indicator_revisions"))
+
+
+def indicator_values() -> pd.DataFrame:
+    """One row per indicator × year in force (see monitor.indicators.values_in_force); do not mutate."""
+    return _indicator_values(database_key(), store.generation())
+
+
+def indicator_series(indicator_id: str) -> dict[int, float | None]:
+    return indicators.series_of(indicator_values(), indicator_id)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _indicator_readings(key: DatabaseKey, generation: int) -> pd.DataFrame:
+    values = indicator_values()
+    rows = []
+    for row in query("indicators_list").to_dict("records"):
+        threshold = row["threshold"] if pd.notna(row["threshold"]) else None
+        reading = indicators.direction(
+            indicators.series_of(values, row["indicator_id"]),
+            row["desired"] or "none",
+            threshold,
+            row["threshold_kind"] if isinstance(row["threshold_kind"], str) else None,
+        )
+        rows.append(
+            {
+                **row,
+                "state": reading.state,
+                "previous_year": reading.previous[0] if reading.previous else None,
+                "previous_value": reading.previous[1] if reading.previous else None,
+                "latest_year": reading.latest[0] if reading.latest else None,
+                "latest_value": reading.latest[1] if reading.latest else None,
+                "change": reading.change,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def indicator_readings() -> pd.DataFrame:
+    """One row per indicator (indicators_list) with its direction between the last two values; do not mutate."""
+    return _indicator_readings(database_key(), store.generation())
+
+
+def objective_indicator_directions() -> dict[str, list[tuple[str, str]]]:
+    """Objective code -> [(indicator_id, direction state)] of its editorially linked indicators."""
+    states = dict(zip(indicator_readings()["indicator_id"], indicator_readings()["state"], strict=True))
+    links = query("indicator_objective_links")
+    found: dict[str, list[tuple[str, str]]] = {}
+    for code, indicator_id in zip(links["objective_code"], links["indicator_id"], strict=True):
+        found.setdefault(code, []).append((indicator_id, states.get(indicator_id, "insufficient")))
+    return found
+
+
+def objective_key_indicator(objective_code: str) -> dict | None:
+    """The first linked indicator (document order) that can be judged, else the first linked one; None if none.
+
+    Keys: indicator_id, name, unit, latest_year, latest_value, direction (a monitor.indicators state).
+    """
+    linked = query("indicators_of_objective", code=objective_code)
+    if linked.empty:
+        return None
+    readings = indicator_readings().set_index("indicator_id")
+    judged = [i for i in linked["indicator_id"] if readings.at[i, "state"] in ("improving", "stable", "worsening")]
+    chosen = judged[0] if judged else linked["indicator_id"].iloc[0]
+    row = readings.loc[chosen]
+    return {
+        "indicator_id": chosen,
+        "name": row["name"],
+        "unit": row["unit"],
+        "latest_year": None if pd.isna(row["latest_year"]) else int(row["latest_year"]),
+        "latest_value": None if pd.isna(row["latest_value"]) else float(row["latest_value"]),
+        "direction": row["state"],
+    }
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _target_checks(key: DatabaseKey, generation: int) -> pd.DataFrame:
+    targets = query("targets_all")
+    measured = targets[targets["indicator_id"].notna()]
+    desired = dict(zip(query("indicators_list")["indicator_id"], query("indicators_list")["desired"], strict=True))
+    rows = []
+    for row in measured.to_dict("records"):
+        check = indicators.check_target(
+            indicator_series(row["indicator_id"]),
+            int(row["base_year"]),
+            int(row["target_year"]),
+            float(row["target_value"]),
+            "up" if desired.get(row["indicator_id"]) == "up" else "down",
+        )
+        rows.append({"target_id": row["target_id"], "check": check})
+    return pd.DataFrame(rows, columns=["target_id", "check"])
+
+
+def target_checks() -> dict[int, indicators.TargetCheck]:
+    """Target id -> its check against the indicator that measures it (measurable targets only)."""
+    frame = _target_checks(database_key(), store.generation())
+    return dict(zip(frame["target_id"], frame["check"], strict=True))
+
+
+def indicator_decimals() -> dict[str, int]:
+    """Indicator id -> the decimals the document prints, so the app shows 15,0 % as 15,0 and not 15."""
+    values = query("indicator_values_all")
+    return {i: indicators.printed_decimals(rows["value_printed"]) for i, rows in values.groupby("indicator_id")}
+
+
+def indicator_history(indicator_id: str) -> pd.DataFrame:
+    """Every value recorded in the store for one indicator (oldest first), with its import and author."""
+    revisions = store_query("indicator_revisions")
+    return revisions[revisions["indicator_id"] == indicator_id].reset_index(drop=True)
+
+
+def _delivery_inputs() -> dict[str, tuple[str, str | None]]:
+    current = progress_state().current
+    return {
+        code: (status, confidence if isinstance(confidence, str) else None)
+        for code, status, confidence in zip(
+            current["workstream_code"], current["status"], current["confidence"], strict=True
+        )
+    }
+
+
+def objective_delivery(code: str, codes: list[str]) -> tuple[str, int, int, int]:
+    """Objective `code`'s delivery from workstreams `codes` (see monitor.indicators.delivery_of)."""
+    return indicators.delivery_of(codes, _delivery_inputs())
+
+
+def delivery_context(codes: list[str]) -> pd.DataFrame:
+    """One row per objective with a passing workstream: its delivery (passing workstreams only) and the context
+    of its linked indicators. Columns: objective_code, objective_title, delivery, on_track, off_track,
+    not_assessed, context, indicator_states (list of (indicator_id, state))."""
+    inputs = _delivery_inputs()
+    directions = objective_indicator_directions()
+    by_objective: dict[str, list[str]] = {}
+    index = facet_index()
+    for code in codes:
+        by_objective.setdefault(index.objective_of[code], []).append(code)
+    titles = dict(zip(query("objectives_list")["code"], query("objectives_list")["title"], strict=True))
+    rows = []
+    for objective in titles:
+        if objective not in by_objective:
+            continue
+        delivery, on_track, off_track, not_assessed = indicators.delivery_of(by_objective[objective], inputs)
+        states = directions.get(objective, [])
+        rows.append(
+            {
+                "objective_code": objective,
+                "objective_title": titles[objective],
+                "delivery": delivery,
+                "on_track": on_track,
+                "off_track": off_track,
+                "not_assessed": not_assessed,
+                "context": indicators.objective_context(state for _i, state in states),
+                "indicator_states": states,
+            }
+        )
+    columns = ["objective_code", "objective_title", "delivery", "on_track", "off_track", "not_assessed", "context"]
+    return pd.DataFrame(rows, columns=[*columns, "indicator_states"])
 
 
 # --- Languages: content translations (French and English titles entered by an admin, with their source) ---

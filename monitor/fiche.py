@@ -113,6 +113,9 @@ def render_objective(code: str) -> None:
     _objective_workstreams(code)
     _cross_references(code)
     _targets(code)
+    from monitor.indicator_view import objective_indicators  # here: indicator_view uses this module
+
+    objective_indicators(code)
     _later_wording(code)
 
 

@@ -342,6 +342,40 @@ CREATE TABLE objective_themes (
     PRIMARY KEY (objective_code, domain_id)
 );
 
+-- Editorial (indicators issue): the documents give no desired direction for the key figures and say that BISA
+-- links each indicator to one or more objectives without giving the links. These are the Monitor's choices,
+-- kept in data/sources/ with a rationale per row and labelled as editorial wherever the app shows them.
+-- desired: which way is better; threshold (in points of the unit, or percent of the previous value) is the
+-- pre-declared smallest change that counts as meaningful. 'none' = not judged (no threshold).
+CREATE TABLE indicator_directions (
+    indicator_id   VARCHAR PRIMARY KEY REFERENCES indicators (indicator_id),
+    desired        VARCHAR NOT NULL CHECK (desired IN ('up', 'down', 'towards_zero', 'none')),
+    threshold      DOUBLE CHECK (threshold > 0),
+    threshold_kind VARCHAR CHECK (threshold_kind IN ('points', 'percent')),
+    rationale      VARCHAR NOT NULL,
+    CHECK ((desired = 'none') = (threshold IS NULL)),
+    CHECK ((threshold IS NULL) = (threshold_kind IS NULL))
+);
+
+CREATE TABLE indicator_objectives (
+    indicator_id   VARCHAR NOT NULL REFERENCES indicators (indicator_id),
+    objective_code VARCHAR NOT NULL REFERENCES objectives (code),
+    rationale      VARCHAR NOT NULL,
+    PRIMARY KEY (indicator_id, objective_code)
+);
+
+-- Which numeric target an indicator measures, with the base year used (the target's own, or the one the
+-- rationale names); document and lines are the target's.
+CREATE TABLE target_indicators (
+    target_id    INTEGER PRIMARY KEY REFERENCES targets (target_id),
+    indicator_id VARCHAR NOT NULL REFERENCES indicators (indicator_id),
+    base_year    INTEGER NOT NULL,
+    rationale    VARCHAR NOT NULL,
+    document     VARCHAR NOT NULL REFERENCES documents (document),
+    line_start   INTEGER NOT NULL,
+    line_end     INTEGER NOT NULL
+);
+
 -- Derived at build time (tables, not views, so that filtering stays fast):
 -- one row per workstream × member × role through which the member is involved in it: objective-level roles
 -- (initiating, associated) reach every workstream of the objective; steering reaches its own workstream.

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from monitor.errors import SourceError, SourceProblem
+from monitor.indicators import DESIRED_DIRECTIONS, TARGET_KINDS, THRESHOLD_KINDS
 from monitor.paths import DOCUMENTS_DIR, SOURCES_DIR
 from monitor.text import normalize_space
 from monitor.validate import check_contracts
@@ -233,6 +234,7 @@ def load_sources(sources_dir: Path = SOURCES_DIR, documents_dir: Path = DOCUMENT
     for path in sorted((sources_dir / "web_versions").glob("*.yaml")):
         _load_web_version(reader, tables, path, members, organisations)
     _number_rows(tables)
+    _load_indicator_editorial(reader, tables)
     reader.problems.extend(check_contracts(tables))
     if reader.problems:
         raise SourceError(reader.problems)
@@ -563,7 +565,7 @@ def _target(reader, path, where, item, document, objective_code) -> Row:
         "_row": where,
         "objective_code": objective_code,
         "workstream_code": reader.cell(path, where, item, "workstream", OPT_TEXT),
-        "kind": reader.cell(path, where, item, "kind", _one_of("numeric_target", "milestone")),
+        "kind": reader.cell(path, where, item, "kind", _one_of(*TARGET_KINDS)),
         "quote": reader.cell(path, where, item, "quote", TEXT),
         "meaning": reader.cell(path, where, item, "meaning", TEXT),
         "metric": reader.cell(path, where, item, "metric", OPT_TEXT),
@@ -612,6 +614,70 @@ def _load_introduction_targets(reader: _Reader, tables) -> None:
     for index, item in enumerate(data or []):
         document = item.get("document") or STRATEGY_DOCUMENT
         tables["targets"].append(_target(reader, path, f"[{index}]", item, document, None))
+
+
+def _load_indicator_editorial(reader: _Reader, tables) -> None:
+    """The editorial files of the indicators: desired directions, links to objectives, measurable targets."""
+    directions = reader.csv_rows(
+        "indicator_directions.csv",
+        {
+            "indicator_id": TEXT,
+            "desired": _one_of(*DESIRED_DIRECTIONS),
+            "threshold": OPT_NUMBER,
+            "threshold_kind": _optional(_one_of(*THRESHOLD_KINDS)),
+            "rationale": TEXT,
+        },
+    )
+    path = reader.sources_dir / "indicator_directions.csv"
+    for row in directions:
+        judged = row["desired"] not in (None, "none")
+        if judged != (row["threshold"] is not None and row["threshold"] > 0 and row["threshold_kind"] is not None):
+            reader.problem(path, row["_row"], "threshold", "a positive threshold and its kind are needed, or none")
+    described = {row["indicator_id"] for row in directions}
+    for indicator in tables["indicators"]:
+        if indicator["indicator_id"] not in described:
+            reader.problem(path, "-", "indicator_id", f"no row for indicator {indicator['indicator_id']!r}")
+    tables["indicator_directions"] = directions
+    tables["indicator_objectives"] = reader.csv_rows(
+        "indicator_objectives.csv", {"indicator_id": TEXT, "objective_code": TEXT, "rationale": TEXT}
+    )
+    tables["target_indicators"] = _target_indicators(reader, tables["targets"])
+
+
+def _target_indicators(reader: _Reader, targets: list[Row]) -> list[Row]:
+    """Each row names one numeric target by objective (empty: the introduction), document and first line."""
+    rows = reader.csv_rows(
+        "target_indicators.csv",
+        {
+            "objective_code": OPT_TEXT,
+            "document": TEXT,
+            "line_start": INT,
+            "indicator_id": TEXT,
+            "base_year": OPT_INT,
+            "rationale": TEXT,
+        },
+    )
+    path = reader.sources_dir / "target_indicators.csv"
+    for row in rows:
+        found = [
+            target
+            for target in targets
+            if target["kind"] == "numeric_target"
+            and target.get("objective_code") == row["objective_code"]
+            and target["document"] == row["document"]
+            and target["line_start"] == row["line_start"]
+        ]
+        if len(found) != 1:
+            reader.problem(path, row["_row"], "line_start", f"matches {len(found)} numeric targets, not one")
+            continue
+        target = found[0]
+        if target["base_year"] is not None and row["base_year"] not in (None, target["base_year"]):
+            reader.problem(path, row["_row"], "base_year", f"the target prints base year {target['base_year']}")
+        row.update(target_id=target["target_id"], line_end=target["line_end"])
+        row["base_year"] = target["base_year"] or row["base_year"]
+        if row["base_year"] is None:
+            reader.problem(path, row["_row"], "base_year", "the target has no base year: give one with its reason")
+    return [row for row in rows if "target_id" in row]
 
 
 def _load_priorities(reader: _Reader, tables) -> None:

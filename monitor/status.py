@@ -39,3 +39,41 @@ def status_text(status: str, label: str) -> str:
 
 def confidence_text(level: str, label: str) -> str:
     return f"{CONFIDENCE_LOOK[level].icon} {label}"
+
+
+# Indicators issue: the direction of an indicator (better / worse by its desired direction, not up / down),
+# a target's check and a workstream's delivery, each as icon + label + colour.
+DIRECTION_LOOK = {
+    "improving": Look("✓", "#009E73", ""),
+    "stable": Look("=", "#56B4E9", "/"),
+    "worsening": Look("✗", "#D55E00", "x"),
+    "insufficient": Look("?", "#999999", "."),
+    "not_judged": Look("–", "#999999", "."),
+}
+TARGET_LOOK = {
+    "on_track": Look("✓", "#009E73", ""),
+    "reached": Look("●", "#009E73", ""),
+    "off_track": Look("✗", "#D55E00", "x"),
+    "missed": Look("✕", "#D55E00", "x"),
+    "base_missing": Look("?", "#999999", "."),
+    "no_value_since_base": Look("?", "#999999", "."),
+}
+DELIVERY_LOOK = {
+    "on_track": Look("✓", "#009E73", ""),
+    "off_track": Look("✗", "#D55E00", "x"),
+    "not_assessed": Look("?", "#999999", "."),
+}
+
+
+def look_text(looks: dict[str, Look], state: str, label: str) -> str:
+    """'✓ Improving': icon and translated label for any of the looks above."""
+    return f"{looks[state].icon} {label}"
+
+
+# Presentation mode: the projector theme (high contrast, light on black, which keeps its contrast on washed-out
+# projectors); tests/test_deck.py checks it with monitor.contrast.
+PROJECTOR_BACKGROUND = "#000000"
+PROJECTOR_TEXT = "#FFFFFF"
+PROJECTOR_MUTED = "#D9D9D9"
+PROJECTOR_ACCENT = "#F0E442"  # Okabe-Ito yellow: headings' rule, markers
+PROJECTOR_PANEL = "#1A1A1A"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import date
 
@@ -14,6 +15,9 @@ from monitor.errors import DatabaseUnavailable, StoreUnavailable
 from monitor.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, translate
 
 CHOSEN_LANGUAGE = "_chosen_language"  # survives page switches, unlike widget state
+# The language of the script run on this thread, set by language_picker() at the top of every run: a page asks
+# for it a hundred times or more per run, and reading session state each time was ~9 % of a filter change.
+_this_run = threading.local()
 
 
 def _browser_language() -> str | None:
@@ -29,6 +33,7 @@ def language_picker() -> str:
     notice. The URL is written by hand rather than bound to the widget, because a bound parameter
     cannot survive st.switch_page, which the presets and drill-downs use.
     """
+    _this_run.language = None  # until this run's choice is known below
     if not st.session_state.get("_lang_loaded"):
         requested = st.query_params.get("lang")
         valid = requested in LANGUAGES
@@ -51,6 +56,9 @@ def language_picker() -> str:
     rejected = st.session_state.pop("_lang_rejected", None)
     if rejected:
         st.warning(translate("notice.unknown_language", choice, value=rejected))
+    _this_run.language = choice
+    global _last_run_language
+    _last_run_language = choice
     return choice
 
 
@@ -83,6 +91,9 @@ def language() -> str:
     the language of the last run is used, so that format functions give the labels the widget was drawn with.
     """
     global _last_run_language
+    remembered = getattr(_this_run, "language", None)
+    if remembered is not None:
+        return remembered
     if get_script_run_ctx() is None:
         return _last_run_language
     chosen = st.session_state.get("lang", st.session_state.get(CHOSEN_LANGUAGE))

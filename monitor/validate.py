@@ -26,6 +26,9 @@ UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "shared_priorities": ("number",),
     "source_version_items": ("version_id", "number"),
     "objective_themes": ("objective_code", "domain_id"),
+    "indicator_directions": ("indicator_id",),
+    "indicator_objectives": ("indicator_id", "objective_code"),
+    "target_indicators": ("target_id",),
 }
 
 REFERENCES: list[tuple[str, str, str, str]] = [
@@ -43,6 +46,10 @@ REFERENCES: list[tuple[str, str, str, str]] = [
     ("source_version_items", "linked_workstream", "workstreams", "code"),
     ("objective_themes", "objective_code", "objectives", "code"),
     ("objective_themes", "domain_id", "policy_domains", "domain_id"),
+    ("indicator_directions", "indicator_id", "indicators", "indicator_id"),
+    ("indicator_objectives", "indicator_id", "indicators", "indicator_id"),
+    ("indicator_objectives", "objective_code", "objectives", "code"),
+    ("target_indicators", "indicator_id", "indicators", "indicator_id"),
 ]
 
 ACCEPTED: dict[tuple[str, str], set[str]] = {

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from monitor import charts, data, summaries
+from monitor import charts, data
 from monitor.sidebar import current_filters, filter_status
 from monitor.ui import chart, t, table, with_titles
 
@@ -11,7 +11,7 @@ st.title(t("partners.title"))
 if filter_status(filters):
     st.subheader(t("partners.social_partners"))
     st.caption(t("partners.social_partners_caption") if not filters.org else t("partners.org_caption"))
-    partners = summaries.partner_table(data.organisation_roles(filters), filters.org)
+    partners = data.partner_table(filters)
     partners = with_titles(partners, "objective", "objective_code", "objective_title")
     partners["priority"] = partners["objective_priority_type"].map(lambda p: t(f"priority.{p}"))
     table(

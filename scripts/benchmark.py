@@ -57,8 +57,8 @@ def render_times(database: Path, scratch: Path) -> dict[str, list[float]]:
             measure(bare, 1)  # warm the server once, as for the Monitor
             results["bare page (title + 1 plotly chart)"] = [measure(bare, 1) for _ in range(RENDER_RUNS)]
         with streamlit_server(database, scratch) as monitor:
-            measure(f"{monitor}/overview", 1)
-            results["Monitor: Overview"] = [measure(f"{monitor}/overview", 1) for _ in range(RENDER_RUNS)]
+            measure(f"{monitor}/", 1)
+            results["Monitor: Overview"] = [measure(f"{monitor}/", 1) for _ in range(RENDER_RUNS)]
             measure(f"{monitor}/members", 2)
             results["Monitor: Who does what (busiest)"] = [measure(f"{monitor}/members", 2) for _ in range(RENDER_RUNS)]
         browser.close()

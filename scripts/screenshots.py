@@ -23,7 +23,7 @@ from monitor.paths import DB_PATH_ENV, STORE_PATH_ENV
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server, wait_until_ready
 
 PATHS = [
-    "overview",
+    "",  # the Overview is the default page, at /
     "objectives",
     "objectives?objective=1.4",
     "workstreams",
@@ -36,6 +36,10 @@ PATHS = [
     "progress",
     "progress?priority=shared&lang=fr",
     "import-export",
+    "indicators",
+    "indicators?indicator=ghg_emissions_total&lang=nl",
+    "targets",
+    "indicator-import",
 ]
 OUT = Path(__file__).resolve().parent.parent / "artifacts"
 
@@ -57,7 +61,7 @@ def main() -> None:
                     page.goto(f"{url}/{path}")
                     wait_until_ready(page)
                     page.wait_for_timeout(1500)  # plotly draws after the script ends
-                    name = path.replace("?", "_").replace("=", "-").replace("&", "_")
+                    name = path.replace("?", "_").replace("=", "-").replace("&", "_") or "overview"
                     page.screenshot(path=str(OUT / f"{name}-{width}.png"))
                     print(OUT / f"{name}-{width}.png")
                 page.close()

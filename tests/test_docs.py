@@ -56,6 +56,7 @@ def test_readme_lists_every_page():
     dashboard = (PROJECT_ROOT / "dashboard.py").read_text(encoding="utf-8")
     for url_path in re.findall(r'url_path="([\w-]+)"', dashboard):
         assert f"`/{url_path}`" in README, url_path
+    assert "default=True" in dashboard and "`/` (the default page)" in README
 
 
 def test_every_user_store_table_and_column_is_documented(isolated_store):
@@ -71,3 +72,9 @@ def test_every_user_store_table_and_column_is_documented(isolated_store):
     ):
         assert f"`{table}`" in DATA_README, table
         assert column in DATA_README, f"{table}.{column}"
+
+
+def test_readme_code_layout_names_every_module():
+    for module in sorted((PROJECT_ROOT / "monitor").glob("*.py")):
+        if module.name != "__init__.py":
+            assert module.name in README, module.name

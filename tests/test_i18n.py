@@ -62,7 +62,7 @@ def _first_arguments(function: str) -> set[str]:
 
 
 def dynamic_families() -> dict[str, tuple[str, ...]]:
-    from monitor import accounts, filters, progress, progress_summary, translations
+    from monitor import accounts, deck, filters, indicators, progress, progress_summary, translations
     from monitor.errors import DatabaseUnavailable, StoreUnavailable
 
     return {
@@ -86,6 +86,19 @@ def dynamic_families() -> dict[str, tuple[str, ...]]:
         "error.database.{}": DatabaseUnavailable.REASONS,
         "error.store.{}": StoreUnavailable.REASONS,
         "translations.kind.{}": translations.KINDS,
+        "direction.{}": indicators.DIRECTION_STATES,
+        "target_state.{}": indicators.TARGET_STATES,
+        "desired.{}": indicators.DESIRED_DIRECTIONS,
+        "indicators.why_{}": indicators.THRESHOLD_KINDS,
+        "target_kind.{}": indicators.TARGET_KINDS,
+        "delivery.{}": indicators.DELIVERY_STATES,
+        "context_state.{}": indicators.CONTEXT_STATES,
+        # the four boxes of the delivery × context view
+        "context.cell.{}.{}": tuple(
+            (delivery, context) for delivery in ("on_track", "off_track") for context in ("improving", "worsening")
+        ),
+        "present.short.{}": filters.PRIORITIES,
+        "presentations.item.{}": deck.FIXED_KINDS,
         "column.{}": tuple(sorted(_first_arguments("Problem"))),  # the field a rule violation names
     }
 
@@ -121,19 +134,23 @@ def test_every_built_key_is_declared():
     assert set(dynamic_families()) - templates == set(), "these families are no longer built by the code"
 
 
+def _key(template: str, value: str | tuple[str, ...]) -> str:
+    return template.format(*value) if isinstance(value, tuple) else template.format(value)
+
+
 def test_every_built_key_exists():
     missing = [
-        template.format(value)
+        _key(template, value)
         for template, values in dynamic_families().items()
         for value in values
-        if template.format(value) not in catalogue()
+        if _key(template, value) not in catalogue()
     ]
     assert all(dynamic_families().values()) and missing == []
 
 
 def test_no_key_is_unused():
     used = _string_constants() | {
-        template.format(value) for template, values in dynamic_families().items() for value in values
+        _key(template, value) for template, values in dynamic_families().items() for value in values
     }
     unused = sorted(set(catalogue()) - used)
     assert unused == []

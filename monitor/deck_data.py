@@ -1,0 +1,204 @@
+"""The data a Social Summit deck shows, gathered in parts (strategy, shared priorities, progress, indicators).
+
+Live, each part is read through monitor/data.py (cached) when a slide needs it; frozen, the parts come from
+a snapshot taken when the presenter pressed "freeze" (monitor/playlists.py stores it). A part that cannot be
+read raises SlideUnavailable, and only the slides that need it show the neutral fallback.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from monitor import data, deck, progress_summary
+from monitor.filters import Filters
+
+PARTS = ("strategy", "priorities", "progress", "indicators")
+log = logging.getLogger(__name__)
+
+
+class SlideUnavailable(Exception):
+    """A part of the deck data could not be read; the slide shows the neutral fallback."""
+
+
+def strategy() -> dict[str, Any]:
+    """Pillars and objectives (title, priority type, initiating members, workstream codes) as published."""
+    pillars = data.query("counts_by_pillar")
+    objectives = data.query("objectives_list")
+    workstreams = data.query("workstreams_list")
+    codes_of: dict[str, list[str]] = {}
+    for code, objective in zip(workstreams["code"], workstreams["objective_code"], strict=True):
+        codes_of.setdefault(objective, []).append(code)
+    return {
+        "pillars": [
+            {"pillar": int(p), "title": str(title), "objectives": int(n), "workstreams": int(w)}
+            for p, title, n, w in zip(
+                pillars["pillar"], pillars["pillar_title"], pillars["objectives"], pillars["workstreams"], strict=True
+            )
+        ],
+        "objectives": [
+            {
+                "code": str(row["code"]),
+                "title": str(row["title"]),
+                "pillar": int(row["pillar"]),
+                "priority_type": str(row["priority_type"]),
+                "initiating": [n for n in str(row["initiating"] or "").split("; ") if n],
+                "workstreams": codes_of.get(str(row["code"]), []),
+            }
+            for row in objectives.to_dict("records")
+        ],
+    }
+
+
+def priorities() -> dict[str, Any]:
+    """The 17 shared priorities of the 11 June 2026 Summit (number, title, policy domain as written)."""
+    rows = data.query("shared_priorities_list")
+    return {
+        "priorities": [
+            {
+                "number": int(r["number"]),
+                "title": str(r["title"]),
+                "domain_id": str(r["domain_id"]),
+                "domain": r["domain"],
+            }
+            for r in rows.to_dict("records")
+        ]
+    }
+
+
+def progress() -> dict[str, Any]:
+    """Current statuses, the last Summit (the Progress page's definition), what changed since, sample rows."""
+    state = data.progress_state()
+    statuses = progress_summary.status_of(state.current)
+    codes = data.filtered_codes(Filters())
+    before = state.at_cycles.get(state.last_summit, {})
+    moves = progress_summary.transitions(codes, before, statuses)
+    change_count, _newest = data.changes_since_last_summit(Filters(), limit=1)
+    return {
+        "statuses": statuses,
+        "last_summit": state.last_summit.isoformat() if state.last_summit else None,
+        "transitions": [
+            {"from": f, "to": to, "workstreams": int(n)}
+            for f, to, n in zip(moves["from_status"], moves["to_status"], moves["workstreams"], strict=True)
+        ],
+        "changes": int(change_count),
+        "sample_rows": int(data.sample_rows()),
+    }
+
+
+def _plain(value: object) -> object:
+    if hasattr(value, "item"):  # numpy scalars
+        value = value.item()
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return None if value != value else value  # NaN -> None
+
+
+def indicator_of(code: str) -> dict[str, Any] | None:
+    """The objective's key indicator (name, unit, latest year and value, direction) when the Monitor has one.
+
+    Uses data.objective_key_indicator where it exists (the indicators feature); otherwise there is none.
+    """
+    finder: Callable[[str], object] | None = getattr(data, "objective_key_indicator", None)
+    found = finder(code) if finder else None
+    if found is None:
+        return None
+    if hasattr(found, "_asdict"):
+        found = found._asdict()
+    elif hasattr(found, "__dataclass_fields__"):
+        found = {name: getattr(found, name) for name in found.__dataclass_fields__}
+    elif hasattr(found, "to_dict"):
+        found = found.to_dict()
+    fields = dict(found)
+    return {key: _plain(value) for key, value in fields.items()}
+
+
+def indicators() -> dict[str, Any]:
+    codes = [o["code"] for o in strategy()["objectives"]]
+    return {"by_objective": {code: found for code in codes if (found := indicator_of(code))}}
+
+
+LOADERS: dict[str, Callable[[], dict[str, Any]]] = {
+    "strategy": strategy,
+    "priorities": priorities,
+    "progress": progress,
+    "indicators": indicators,
+}
+
+
+class Source:
+    """Where a deck's data comes from: live loaders, or a frozen snapshot's content."""
+
+    def __init__(self, summit: date, frozen: dict[str, Any] | None = None, taken_at: datetime | None = None):
+        self.summit = summit
+        self.frozen = frozen
+        self.taken_at = taken_at
+        self._parts: dict[str, dict[str, Any]] = {}
+        self._failed: set[str] = set()  # read once: a part that failed is not retried for every slide
+
+    def part(self, name: str) -> dict[str, Any]:
+        if name in self._parts:
+            return self._parts[name]
+        if name in self._failed:
+            raise SlideUnavailable(name)
+        if self.frozen is not None:
+            found = self.frozen.get(name)
+            if not isinstance(found, dict):
+                raise SlideUnavailable(name)
+        else:
+            try:
+                found = LOADERS[name]()
+            except Exception as error:
+                log.warning("deck part %s unavailable: %r", name, error)
+                self._failed.add(name)
+                raise SlideUnavailable(name) from error
+        self._parts[name] = found
+        return found
+
+    def has_progress(self) -> bool:
+        try:
+            return bool(self.part("progress")["statuses"])
+        except SlideUnavailable:
+            return False
+
+    def objective_codes(self) -> list[str]:
+        try:
+            return [o["code"] for o in self.part("strategy")["objectives"]]
+        except SlideUnavailable:
+            return []
+
+    def items(self) -> list[str]:
+        return deck.default_items(self.objective_codes(), self.has_progress())
+
+
+def freeze(summit: date) -> tuple[dict[str, Any], list[str]]:
+    """Every part of the deck data as it is now (for a snapshot), and the names of the parts that failed."""
+    content: dict[str, Any] = {"summit_date": summit.isoformat()}
+    failed = []
+    live = Source(summit)
+    for name in PARTS:
+        try:
+            content[name] = live.part(name)
+        except SlideUnavailable:
+            failed.append(name)
+    return content, failed
+
+
+def frozen_source(snapshot_id: int) -> Source | None:
+    """The deck frozen as snapshot `snapshot_id` (None when there is no such snapshot)."""
+    found = data.store_query("snapshot_by_id", snapshot_id=int(snapshot_id))
+    if found.empty:
+        return None
+    row = found.iloc[0]
+    taken_at = datetime.fromisoformat(str(row["taken_at"]))
+    summit = date.fromisoformat(str(row["summit_date"])[:10])
+    return Source(summit, frozen=json.loads(row["content"]), taken_at=taken_at)
+
+
+def default_summit(cycles: list[date], today: date) -> date:
+    """The Summit a deck is for unless the presenter picks one: the next one from today, else the latest."""
+    upcoming = [day for day in cycles if day >= today]
+    return min(upcoming) if upcoming else max(cycles)

@@ -1,0 +1,107 @@
+"""Yearly update of the indicators: the values in force and the template for everyone; for the secretariat,
+upload → preview (new years, revisions, per-row problems) → import all rows or none."""
+
+import pandas as pd
+import streamlit as st
+
+from monitor import auth, data, imports, indicator_store
+from monitor.errors import Conflict, PermissionDenied
+from monitor.formats import format_number
+from monitor.indicator_view import number
+from monitor.ui import downloads, language, t, table
+
+st.title(t("indicator_import.title"))
+st.caption(t("indicator_import.caption"))
+readings = data.indicator_readings()
+known = dict(zip(readings["indicator_id"], readings["name"], strict=True))
+decimals = data.indicator_decimals()
+
+st.subheader(t("indicator_import.in_force"))
+values = data.indicator_values()
+downloads(lambda: values.assign(name=values["indicator_id"].map(known)), "indicator_values", "indicator_values")
+st.subheader(t("indicator_import.template"))
+st.caption(t("indicator_import.template_help"))
+downloads(indicator_store.template(known), "indicator_values_template", "indicator_template")
+
+st.subheader(t("indicator_import.upload"))
+user = auth.current_user()
+if user is None or not user.is_admin:
+    st.info(t("transfer.admins_only"))
+    st.stop()
+if note := st.session_state.pop("_indicator_import_flash", None):
+    st.success(t("indicator_import.committed", rows=note))
+upload = st.file_uploader(t("transfer.choose_file"), type=["csv", "xlsx"], key="indicator_file")
+if upload is None:
+    st.stop()
+try:
+    preview = indicator_store.preview_values(imports.read_table(upload.name, upload.getvalue()), known, values)
+except imports.UnreadableFile as unreadable:
+    st.error(t("transfer.unreadable", file=upload.name, why=t(unreadable.problem.key, **unreadable.problem.values)))
+    st.stop()
+if preview.problems:
+    st.error(t("transfer.problems", count=len(preview.problems), file=upload.name))
+    problems = [{"row": p.row, "column": p.column, "why": t(p.key, **p.values)} for p in preview.problems]
+    table(
+        pd.DataFrame(problems),
+        {"row": "column.row", "column": "column.column", "why": "column.why"},
+        key="indicator_problems_table",
+        widths={"why": "large"},
+        export="indicator_import_problems",
+    )
+    st.stop()
+if not preview.planned:
+    st.warning(t("indicator_import.nothing", unchanged=preview.unchanged, skipped=preview.skipped))
+    st.stop()
+rows = [
+    {
+        "row": p.row,
+        "indicator": known[p.new.indicator_id],
+        "year": str(p.new.year),
+        "value": format_number(p.new.value, language()),  # every decimal given, nothing rounded away
+        "change": (
+            t("indicator_import.revision", previous=number(p.previous, p.new.indicator_id, decimals))
+            if p.is_revision
+            else t("indicator_import.new_year")
+        )
+        + (" ⚠" if p.suspicious else ""),
+        "source": p.new.source,
+    }
+    for p in preview.planned
+]
+revisions = sum(p.is_revision for p in preview.planned)
+st.success(
+    t(
+        "indicator_import.ready",
+        count=len(rows),
+        revisions=revisions,
+        unchanged=preview.unchanged,
+        skipped=preview.skipped,
+    )
+)
+table(
+    pd.DataFrame(rows),
+    {
+        "row": "column.row",
+        "indicator": "column.indicator",
+        "year": "column.year",
+        "value": "column.value",
+        "change": "column.change",
+        "source": "column.source",
+    },
+    key="indicator_preview_table",
+    widths={"indicator": "medium", "change": "medium", "source": "medium"},
+)
+flagged = [str(p.row) for p in preview.planned if p.suspicious]
+if flagged:
+    st.warning(t("indicator_import.suspicious", rows=", ".join(flagged)))
+if st.button(t("indicator_import.commit", count=len(rows)), key="indicator_commit", type="primary"):
+    try:
+        indicator_store.commit_values(user, preview)
+    except Conflict:
+        st.error(t("indicator_import.conflict"))
+    except PermissionDenied:
+        st.error(t("transfer.admins_only"))
+    else:
+        st.session_state["_indicator_import_flash"] = len(rows)
+        st.session_state.pop("indicator_file", None)
+        st.rerun()

@@ -1,0 +1,75 @@
+"""Indicators: the key figures of the documents over time, with their direction; `?indicator=<id>` opens one
+indicator (values with their source, revisions, linked objectives, the path to a target it measures)."""
+
+import streamlit as st
+
+from monitor import charts, data, indicator_view, indicators
+from monitor.formats import format_number, separators
+from monitor.sidebar import current_filters, detail_code, open_detail
+from monitor.ui import chart, downloads, language, t
+
+lang = language()
+readings = data.indicator_readings()
+values = data.indicator_values()
+decimals = data.indicator_decimals()
+ids = readings["indicator_id"].tolist()
+names = dict(zip(ids, readings["name"], strict=True))
+
+st.title(t("indicators.title"))
+st.caption(t("indicators.caption"))
+chosen = detail_code("indicator", ids)
+st.session_state["indicator_pick"] = chosen or ""  # the URL holds the view; the box follows it
+st.selectbox(
+    t("indicators.pick"),
+    ["", *ids],
+    key="indicator_pick",
+    format_func=lambda i: names.get(i, t("indicators.all")),
+    on_change=lambda: open_detail("indicator", st.session_state["indicator_pick"] or None),
+)
+
+if chosen:
+    indicator_view.render_indicator(chosen, readings, values, decimals)
+    st.stop()
+
+st.subheader(t("indicators.key_figures"))
+years = indicator_view.table_years(values, data.query("indicator_values_all"))
+shown = indicator_view.key_figures_table(readings, values, decimals, years)
+# Pixel widths that fit 1366 px beside the sidebar without scrolling sideways (years added later share the room).
+year_columns = {str(year): st.column_config.TextColumn(str(year), width=64) for year in years}
+st.dataframe(
+    shown,
+    hide_index=True,
+    key="indicators_table",
+    height=min(1400, 35 * (len(shown) + 1) + 3),
+    column_config={
+        t("column.indicator"): st.column_config.TextColumn(width=max(200, 640 - 64 * len(years))),
+        t("column.unit"): st.column_config.TextColumn(width=110),
+        **year_columns,
+        t("column.direction"): st.column_config.TextColumn(width=135, help=t("help.direction")),
+    },
+)
+downloads(shown, "key_figures", "indicators_table")
+st.caption(t("indicators.table_note", not_available=format_number(None, lang), first=years[0], last=years[-1]))
+
+st.subheader(t("indicators.small_multiples"))
+panels = []  # each indicator over its own years: a base year added far back stretches only its own panel
+for row in readings.to_dict("records"):
+    panel_years, panel_values = indicators.every_year(data.indicator_series(row["indicator_id"]))
+    panels.append({"title": row["name"], "unit": row["unit"], "years": panel_years, "values": panel_values})
+judged = readings["state"].value_counts()
+chart(
+    charts.indicator_small_multiples(panels, separators(lang)),
+    key="indicators_multiples",
+    filename="key_figures",
+    summary=t(
+        "indicators.multiples_summary",
+        count=len(panels),
+        improving=int(judged.get("improving", 0)),
+        stable=int(judged.get("stable", 0)),
+        worsening=int(judged.get("worsening", 0)),
+        other=int(judged.get("insufficient", 0) + judged.get("not_judged", 0)),
+    ),
+)
+
+st.subheader(t("context.title"))
+indicator_view.delivery_context(data.filtered_codes(current_filters()))

@@ -1,0 +1,37 @@
+"""Targets and milestones: every numeric target and dated milestone of the documents with its quote and source;
+the targets a key figure can measure with their path from the base year and whether the latest value is on it."""
+
+import streamlit as st
+
+from monitor import auth, data, indicator_view
+from monitor.sidebar import current_filters
+from monitor.ui import downloads, t
+
+st.title(t("targets.title"))
+st.caption(t("targets.caption"))
+if note := st.session_state.pop("_targets_flash", None):
+    st.success(note)
+filters = current_filters()
+targets = data.query("targets_all")
+kept = set(data.workstreams(filters)["objective_code"])
+targets = targets[targets["objective_code"].isna() | targets["objective_code"].isin(kept)].reset_index(drop=True)
+checks = data.target_checks()
+
+top = st.columns(3)
+top[0].metric(t("targets.numeric"), int((targets["kind"] == "numeric_target").sum()))
+top[1].metric(t("targets.milestones"), int((targets["kind"] == "milestone").sum()))
+top[2].metric(t("targets.measurable"), int(targets["indicator_id"].notna().sum()))
+
+st.subheader(t("targets.measurable_title"))
+st.caption(t("targets.measurable_caption"))
+user = auth.current_user()
+for row in targets[targets["indicator_id"].notna()].to_dict("records"):
+    indicator_view.render_target(row, checks[row["target_id"]], user, key=f"target_{row['target_id']}")
+
+st.subheader(t("targets.all_title"))
+st.caption(t("targets.all_caption"))
+shown = indicator_view.targets_table(targets, checks)
+for group, rows in indicator_view.target_groups(targets).items():
+    with st.expander(f"{group} ({len(rows)})"):
+        st.markdown("\n".join(indicator_view.target_item(row, checks) for row in rows))
+downloads(shown, "targets", "targets_table")

@@ -1,0 +1,247 @@
+"""The Social Summit deck: slide list, slide contents from the data, snapshot isolation, fallback, theme."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+
+import pytest
+
+from monitor import data, deck, deck_data, playlists, progress, sample, slide_html, store
+from monitor import status as status_looks
+from monitor.accounts import User
+from monitor.contrast import ratio
+from monitor.filters import Filters
+from monitor.progress import ALL_STATUSES
+from monitor.status import (
+    PROJECTOR_ACCENT,
+    PROJECTOR_BACKGROUND,
+    PROJECTOR_MUTED,
+    PROJECTOR_PANEL,
+    PROJECTOR_TEXT,
+    STATUS_LOOK,
+)
+
+SUMMIT = date(2026, 6, 11)
+ADMIN = User("secretariat", "-", "admin", None)
+
+
+def render_all(source: deck_data.Source, language: str = "en") -> list[str]:
+    return [slide_html.render(item, source, language)[0] for item in source.items()]
+
+
+def counts_on(fragment: str) -> dict[str, int]:
+    """Status -> count as written on an objective slide."""
+    found = re.findall(r'data-status="(\w+)".*?<span class="count">([\d\s\u202f.,]+)</span>', fragment)
+    return {status: int(re.sub(r"\D", "", n)) for status, n in found}
+
+
+def test_parse_item_accepts_deck_slides_and_views_only():
+    assert deck.parse_item("objective/1.4") == deck.Slide("objective/1.4", "objective", "1.4")
+    assert deck.parse_item("priorities/3").kind == "priorities"
+    assert deck.parse_item("view/objectives?pillar=1&priority=shared,mixed").kind == "view"
+    for bad in (
+        "",
+        None,
+        3,
+        "objective/",
+        "objective/x",
+        "priorities/4",
+        "priorities/0",
+        "nope",
+        "view/https://evil.example",
+        "view/<script>",
+        "view/objectives?q=<b>",
+        "view/" + "a" * 2000,
+    ):
+        assert deck.parse_item(bad) is None, bad
+
+
+def test_view_item_from_any_app_url():
+    assert deck.view_item("http://localhost:8501/objectives?pillar=1") == "view/objectives?pillar=1"
+    assert deck.view_item("/members?member=x&embed=true") == "view/members?member=x"
+    assert deck.view_item("javascript:alert(1)") is None
+
+
+def test_clamp_index():
+    assert deck.clamp_index(None, 24) == (0, True)
+    assert deck.clamp_index("24", 24) == (23, True)
+    assert deck.clamp_index("25", 24) == (23, False)
+    assert deck.clamp_index("0", 24) == (0, False)
+    assert deck.clamp_index("abc", 24) == (0, False)
+
+
+def test_priority_pages_never_split_a_domain_and_use_every_page():
+    sizes = [("a", 2), ("b", 3), ("c", 1), ("d", 1), ("e", 5), ("f", 2), ("g", 3)]
+    pages = deck.priority_pages(sizes)
+    assert len(pages) == deck.PRIORITY_SLIDES
+    assert [d for page in pages for d in page] == [d for d, _ in sizes]
+    assert all(pages)
+
+
+def test_default_deck_before_progress(app_db):
+    source = deck_data.Source(SUMMIT)
+    codes = data.query("objectives_list")["code"].tolist()
+    items = source.items()
+    assert items[:2] == ["title", "glance"] and items[-1] == "closing"
+    assert [i.split("/")[1] for i in items if i.startswith("objective/")] == codes
+    assert "changes" not in items  # no progress yet
+    assert len(items) == 2 + len(codes) + deck.PRIORITY_SLIDES + 1
+
+
+def test_every_slide_renders_with_its_facts(app_db):
+    source = deck_data.Source(SUMMIT)
+    slides = render_all(source)
+    assert all('data-state="ok"' in s for s in slides)
+    priorities = data.query("shared_priorities_list")
+    shown = "".join(s for s in slides if 'data-kind="priorities"' in s)
+    for number, title in zip(priorities["number"], priorities["title"], strict=True):
+        assert f"<b>{number}.</b> {slide_html.escape(title)}" in shown
+    objectives = data.query("objectives_list").set_index("code")
+    fragment = slide_html.render("objective/1.4", source, "nl")[0]
+    assert slide_html.escape(objectives.loc["1.4", "title"]) in fragment
+    for name in objectives.loc["1.4", "initiating"].split("; "):
+        assert slide_html.escape(name) in fragment
+    total = int(objectives.loc["1.4", "total_workstreams"])
+    assert counts_on(fragment) == {s: (total if s == "not_assessed" else 0) for s in ALL_STATUSES}
+    title = slide_html.render("title", source, "nl")[0]
+    assert "Go4Brussels 2030" in title and "11 juni 2026" in title and "17 doelstellingen" in title
+
+
+def test_status_shown_as_icon_label_and_colour(app_db):
+    fragment = slide_html.render("objective/2.1", deck_data.Source(SUMMIT), "fr")[0]
+    for status, look in STATUS_LOOK.items():
+        row = re.search(rf'data-status="{status}".*?</div>', fragment).group(0)
+        assert look.colour in row and slide_html.escape(look.icon) in row
+        assert slide_html.escape(slide_html.translate(f"status.{status}", "fr")) in row
+
+
+def test_progress_counts_and_sample_marker(app_db):
+    sample.generate(updates=300, seed=7)
+    source = deck_data.Source(SUMMIT)
+    items = source.items()
+    assert "changes" in items and len(items) == 24
+    statuses = {
+        code: s
+        for code, s in zip(*[data.progress_state().current[c] for c in ("workstream_code", "status")], strict=True)
+    }
+    codes = data.query("workstreams_list").query("objective_code == '1.1'")["code"].tolist()
+    fragment = slide_html.render("objective/1.1", source, "en")[0]
+    expected = {s: sum(1 for c in codes if statuses.get(c, "not_assessed") == s) for s in ALL_STATUSES}
+    assert counts_on(fragment) == expected
+    marker = slide_html.translate("present.sample_marker", "en")
+    for item in items:
+        shown = slide_html.render(item, source, "en")[0]
+        assert (marker in shown) == (item.startswith("objective/") or item == "changes"), item
+    changes = slide_html.render("changes", source, "en")[0]
+    count, _ = data.changes_since_last_summit(Filters())
+    assert f'<p class="big">{count}</p>' in changes.replace("\u202f", "")
+    last = data.progress_state().last_summit
+    assert slide_html.format_date(last, "en") in changes
+
+
+def test_frozen_deck_does_not_change_when_progress_is_written(app_db):
+    content, failed = deck_data.freeze(SUMMIT)
+    assert failed == []
+    snapshot_id = playlists.freeze(ADMIN, SUMMIT, content)
+    row = store.run("snapshot_by_id", {"snapshot_id": snapshot_id}).iloc[0]
+    frozen = deck_data.Source(SUMMIT, frozen=json.loads(row["content"]), taken_at=row["taken_at"].to_pydatetime())
+    before = render_all(frozen)
+    assert "Data frozen" in before[0]
+
+    code = data.query("workstreams_list").query("objective_code == '1.1'")["code"].iloc[0]
+    proposal = progress.Proposal(code, "in_progress", date(2026, 7, 1), "Started.", confidence="green")
+    progress.propose(ADMIN, proposal, based_on=0)
+
+    assert render_all(frozen) == before
+    assert counts_on(slide_html.render("objective/1.1", frozen, "en")[0])["in_progress"] == 0
+    live = deck_data.Source(SUMMIT)
+    assert counts_on(slide_html.render("objective/1.1", live, "en")[0])["in_progress"] == 1
+    assert "changes" in live.items() and "changes" not in frozen.items()
+
+
+def test_a_failing_query_gives_the_fallback_and_the_next_slide_works(app_db, monkeypatch):
+    real = data.query
+
+    def failing(name, **params):
+        if name == "shared_priorities_list":
+            raise RuntimeError("simulated failure")
+        return real(name, **params)
+
+    monkeypatch.setattr(data, "query", failing)
+    source = deck_data.Source(SUMMIT)
+    items = source.items()
+    first = items.index("priorities/1")
+    html, ok = slide_html.render(items[first], source, "nl")
+    assert not ok and slide_html.translate("present.fallback", "nl") in html and "Traceback" not in html
+    nxt, ok_next = slide_html.render(items[first + 3], source, "nl")
+    assert ok_next and 'data-state="ok"' in nxt
+
+
+def test_a_broken_slide_never_raises(app_db, monkeypatch):
+    monkeypatch.setitem(slide_html.RENDERERS, "glance", lambda ctx, slide: 1 / 0)
+    html, ok = slide_html.render("glance", deck_data.Source(SUMMIT), "en")
+    assert not ok and "cannot be shown" in html
+    assert slide_html.render("objective/9.9", deck_data.Source(SUMMIT), "en")[1] is False
+    assert slide_html.render("nonsense", deck_data.Source(SUMMIT), "en")[1] is False
+
+
+def test_text_from_the_data_is_escaped(app_db):
+    content, _ = deck_data.freeze(SUMMIT)
+    content["strategy"]["objectives"][0]["title"] = '<script>alert("x")</script><img src="http://x">'
+    frozen = deck_data.Source(SUMMIT, frozen=content)
+    html = slide_html.render(f"objective/{content['strategy']['objectives'][0]['code']}", frozen, "en")[0]
+    assert "<script" not in html and "<img" not in html and "&lt;script&gt;" in html
+
+
+def test_key_indicator_shown_when_the_indicators_feature_provides_one(app_db, monkeypatch):
+    found = {
+        "indicator_id": "x",
+        "name": "Werkzaamheidsgraad",
+        "unit": "%",
+        "latest_year": 2024,
+        "latest_value": 61.5,
+        "direction": "improving",
+    }
+    monkeypatch.setattr(data, "objective_key_indicator", lambda code: found if code == "2.1" else None, raising=False)
+    source = deck_data.Source(SUMMIT)
+    shown = slide_html.render("objective/2.1", source, "en")[0]
+    assert "Key indicator" in shown and "Werkzaamheidsgraad" in shown and "61.5" in shown and "2024" in shown
+    looks = getattr(status_looks, "DIRECTION_LOOK", None)
+    if looks:  # the indicators feature is merged: the direction is drawn as icon + label + colour
+        assert looks["improving"].colour in shown and slide_html.escape(looks["improving"].icon) in shown
+    assert "Key indicator" not in slide_html.render("objective/1.1", source, "en")[0]
+    content, _ = deck_data.freeze(SUMMIT)
+    assert content["indicators"]["by_objective"]["2.1"]["latest_value"] == 61.5  # frozen with the deck
+
+
+def test_no_indicator_and_no_error_without_the_indicators_feature(app_db, monkeypatch):
+    monkeypatch.delattr(data, "objective_key_indicator", raising=False)
+    html, ok = slide_html.render("objective/2.1", deck_data.Source(SUMMIT), "en")
+    assert ok and "Key indicator" not in html
+
+
+def test_handout_document_has_no_external_resource(app_db):
+    document = slide_html.document(deck_data.Source(SUMMIT).items(), deck_data.Source(SUMMIT), "fr")
+    assert not re.search(r"(https?:)?//[a-z]", document.replace("http://www.w3.org", ""))
+    assert "@import" not in document and "url(" not in document and "<script" not in document
+    assert document.count('<section class="g4b-slide"') == len(deck_data.Source(SUMMIT).items())
+
+
+@pytest.mark.parametrize("colour", [PROJECTOR_TEXT, PROJECTOR_MUTED, PROJECTOR_ACCENT])
+def test_projector_text_contrast_is_aaa(colour):
+    assert ratio(colour, PROJECTOR_BACKGROUND) >= 7
+    assert ratio(colour, PROJECTOR_PANEL) >= 7
+
+
+@pytest.mark.parametrize("status", list(STATUS_LOOK))
+def test_status_colours_stand_out_on_the_projector_theme(status):
+    # non-text contrast (WCAG 1.4.11): at least 3:1 against both backgrounds a status is drawn on
+    assert ratio(STATUS_LOOK[status].colour, PROJECTOR_BACKGROUND) >= 3
+    assert ratio(STATUS_LOOK[status].colour, PROJECTOR_PANEL) >= 3
+
+
+def test_contrast_ratio_matches_wcag_reference_values():
+    assert ratio("#FFFFFF", "#000000") == pytest.approx(21)
+    assert ratio("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)

@@ -1,0 +1,113 @@
+"""Playlists in the user store: create, reorder, rename, delete; the JSON file in and out; bad files refused."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from monitor import playlists, store
+from monitor.accounts import User
+from monitor.errors import PermissionDenied
+from monitor.i18n import LANGUAGES, translate
+from monitor.playlists import PlaylistInvalid
+
+PRESENTER = User("presenter", "-", "editor", "brussels_minister_president")
+ITEMS = ["title", "objective/1.4", "priorities/2", "view/objectives?pillar=1&priority=shared", "closing"]
+
+
+def audit_actions() -> list[str]:
+    return store.connection().execute("SELECT action FROM audit_log ORDER BY audit_id").df()["action"].tolist()
+
+
+def test_create_edit_reorder_and_delete():
+    first = playlists.create(PRESENTER, "  Sociale Top 2026 ", ITEMS)
+    second = playlists.create(PRESENTER, "Alpha")
+    assert [p.name for p in playlists.all_playlists()] == ["Alpha", "Sociale Top 2026"]
+    assert playlists.get(first).items == tuple(ITEMS)
+    assert playlists.get(second).items == ()
+
+    reordered = playlists.moved(ITEMS, 1, 1)
+    assert reordered == ["title", "priorities/2", "objective/1.4", *ITEMS[3:]]
+    assert playlists.moved(ITEMS, 0, -1) == ITEMS  # stays inside the list
+    playlists.save(PRESENTER, first, "Summit", reordered)
+    assert playlists.get(first) == playlists.Playlist(first, "Summit", tuple(reordered))
+
+    playlists.delete(PRESENTER, first)
+    assert playlists.get(first) is None and playlists.get(second) is not None
+    assert store.run("playlists_list")["playlist_id"].tolist() == [second]
+    assert audit_actions() == ["create_playlist", "create_playlist", "save_playlist", "delete_playlist"]
+
+
+def test_nobody_signed_in_writes_nothing():
+    with pytest.raises(PermissionDenied):
+        playlists.create(None, "x")
+    with pytest.raises(PermissionDenied):
+        playlists.freeze(None, None, {})
+    assert playlists.all_playlists() == [] and audit_actions() == []
+
+
+@pytest.mark.parametrize(
+    ("name", "items", "key"),
+    [
+        ("", [], "playlist.error.name_required"),
+        ("x" * 121, [], "playlist.error.name_too_long"),
+        ("ok", ["title", "objective/1.x"], "playlist.error.bad_item"),
+        ("ok", ["view/https://example.org"], "playlist.error.bad_item"),
+        ("ok", ["title"] * 201, "playlist.error.too_many"),
+    ],
+)
+def test_invalid_playlists_are_refused(name, items, key):
+    with pytest.raises(PlaylistInvalid) as refused:
+        playlists.create(PRESENTER, name, items)
+    assert refused.value.key == key
+    assert playlists.all_playlists() == []
+
+
+def test_saving_an_unknown_playlist_is_refused():
+    with pytest.raises(PlaylistInvalid) as refused:
+        playlists.save(PRESENTER, 999, "x", [])
+    assert refused.value.key == "playlist.error.unknown"
+
+
+def test_file_round_trip():
+    original = playlists.get(playlists.create(PRESENTER, "Sociale Top — één", ITEMS))
+    content = playlists.to_file(original)
+    body = json.loads(content)
+    assert body == {"format": "go4brussels-monitor-playlist", "version": 1, "name": "Sociale Top — één", "items": ITEMS}
+    copy = playlists.get(playlists.import_file(PRESENTER, content))
+    assert (copy.name, copy.items) == (original.name, original.items)
+    assert copy.playlist_id != original.playlist_id
+
+
+def _file(**changes) -> bytes:
+    body = {"format": "go4brussels-monitor-playlist", "version": 1, "name": "x", "items": ["title"], **changes}
+    return json.dumps({k: v for k, v in body.items() if v is not ...}).encode()
+
+
+@pytest.mark.parametrize(
+    ("content", "key"),
+    [
+        (b"\xff\xfe not utf-8", "playlist.error.not_json"),
+        (b"{not json", "playlist.error.not_json"),
+        (b"[1, 2]", "playlist.error.not_playlist"),
+        (_file(format="something-else"), "playlist.error.not_playlist"),
+        (_file(version=2), "playlist.error.version"),
+        (_file(version=...), "playlist.error.version"),
+        (_file(items="title"), "playlist.error.no_items"),
+        (_file(items=...), "playlist.error.no_items"),
+        (_file(items=["title", 3]), "playlist.error.bad_item"),
+        (_file(items=["<script>alert(1)</script>"]), "playlist.error.bad_item"),
+        (_file(name=""), "playlist.error.name_required"),
+        (_file(name=["a list"]), "playlist.error.name_required"),
+        (b" " * 200_001, "playlist.error.file_too_big"),
+    ],
+)
+def test_malformed_files_are_rejected_with_a_clear_message(content, key):
+    with pytest.raises(PlaylistInvalid) as refused:
+        playlists.import_file(PRESENTER, content)
+    assert refused.value.key == key
+    for language in LANGUAGES:  # the message exists and its placeholders are filled
+        message = translate(key, language, **refused.value.values)
+        assert "⟦" not in message and "{" not in message
+    assert playlists.all_playlists() == []
