@@ -6,7 +6,7 @@ import streamlit as st
 
 from monitor.errors import DatabaseUnavailable, StoreUnavailable
 from monitor.sidebar import filters_sidebar, pending_page, rejected_notice
-from monitor.ui import database_error, dutch_original_note, language_picker, sample_banner, store_error, t
+from monitor.ui import database_error, language_picker, new_page_run, sample_banner, store_error, t
 
 started, started_cpu = time.perf_counter(), time.thread_time()
 # A page shown inside a presentation (?embed=true) starts with the sidebar folded: the audience sees the view.
@@ -49,11 +49,8 @@ try:
         filters_sidebar()
         rejected_notice()
         sample_banner()
-    dutch_note = st.container()  # filled after the page: whether it showed Dutch originals is known then
-    try:
-        page.run()
-    finally:
-        dutch_original_note(dutch_note)
+    new_page_run()
+    page.run()
 except DatabaseUnavailable as error:
     database_error(error)
 except StoreUnavailable as error:

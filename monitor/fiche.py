@@ -7,7 +7,7 @@ import streamlit as st
 
 from monitor import data
 from monitor.sidebar import open_detail
-from monitor.ui import language, paragraphs, plain, t, title_of
+from monitor.ui import labelled, language, paragraphs, plain, t, title_of
 
 OBJECTIVES_PAGE = "pages/objectives.py"
 WORKSTREAMS_PAGE = "pages/workstreams.py"
@@ -41,9 +41,10 @@ def _people(frame: pd.DataFrame, role: str) -> None:
         return
     for row in rows.itertuples():
         where = f" — {row.workstream_code}" if isinstance(row.workstream_code, str) else ""
-        written = "" if row.as_written == row.name else f" · {t('fiche.as_written')}: “{plain(row.as_written)}”"
+        written = "" if row.as_written == row.name else f" · {labelled('fiche.as_written')} “{plain(row.as_written)}”"
         st.markdown(
-            f"- **{plain(row.name)}**{where}{written}  \n  {source(row.document, row.line_start, row.line_end)}"
+            f"- **{plain(title_of('member', row.member_id, row.name))}**{where}{written}"
+            f"  \n  {source(row.document, row.line_start, row.line_end)}"
         )
 
 
@@ -76,10 +77,10 @@ def render_objective(code: str) -> None:
     top[1].metric(t("column.priority_type"), t(f"priority.{fiche['priority_type']}"))
     top[2].metric(t("fiche.status_2025"), t(f"status2025.{fiche['status_vs_2025_kind']}"))
     with st.container(border=True):
-        st.markdown(f"**{t('fiche.priority_printed')}:** {plain(fiche['priority_text'])}")
+        st.markdown(f"**{labelled('fiche.priority_printed')}** {plain(fiche['priority_text'])}")
         if isinstance(fiche["priority_note"], str):
             st.caption(t("fiche.priority_note", note=fiche["priority_note"]))
-        st.markdown(f"**{t('fiche.status_2025')}:** {plain(fiche['status_vs_2025'])}")
+        st.markdown(f"**{labelled('fiche.status_2025')}** {plain(fiche['status_vs_2025'])}")
         st.caption(source(*fields.loc["status_vs_2025", ["document", "line_start", "line_end"]]))
     st.subheader(t("fiche.general_objectives"))
     st.markdown(paragraphs(fiche["general_objectives"]))
@@ -123,9 +124,9 @@ def _objective_workstreams(code: str) -> None:
     rows = workstreams[workstreams["objective_code"] == code]
     st.subheader(t("fiche.workstreams", count=len(rows)))
     for row in rows.itertuples():
-        tag = f" · {t('fiche.tag')}: {row.priority_tag}" if isinstance(row.priority_tag, str) else ""
+        tag = f" · {labelled('fiche.tag')} {row.priority_tag}" if isinstance(row.priority_tag, str) else ""
         with st.expander(f"{row.code} · {title_of('workstream', row.code, row.title)}{tag}"):
-            st.markdown(f"**{t('fiche.steered_by')}:** {plain(row.steering or t('fiche.none_printed'))}")
+            st.markdown(f"**{labelled('fiche.steered_by')}** {plain(row.steering or t('fiche.none_printed'))}")
             st.markdown(paragraphs(row.description))
             st.page_link(
                 WORKSTREAMS_PAGE, label=t("fiche.open_workstream", code=row.code), query_params={"workstream": row.code}
@@ -178,10 +179,10 @@ def _later_wording(code: str) -> None:
     st.caption(t("fiche.later_wording_caption", document=first["version_document"], dated=first["dated"]))
     roles = data.query("later_wording_roles", code=code)
     if not roles.empty:
-        st.markdown(f"**{t('fiche.priority_printed')}:** {plain(roles['priority_text'].iloc[0] or '—')}")
+        st.markdown(f"**{labelled('fiche.priority_printed')}** {plain(roles['priority_text'].iloc[0] or '—')}")
         for role, rows in roles.groupby("role", sort=False):
             names = "; ".join(plain(name) for name in rows["as_written"])
-            st.markdown(f"**{t(f'fiche.later_role.{role}')}:** {names}")
+            st.markdown(f"**{labelled(f'fiche.later_role.{role}')}** {names}")
     for row in items.itertuples():
         linked = row.linked_workstream if isinstance(row.linked_workstream, str) else None
         left, right = st.columns(2)
@@ -190,7 +191,7 @@ def _later_wording(code: str) -> None:
             if linked:
                 old = workstreams.loc[linked]
                 st.write(old["title"])
-                st.caption(f"{t('fiche.steered_by')}: {old['steering']}")
+                st.caption(f"{labelled('fiche.steered_by')} {old['steering']}")
             else:
                 st.caption(t("fiche.no_2020_counterpart"))
         with right:
@@ -199,7 +200,7 @@ def _later_wording(code: str) -> None:
             st.markdown(f"**{t('fiche.later')} · {row.number}** " + (f"· ⚠ {t('fiche.differs')}" if changed else ""))
             st.write(row.title)
             where = source(first["version_document"], row.line_start, row.line_end)
-            st.caption(f"{t('fiche.steered_by')}: {later_steering} · {where}")
+            st.caption(f"{labelled('fiche.steered_by')} {later_steering} · {where}")
         if isinstance(row.link_note, str):
             st.caption(t("fiche.link_note", note=row.link_note))
         st.divider()

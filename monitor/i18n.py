@@ -49,3 +49,14 @@ def format_date(day: date, language: str = DEFAULT_LANGUAGE) -> str:
     """'11 June 2026', '11 juin 2026', '11 juni 2026'."""
     months = MONTHS.get(language, MONTHS[DEFAULT_LANGUAGE]).split()
     return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def main() -> None:
+    """`python -m monitor.i18n`: the catalogue's size, per file and in all."""
+    for path in sorted(CATALOGUE_DIR.glob("*.yaml")):
+        print(f"{path.name}: {len(yaml.safe_load(path.read_text(encoding='utf-8')) or {})} keys")
+    print(f"total: {len(catalogue())} keys, each in {', '.join(LANGUAGES)}")
+
+
+if __name__ == "__main__":
+    main()

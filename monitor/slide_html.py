@@ -111,6 +111,17 @@ class Context:
     def number(self, value: float) -> str:
         return format_number(value, self.language)
 
+    def content(self, kind: str, code: object, dutch: object) -> str:
+        """A title in the slide's language when the secretariat entered one, else the Dutch original ([NL] outside
+        Dutch), as on the pages (monitor.data.content_title)."""
+        from monitor import data
+        from monitor.errors import StoreUnavailable
+
+        try:
+            return data.content_title(kind, code, dutch, self.language)[0]
+        except StoreUnavailable:  # no store to read (e.g. a handout made elsewhere): the original, marked
+            return str(dutch) if self.language == "nl" else f"{data.ORIGINAL_MARK} {dutch}"
+
     def moment(self, value: datetime) -> str:
         return f"{self.day(value.date())} {value:%H:%M}"
 
@@ -156,6 +167,11 @@ def _title(ctx: Context, slide: deck.Slide) -> str:
         + f'<h2 class="muted">{_e(ctx.day(ctx.source.summit))}</h2>'
         + f"<p>{_e(ctx.t('present.title_counts', pillars=pillars, objectives=objectives, workstreams=workstreams))}</p>"
         + f'<p class="muted small">{_e(ctx.t("present.title_note"))}</p>'
+        + (
+            f'<p class="muted small">{_e(ctx.t("languages.original_note", mark="[NL]"))}</p>'
+            if ctx.language != "nl"
+            else ""
+        )
         + "</div>"
     )
 
@@ -175,7 +191,8 @@ def _glance(ctx: Context, slide: deck.Slide) -> str:
     for pillar in strategy["pillars"]:
         items = "".join(
             f'<li class="line"><b>{_e(o["code"])}</b> '
-            f'<span class="badge">{_e(_short(ctx, o["priority_type"]))}</span> {_e(o["title"])}</li>'
+            f'<span class="badge">{_e(_short(ctx, o["priority_type"]))}</span> '
+            f"{_e(ctx.content('objective', o['code'], o['title']))}</li>"
             for o in strategy["objectives"]
             if o["pillar"] == pillar["pillar"]
         )
@@ -225,7 +242,7 @@ def _objective(ctx: Context, slide: deck.Slide) -> str:
     return (
         _top(ctx, _sample(ctx))
         + f'<p class="kicker">{_e(ctx.t("present.objective", code=objective["code"], pillar=objective["pillar"]))}</p>'
-        + f'<h2 class="clamp3">{_e(objective["title"])}</h2>'
+        + f'<h2 class="clamp3">{_e(ctx.content("objective", objective["code"], objective["title"]))}</h2>'
         + f'<div class="body">{left}{right}</div>'
     )
 
@@ -274,7 +291,9 @@ def _priorities(ctx: Context, slide: deck.Slide) -> str:
     blocks = []
     for domain in domains:
         rows = [p for p in found if p["domain_id"] == domain]
-        items = "".join(f"<li><b>{p['number']}.</b> {_e(p['title'])}</li>" for p in rows)
+        items = "".join(
+            f"<li><b>{p['number']}.</b> {_e(ctx.content('priority', p['number'], p['title']))}</li>" for p in rows
+        )
         blocks.append(f'<div class="panel"><h3>{_e(rows[0]["domain"])}</h3><ul class="plain">{items}</ul></div>')
     return (
         _top(ctx)

@@ -116,14 +116,31 @@ def t(key: str, **values: object) -> str:
     return translate(key, language(), **values)
 
 
-DUTCH_SHOWN = "_dutch_original_shown"  # set during a run when a Dutch original was shown in a French/English UI
+def labelled(key: str) -> str:
+    """A label followed by a colon as the language writes it ('Piloté par :' in French, 'Steered by:' otherwise)."""
+    return t("punctuation.colon", label=t(key))
+
+
+DUTCH_NOTED = "_dutch_original_noted"  # whether this run has said what [NL] means
+
+
+def new_page_run() -> None:
+    """Called by the router before each page: the page has not explained the [NL] mark yet."""
+    st.session_state[DUTCH_NOTED] = False
+
+
+def _note_dutch_original() -> None:
+    """Once per page, just before the first Dutch original shown in a French or English interface."""
+    if language() != "nl" and not st.session_state.get(DUTCH_NOTED):
+        st.session_state[DUTCH_NOTED] = True
+        st.caption(t("languages.original_note", mark=data.ORIGINAL_MARK))
 
 
 def title_of(kind: str, code: object, dutch: object) -> str:
     """A content title in the current language when an admin entered one, else the Dutch original marked [NL]."""
     text, original = data.content_title(kind, code, dutch, language())
-    if original and language() != "nl":
-        st.session_state[DUTCH_SHOWN] = True
+    if original:
+        _note_dutch_original()
     return text
 
 
@@ -133,14 +150,8 @@ def with_titles(frame: pd.DataFrame, kind: str, code_column: str, title_column: 
     titles, marked = data.content_titles(kind, shown[code_column], shown[title_column], language())
     shown[title_column] = titles
     if marked:
-        st.session_state[DUTCH_SHOWN] = True
+        _note_dutch_original()
     return shown
-
-
-def dutch_original_note(place) -> None:
-    """Once per page, in `place` (a container at the top): what [NL] means, when a Dutch original was shown."""
-    if st.session_state.pop(DUTCH_SHOWN, False) and language() != "nl":
-        place.caption(t("languages.original_note", mark=data.ORIGINAL_MARK))
 
 
 ROW_HEIGHT = 35

@@ -8,7 +8,7 @@ from monitor import auth, data, imports, progress_summary, store
 from monitor.errors import Conflict, PermissionDenied
 from monitor.sidebar import current_filters
 from monitor.status import status_text
-from monitor.ui import downloads, t, table
+from monitor.ui import downloads, t, table, with_titles
 
 st.title(t("transfer.title"))
 filters = current_filters()
@@ -17,7 +17,7 @@ user = auth.current_user()
 st.subheader(t("transfer.current"))
 codes = data.filtered_codes(filters)
 statuses = progress_summary.status_of(data.progress_state().current)
-current = data.workstreams(filters)[["code", "title"]].copy()
+current = with_titles(data.workstreams(filters)[["code", "title"]], "workstream", "code", "title")
 current["status"] = current["code"].map(lambda c: statuses.get(c, "not_assessed"))
 current["status_label"] = current["status"].map(lambda s: status_text(s, t(f"status.{s}")))
 table(

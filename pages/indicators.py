@@ -6,10 +6,10 @@ import streamlit as st
 from monitor import charts, data, indicator_view, indicators
 from monitor.formats import format_number, separators
 from monitor.sidebar import current_filters, detail_code, open_detail
-from monitor.ui import chart, downloads, language, t
+from monitor.ui import chart, downloads, language, t, with_titles
 
 lang = language()
-readings = data.indicator_readings()
+readings = with_titles(data.indicator_readings(), "indicator", "indicator_id", "name")  # entered titles, else [NL]
 values = data.indicator_values()
 decimals = data.indicator_decimals()
 ids = readings["indicator_id"].tolist()

@@ -7,7 +7,7 @@ from monitor import charts, data, progress_summary
 from monitor.progress import ALL_STATUSES
 from monitor.sidebar import current_filters, filter_status
 from monitor.status import confidence_text, status_text
-from monitor.ui import chart, format_day, format_moment, t, table
+from monitor.ui import chart, format_day, format_moment, t, table, title_of
 
 filters = current_filters()
 st.title(t("progress.title"))
@@ -39,6 +39,11 @@ names = (
     if dimension == "priority"
     else data.group_names(dimension)
 )
+if dimension == "objective":  # titles in the interface language when entered, else the Dutch original marked
+    listed = data.query("objectives_list")
+    names = {c: f"{c} {title_of('objective', c, d)}" for c, d in zip(listed["code"], listed["title"], strict=True)}
+elif dimension == "member":
+    names = {member: title_of("member", member, name) for member, name in names.items()}
 counts = progress_summary.status_counts(data.progress_groups(dimension, codes), statuses)
 totals = counts.groupby("status", sort=False)["workstreams"].sum()
 chart(
@@ -69,7 +74,7 @@ chart(
     key="progress_confidence_chart",
     filename="delivery_confidence",
     summary=", ".join(
-        f"{confidence_text(c, t(f'confidence.{c}'))}: {n}"
+        t("progress.confidence_part", level=confidence_text(c, t(f"confidence.{c}")), count=n)
         for c, n in zip(confidence["confidence"], confidence["workstreams"], strict=True)
     ),
 )

@@ -7,7 +7,7 @@ import streamlit as st
 from monitor import auth, data, progress
 from monitor.errors import Conflict, PermissionDenied
 from monitor.status import status_text
-from monitor.ui import format_moment, plain, problem_list, t, table
+from monitor.ui import format_moment, plain, problem_list, t, table, title_of
 
 FORM_KEYS = ("report_status", "report_confidence", "report_stall_reason", "report_narrative", "report_evidence")
 st.title(t("report.title"))
@@ -24,7 +24,8 @@ if not codes:
     st.info(t("report.nothing_to_report"))
     st.stop()
 
-titles = dict(zip(*data.query("workstreams_list")[["code", "title"]].T.values, strict=True))
+listed = data.query("workstreams_list")
+titles = {c: title_of("workstream", c, d) for c, d in zip(listed["code"], listed["title"], strict=True) if c in codes}
 code = st.selectbox(
     t("report.workstream"), codes, format_func=lambda c: f"{c} {titles.get(c, '')}", key="report_workstream"
 )

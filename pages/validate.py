@@ -6,7 +6,7 @@ import streamlit as st
 from monitor import auth, data, progress
 from monitor.errors import Conflict, PermissionDenied
 from monitor.status import status_text
-from monitor.ui import format_day, format_moment, problem_list, t, table
+from monitor.ui import format_day, format_moment, problem_list, t, table, with_titles
 
 st.title(t("validate.title"))
 user = auth.current_user()
@@ -89,7 +89,7 @@ recent = (
     else set(last["workstream_code"])
 )
 stale = data.query("workstreams_list")
-stale = stale[~stale["code"].isin(recent)]
+stale = with_titles(stale[~stale["code"].isin(recent)], "workstream", "code", "title")
 table(
     stale,
     {"code": "column.code", "title": "column.workstream_title"},

@@ -79,7 +79,7 @@ def rendered_texts(app: AppTest) -> list[str]:
         proto = getattr(node, "proto", None)
         if proto is not None:
             texts.extend(_message_strings(proto))
-        if getattr(node, "type", None) == "arrow_data_frame":
+        if getattr(node, "type", None) in ("dataframe", "table", "arrow_data_frame"):
             texts.extend(_frame_strings(node.value))
     return texts
 

@@ -97,7 +97,7 @@ def test_every_slide_renders_with_its_facts(app_db):
     priorities = data.query("shared_priorities_list")
     shown = "".join(s for s in slides if 'data-kind="priorities"' in s)
     for number, title in zip(priorities["number"], priorities["title"], strict=True):
-        assert f"<b>{number}.</b> {slide_html.escape(title)}" in shown
+        assert f"<b>{number}.</b> [NL] {slide_html.escape(title)}" in shown  # English deck: Dutch original, marked
     objectives = data.query("objectives_list").set_index("code")
     fragment = slide_html.render("objective/1.4", source, "nl")[0]
     assert slide_html.escape(objectives.loc["1.4", "title"]) in fragment

@@ -50,12 +50,15 @@ def test_key_figures_table_has_every_indicator_and_year_with_gaps_as_not_availab
     assert "⟦" not in rendered_text(app)
     table = app.dataframe[0].value
     readings = data.indicator_readings()
-    assert list(table.iloc[:, 0]) == readings["name"].tolist()
+    mark = "" if lang == "nl" else "[NL] "  # no translation entered: the Dutch originals, marked outside Dutch
+    assert list(table.iloc[:, 0]) == [mark + name for name in readings["name"]]
     assert [c for c in table.columns if c.isdigit()] == ["2014", "2015", "2016", "2017", "2018"]
-    gdp = table.set_index(table.columns[0]).loc["BBP van het Gewest"]
+    gdp = table.set_index(table.columns[0]).loc[mark + "BBP van het Gewest"]
     not_available = {"nl": "n.b.", "fr": "n.d.", "en": "n/a"}[lang]
     assert gdp["2018"] == not_available and "0" not in gdp["2018"]
-    unemployment = table.set_index(table.columns[0]).loc["Werkloosheidsgraad bij de leeftijdscategorie 15-64 jaar"]
+    unemployment = table.set_index(table.columns[0]).loc[
+        mark + "Werkloosheidsgraad bij de leeftijdscategorie 15-64 jaar"
+    ]
     assert unemployment["2017"] == ("15.0" if lang == "en" else "15,0")  # decimals as printed, not 15
 
 

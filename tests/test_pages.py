@@ -74,7 +74,7 @@ def test_member_table_lists_every_member_regional_government_first(app_db, con):
     table = app.dataframe[1].value
     names = con.execute("SELECT name FROM government_members ORDER BY sort_order").fetchall()
     expected = [f"[NL] {name}" for (name,) in names]  # English UI: portfolios as published, marked Dutch
-    assert table["Member (portfolio, as published)"].tolist() == expected
+    assert table["Member (portfolio)"].tolist() == expected
     governments = table["Government"].tolist()
     assert governments[0] == "Brussels-Capital Region"
     first_other = next(i for i, g in enumerate(governments) if g != "Brussels-Capital Region")

@@ -124,7 +124,7 @@ def test_a_french_title_shows_on_the_explore_pages_and_the_rest_is_marked_dutch(
     admin = people["admin"]
     translations.save(admin, [Entry("objective", "1.1", "fr", "Créer les conditions de la transition", SOURCE)])
     app = open_page("pages/objectives.py", lang="fr")
-    titles = app.dataframe[0].value["Objectif (tel que publié)"].tolist()
+    titles = app.dataframe[0].value["Titre de l’objectif"].tolist()
     assert titles[0] == "Créer les conditions de la transition"
     assert all(title.startswith("[NL] ") for title in titles[1:]) and len(titles) == 17
     assert any("[NL] = " in caption.value for caption in app.caption)

@@ -1,0 +1,144 @@
+"""End to end in French in headless Chromium: the Brupartners journey with its export, the page's declared
+language, text contrast as rendered, and the sidebar reachable by keyboard."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from monitor.i18n import translate
+from tests.browser import streamlit_server
+from tests.browser import wait_until_ready as _wait_until_ready
+from tests.test_browser import ARTIFACTS, chromium  # noqa: F401 - the shared browser fixture
+
+pytestmark = pytest.mark.browser
+CONTRAST_AUDIT = (Path(__file__).with_name("contrast_audit.js")).read_text(encoding="utf-8")
+STYLED = "[...document.querySelectorAll('style')].some(s => s.textContent.includes('stCaptionContainer'))"
+PARTNER_COLUMNS = [
+    "column.code",
+    "column.objective_title",
+    "column.priority_type",
+    "column.as_partner",
+    "column.in_committee",
+    "column.steers",
+]
+
+
+@pytest.fixture(scope="module")
+def server(built_db, tmp_path_factory):
+    with streamlit_server(built_db, tmp_path_factory.mktemp("languages-e2e")) as url:
+        yield url
+
+
+def wait_until_ready(page) -> None:
+    _wait_until_ready(page, timeout_ms=120_000)  # the machine is shared: a first run can take tens of seconds
+
+
+def fr(key: str) -> str:
+    return translate(key, "fr")
+
+
+def pick(page, label: str, option: str) -> None:
+    """Choose `option` in the sidebar multiselect or select box labelled `label`, then close the dropdown."""
+    page.locator('[data-testid="stSidebar"]').get_by_role("combobox", name=label, exact=True).click()
+    page.get_by_role("option", name=option, exact=False).first.click()
+    if page.locator('[role="listbox"]').count():
+        page.keyboard.press("Escape")
+    page.wait_for_selector('[role="listbox"]', state="detached", timeout=5_000)
+    wait_until_ready(page)
+
+
+def expected_partner_rows(con, theme: str) -> list[str]:
+    """Shared-priority objectives in `theme` with a workstream, where a social partner takes part."""
+    rows = con.execute(
+        """
+        SELECT o.code FROM objectives AS o
+        WHERE o.priority_type = 'shared'
+          AND o.code IN (SELECT objective_code FROM objective_themes WHERE domain_id = $theme)
+          AND o.code IN (SELECT objective_code FROM workstreams)
+          AND o.code IN (SELECT g.objective_code FROM organisation_roles AS g
+                         JOIN organisations AS org USING (org_id) WHERE org.kind = 'social_partners')
+        ORDER BY o.sort_order
+        """,
+        {"theme": theme},
+    ).fetchall()
+    return [code for (code,) in rows]
+
+
+def test_brupartners_journey_in_french_exports_french_headers_and_the_filtered_rows(chromium, server, con):  # noqa: F811
+    page = chromium.new_page(viewport={"width": 1366, "height": 2400}, locale="fr-BE")
+    page.goto(f"{server}/partners?lang=fr")
+    wait_until_ready(page)
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    page.get_by_role("heading", name=fr("partners.title")).wait_for()
+    (domain,) = con.execute("SELECT name FROM policy_domains WHERE domain_id = 'employment'").fetchone()
+    pick(page, fr("filters.theme"), domain)
+    pick(page, fr("filters.priority"), fr("priority.shared"))
+    assert "theme=employment" in page.url and "priority=shared" in page.url and "lang=fr" in page.url
+    page.get_by_text(fr("filters.status").split("{")[0].strip(), exact=False).first.wait_for()
+    assert "⟦" not in page.locator('[data-testid="stApp"]').inner_text()
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name=fr("export.csv")).first.click()
+    assert download.value.suggested_filename == "social-partners.csv"
+    text = download.value.path().read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == [fr(key) for key in PARTNER_COLUMNS]
+    expected = expected_partner_rows(con, "employment")
+    assert expected and [row[0] for row in rows[1:]] == expected
+    assert all(row[2] == fr("priority.shared") for row in rows[1:])
+    titles = dict(con.execute("SELECT code, title FROM objectives").fetchall())
+    assert all(row[1] == f"[NL] {titles[row[0]]}" for row in rows[1:])  # no translation entered: marked Dutch
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "languages-brupartners-fr-1366.png"), full_page=True)
+    page.close()
+
+
+def test_switching_language_changes_the_declared_language_and_the_url(chromium, server):  # noqa: F811
+    page = chromium.new_page(viewport={"width": 1366, "height": 1600})
+    page.goto(f"{server}/?lang=fr")  # the default page lives at the root
+    wait_until_ready(page)
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    pick(page, translate("language.label", "fr"), "Nederlands")
+    page.get_by_role("heading", name=translate("overview.title", "nl")).wait_for()
+    page.wait_for_function("document.documentElement.lang === 'nl'", timeout=10_000)
+    assert "lang=nl" in page.url
+    page.close()
+
+
+@pytest.mark.parametrize("path", ["partners?lang=fr", "?lang=nl", "progress?lang=fr", "translations?lang=en"])
+def test_rendered_text_meets_wcag_aa(chromium, server, path):  # noqa: F811
+    page = chromium.new_page(viewport={"width": 1366, "height": 2400})
+    page.goto(f"{server}/{path}")
+    wait_until_ready(page)
+    page.locator('[data-testid="stHeading"]').first.wait_for()
+    page.wait_for_function(STYLED, timeout=60_000)
+    page.wait_for_timeout(1000)
+    wait_until_ready(page)  # settled: no element is faded as stale by a rerun
+    failures = page.evaluate(CONTRAST_AUDIT)
+    assert failures == []
+    page.close()
+
+
+def test_the_sidebar_is_reachable_by_keyboard_with_a_visible_focus(chromium, server):  # noqa: F811
+    page = chromium.new_page(viewport={"width": 1366, "height": 1600})
+    page.goto(f"{server}/partners?lang=fr")
+    wait_until_ready(page)
+    reached, outlines = [], []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "() => { const e = document.activeElement; const s = getComputedStyle(e);"
+            " return [e.getAttribute('aria-label') || e.innerText || e.tagName, s.outlineStyle, s.outlineWidth]; }"
+        )
+        reached.append(focused[0].strip())
+        outlines.append(focused[1:])
+    wanted = [translate("language.label", "fr"), fr("filters.theme"), fr("filters.priority"), fr("presets.shared")]
+    found = [name for name in wanted if any(name in label for label in reached)]
+    assert found == wanted, reached
+    language_at = next(i for i, label in enumerate(reached) if translate("language.label", "fr") in label)
+    assert outlines[language_at][0] != "none" and outlines[language_at][1] != "0px"
+    page.close()
