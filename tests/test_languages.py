@@ -40,11 +40,12 @@ def _walk(language: str, user: str | None) -> dict[str, list[str]]:
             assert figure["layout"]["separators"] == separators(language), path
             assert contrast.figure_problems(figure) == [], path
         assert charts_without_summary(app) == [], path
-        notes = [c.value for c in app.caption if c.value.startswith(f"{data.ORIGINAL_MARK} = ")]
-        marked = any(
-            f"{data.ORIGINAL_MARK} " in text and not text.startswith("[NL] = ") for text in rendered_texts(app)
-        )
-        assert len(notes) == (1 if marked and language != "nl" else 0), (path, query)  # once, where it is needed
+        note = translate("languages.original_note", language, mark=data.ORIGINAL_MARK)
+        notes = [c.value for c in app.caption if c.value == note]
+        texts = rendered_texts(app)
+        marked = any(f"{data.ORIGINAL_MARK} " in text and note not in text for text in texts)
+        explained = any(note in text for text in texts)  # a caption, or inside a slide's HTML
+        assert len(notes) <= 1 and (explained if marked and language != "nl" else not notes), (path, query)
         if missing := missing_keys(app):
             found[f"{path} {query}"] = missing
     return found

@@ -72,8 +72,8 @@ def test_brupartners_journey_in_french_exports_french_headers_and_the_filtered_r
     page = chromium.new_page(viewport={"width": 1366, "height": 2400}, locale="fr-BE")
     page.goto(f"{server}/partners?lang=fr")
     wait_until_ready(page)
-    assert page.evaluate("document.documentElement.lang") == "fr"
     page.get_by_role("heading", name=fr("partners.title")).wait_for()
+    page.wait_for_function("document.documentElement.lang === 'fr'", timeout=10_000)
     (domain,) = con.execute("SELECT name FROM policy_domains WHERE domain_id = 'employment'").fetchone()
     pick(page, fr("filters.theme"), domain)
     pick(page, fr("filters.priority"), fr("priority.shared"))
@@ -101,7 +101,7 @@ def test_switching_language_changes_the_declared_language_and_the_url(chromium, 
     page = chromium.new_page(viewport={"width": 1366, "height": 1600})
     page.goto(f"{server}/?lang=fr")  # the default page lives at the root
     wait_until_ready(page)
-    assert page.evaluate("document.documentElement.lang") == "fr"
+    page.wait_for_function("document.documentElement.lang === 'fr'", timeout=10_000)  # set once the page is drawn
     pick(page, translate("language.label", "fr"), "Nederlands")
     page.get_by_role("heading", name=translate("overview.title", "nl")).wait_for()
     page.wait_for_function("document.documentElement.lang === 'nl'", timeout=10_000)
