@@ -94,7 +94,7 @@ def language() -> str:
     remembered = getattr(_this_run, "language", None)
     if remembered is not None:
         return remembered
-    if get_script_run_ctx() is None:
+    if get_script_run_ctx(suppress_warning=True) is None:
         return _last_run_language
     chosen = st.session_state.get("lang", st.session_state.get(CHOSEN_LANGUAGE))
     _last_run_language = chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE

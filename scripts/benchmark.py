@@ -128,19 +128,15 @@ def query_times(database: Path) -> dict[str, float]:
     from monitor import db
     from monitor.paths import QUERIES_DIR
 
-    params = {"code": "1.4"}
-    workstream_params = {"code": "2.6.4"}
+    # one realistic value per named parameter: an objective, a workstream, a member
+    examples = {"code": "1.4", "member_id": "brussels_minister_employment"}
     results = {}
     for path in sorted(QUERIES_DIR.glob("*.sql")):
         name = path.stem
         text = path.read_text(encoding="utf-8")
-        arguments = (
-            workstream_params
-            if name.startswith("workstream_") and "$code" in text
-            else params
-            if "$code" in text
-            else {}
-        )
+        arguments = {key: value for key, value in examples.items() if f"${key}" in text}
+        if name.startswith("workstream_") and "code" in arguments:
+            arguments["code"] = "2.6.4"
         db.run(name, arguments, path=database)
         runs = []
         for _ in range(QUERY_RUNS):
