@@ -58,6 +58,8 @@ if filter_status(filters):
         st.switch_page("pages/objectives.py", query_params={"objective": picked[1]})
     st.subheader(t("members.flow"))
     links = data.product("flow", filters)
+    member_titles = {name: title_of("member", code, name) for code, name in data.option_labels("member").items()}
+    links["source"] = links["source"].map(lambda node: member_titles.get(node, node))  # objectives stay codes
     chart(
         charts.responsibility_flow(links),
         key="flow_chart",

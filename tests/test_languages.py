@@ -92,3 +92,12 @@ def test_large_numbers_in_tables_are_written_in_the_language(app_db, con, langua
     assert format_number(lines, language) == {"nl": "4\u202f975", "fr": "4\u202f975", "en": "4,975"}[language]
     small = shown[next(d for d in shown if d.startswith("000_"))]
     assert str(small) == str(con.execute("SELECT line_count FROM documents WHERE document LIKE '000_%'").fetchone()[0])
+
+
+def test_flow_chart_marks_dutch_member_names_outside_dutch(app_db):
+    """The sankey of Who does what names members as the tables do: [NL] before a Dutch original."""
+    for language, marked in (("en", True), ("nl", False)):
+        app = open_page("pages/members.py", lang=language)
+        sankey = next(f for f in plotly_figures(app) if f["data"] and f["data"][0]["type"] == "sankey")
+        member_nodes = [label for label in sankey["data"][0]["node"]["label"] if not label[:1].isdigit()]
+        assert member_nodes and all(label.startswith("[NL] ") == marked for label in member_nodes), language
