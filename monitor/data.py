@@ -475,3 +475,9 @@ def content_titles(kind: str, codes: pd.Series, dutch_texts: pd.Series, language
     """content_title for a column: the titles, and whether any Dutch original was marked."""
     pairs = [content_title(kind, c, d, language) for c, d in zip(codes, dutch_texts, strict=True)]
     return [text for text, _original in pairs], language != "nl" and any(original for _text, original in pairs)
+
+
+def document_titles() -> dict[str, str]:
+    """File name in data/documents -> the document's own title (checked against its text by the build)."""
+    documents = query("documents")
+    return dict(zip(documents["document"], documents["title"], strict=True))

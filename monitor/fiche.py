@@ -14,7 +14,11 @@ WORKSTREAMS_PAGE = "pages/workstreams.py"
 
 
 def source(document: str, start: int, end: int) -> str:
-    return t("fiche.source", document=document, start=int(start), end=int(end))
+    """'Source: “Strategie Go4Brussels 2030” (001_….txt), lines 256–257': the title a reader knows, and the file
+    in data/documents whose line numbers these are."""
+    title = data.document_titles().get(document)
+    named = f"“{title}” ({document})" if title else document
+    return t("fiche.source", document=named, start=int(start), end=int(end))
 
 
 def _cited(markdown: str, row) -> None:

@@ -10,6 +10,7 @@
 
 CREATE TABLE documents (
     document    VARCHAR PRIMARY KEY,
+    title       VARCHAR NOT NULL UNIQUE,
     description VARCHAR NOT NULL,
     line_count  INTEGER NOT NULL CHECK (line_count > 0),
     sha256      VARCHAR NOT NULL

@@ -21,7 +21,7 @@ import yaml
 from monitor.errors import SourceError, SourceProblem
 from monitor.indicators import DESIRED_DIRECTIONS, TARGET_KINDS, THRESHOLD_KINDS
 from monitor.paths import DOCUMENTS_DIR, SOURCES_DIR
-from monitor.text import normalize_space
+from monitor.text import normalize_space, squeeze
 from monitor.validate import check_contracts
 
 STRATEGY_DOCUMENT = "001_bf1477ece2e32ef4.txt"
@@ -244,7 +244,7 @@ def load_sources(sources_dir: Path = SOURCES_DIR, documents_dir: Path = DOCUMENT
 
 
 def _load_documents(reader: _Reader, tables: dict[str, list[Row]]) -> None:
-    for row in reader.csv_rows("documents.csv", {"document": TEXT, "description": TEXT}):
+    for row in reader.csv_rows("documents.csv", {"document": TEXT, "title": TEXT, "description": TEXT}):
         path = reader.documents_dir / (row["document"] or "")
         if not row["document"] or not path.is_file():
             reader.problem(
@@ -254,7 +254,11 @@ def _load_documents(reader: _Reader, tables: dict[str, list[Row]]) -> None:
                 f"no such file in {reader.relative(reader.documents_dir)}",
             )
             continue
-        line_count = len(path.read_text(encoding="utf-8").splitlines())
+        text = path.read_text(encoding="utf-8")
+        if row["title"] and squeeze(row["title"]).casefold() not in squeeze(text).casefold():
+            # a document's title is its own heading, as printed (case aside), never a description of ours
+            reader.problem(reader.sources_dir / "documents.csv", row["_row"], "title", "not found in the document")
+        line_count = len(text.splitlines())
         reader.line_counts[row["document"]] = line_count
         tables["documents"].append({**row, "line_count": line_count, "sha256": _sha256(path)})
 

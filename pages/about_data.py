@@ -15,9 +15,14 @@ if not info.empty:
 st.subheader(t("about.documents"))
 table(
     data.query("documents"),
-    {"document": "column.document", "description": "column.description", "line_count": "column.line_count"},
+    {
+        "title": "column.document_title",
+        "document": "column.document",
+        "description": "column.description",
+        "line_count": "column.line_count",
+    },
     key="documents_table",
-    widths={"document": "medium", "description": "large"},
+    widths={"title": "medium", "document": "medium", "description": "large"},
 )
 
 st.subheader(t("about.tables"))

@@ -1,6 +1,6 @@
 -- Grain: one row per source document.
--- Columns: document, description, line_count, sha256.
+-- Columns: document, title (the document's own heading), description, line_count, sha256.
 -- Parameters: none.
-SELECT document, description, line_count, sha256
+SELECT document, title, description, line_count, sha256
 FROM documents
 ORDER BY document;

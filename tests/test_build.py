@@ -65,6 +65,10 @@ def not_utf8(s: Path) -> None:
     (s / "policy_domains.csv").write_bytes("domain_id,name\nx,caf\xe9\n".encode("latin-1"))
 
 
+def invented_title(s: Path) -> None:
+    replace_in(s / "documents.csv", ",Strategie Go4Brussels 2030,", ",Brussels strategy 2030,")
+
+
 CASES: list[tuple[Callable[[Path], None], str, str, str]] = [
     (break_year, "indicator_values.csv", "2", "year"),
     (break_alias, "objectives/1.1.yaml", "associated[0]", "text"),
@@ -75,6 +79,7 @@ CASES: list[tuple[Callable[[Path], None], str, str, str]] = [
     (wrong_value, "indicator_values.csv", "2", "value"),
     (bad_priority, "objectives/1.1.yaml", "-", "priority_type"),
     (not_utf8, "policy_domains.csv", "-", "-"),
+    (invented_title, "documents.csv", "3", "title"),
 ]
 
 

@@ -89,7 +89,7 @@ def test_objective_deep_link_shows_the_full_fiche(app_db, con):
     assert "Workstreams (8)" in subheaders and "Cross-references" in subheaders
     assert any(s.startswith("Later wording") for s in subheaders)
     captions = " ".join(c.value for c in app.caption)
-    assert "001_bf1477ece2e32ef4.txt, lines 1567–1568" in captions
+    assert "“Strategie Go4Brussels 2030” (001_bf1477ece2e32ef4.txt), lines 1567–1568" in captions
     markdown = " ".join(m.value for m in app.markdown)
     assert "differs from 2020" in markdown
     assert "Partners (web page):** Brupartners \\(sectorale facilitatoren\\)" in markdown
