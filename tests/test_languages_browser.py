@@ -127,6 +127,8 @@ def test_the_sidebar_is_reachable_by_keyboard_with_a_visible_focus(chromium, ser
     page = chromium.new_page(viewport={"width": 1366, "height": 1600})
     page.goto(f"{server}/partners?lang=fr")
     wait_until_ready(page)
+    # the sidebar's widgets are drawn after the script state settles on a busy machine: wait for the last one
+    page.get_by_role("button", name=fr("filters.reset")).wait_for(timeout=60_000)
     reached, outlines = [], []
     for _ in range(60):
         page.keyboard.press("Tab")

@@ -31,6 +31,10 @@ def go(page, link: str) -> None:
 
 def sign_in(page, username: str) -> None:
     go(page, "Account")
+    # the link click may return before the page switch has run: wait for the form, then for the run to end,
+    # so that the fields are not drawn again (and emptied) after they were filled
+    page.get_by_role("button", name="Sign in").wait_for(timeout=60_000)
+    wait_until_ready(page)
     page.get_by_label("User name").fill(username)
     page.get_by_label("Password", exact=True).fill("long-enough-1")
     page.get_by_role("button", name="Sign in").click()
