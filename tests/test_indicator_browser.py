@@ -80,7 +80,8 @@ def test_the_secretariat_adds_a_year_and_it_shows_everywhere(chromium, server, t
     broken = Path(tmp_path) / "broken.csv"
     broken.write_text("indicator,year,value,source,date\nnonsense,2019,1,x,2020-01-01\n", encoding="utf-8")
     page = chromium.new_page(viewport={"width": 1366, "height": 2400})
-    page.goto(f"{server}/indicators?lang=en")
+    # sign in on the Account page opened directly (a secretariat member's first step), then use the menu
+    page.goto(f"{server}/account?lang=en")
     wait_until_ready(page, 90_000)
     sign_in(page, "secretariat")
     go(page, "Import indicator values")
