@@ -5,7 +5,7 @@ import time
 import streamlit as st
 
 from monitor.errors import DatabaseUnavailable, StoreUnavailable
-from monitor.sidebar import filters_sidebar, pending_page, rejected_notice
+from monitor.sidebar import filters_sidebar, keep_filters, pending_page, rejected_notice
 from monitor.ui import database_error, language_picker, new_page_run, sample_banner, store_error, t
 
 started, started_cpu = time.perf_counter(), time.thread_time()
@@ -36,6 +36,10 @@ PAGES = {
     "translations": st.Page("pages/translations.py", title=t("nav.translations"), url_path="translations"),
 }
 FULL_SCREEN = {"present"}  # presentation mode: no sidebar filters, no banner (its slides carry the sample marker)
+NO_FILTERS = {  # pages that never read the filters: the sidebar keeps them (and the URL) without drawing them
+    PAGES[name].url_path
+    for name in ("about", "report", "validate", "indicator_import", "translations", "account", "presentations")
+}
 SECTIONS = {
     t("nav.section.explore"): ["overview", "objectives", "workstreams", "members", "partners", "indicators", "targets"],
     t("nav.section.progress"): ["progress", "report", "validate", "transfer", "indicator_import"],
@@ -46,7 +50,10 @@ if target := pending_page():
     st.switch_page(PAGES[target])
 try:
     if page.url_path not in FULL_SCREEN:
-        filters_sidebar()
+        if page.url_path in NO_FILTERS:
+            keep_filters()
+        else:
+            filters_sidebar()
         rejected_notice()
         sample_banner()
     new_page_run()

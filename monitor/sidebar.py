@@ -6,7 +6,7 @@ widgets (unknown values are dropped with a notice); afterwards the widgets write
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import streamlit as st
 
@@ -38,7 +38,11 @@ def _load_from_url_once() -> None:
 
 def current_filters() -> Filters:
     """The filters as the widgets hold them now (valid codes only)."""
-    values = {name: st.session_state.get(KEY[name]) for name in FILTER_NAMES}
+    return _filters_of(st.session_state)
+
+
+def _filters_of(state: Mapping[str, object]) -> Filters:
+    values = {name: state.get(KEY[name]) for name in FILTER_NAMES}
     return Filters(**{name: (value or "") if name == "q" else tuple(value or ()) for name, value in values.items()})
 
 
@@ -102,6 +106,7 @@ def _apply_pending() -> None:
 def filters_sidebar() -> Filters:
     """Render presets and filters in the sidebar; returns the active filters and keeps the URL in step."""
     _load_from_url_once()
+    _restore_kept()
     _apply_pending()
     filters = current_filters()
     counts = data.facet_counts(filters)
@@ -154,6 +159,29 @@ def filters_sidebar() -> Filters:
     filters = current_filters()
     _write_url(filters)
     return filters
+
+
+KEPT = "_filters_kept"
+
+
+def keep_filters() -> None:
+    """On a page that reads no filters: the filters are not drawn, and stay as they were, in the URL too.
+
+    A keyed widget that a run does not draw loses its state at the end of that run (and saving it again as
+    session state leaves the widget drawn empty on the way back): the values are kept under another key and
+    given back before the widgets are drawn again; the URL keeps its filter parameters meanwhile.
+    """
+    _load_from_url_once()
+    _apply_pending()
+    kept = st.session_state.get(KEPT, {})
+    kept.update({key: st.session_state[key] for key in (*KEY.values(), PRESET_MEMBER) if key in st.session_state})
+    st.session_state[KEPT] = kept
+    _write_url(_filters_of(kept))
+
+
+def _restore_kept() -> None:
+    for key, value in st.session_state.pop(KEPT, {}).items():
+        st.session_state[key] = value
 
 
 def rejected_notice() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server, wait_until_ready
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, go, streamlit_server, wait_until_ready
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
@@ -133,6 +133,26 @@ def test_brupartners_view_is_reproduced_by_its_url(chromium, base_url):
     copy.screenshot(path=str(ARTIFACTS / "journey-brupartners-fr-1366.png"), full_page=True)
     page.close()
     copy.close()
+
+
+def test_filters_survive_a_page_that_does_not_draw_them(chromium, base_url):
+    """The Account page draws no filters, yet its URL keeps them and the way back shows the same view."""
+    page = chromium.new_page(viewport={"width": 1366, "height": 1600})
+    page.goto(f"{base_url}/objectives?lang=en&pillar=2&priority=shared")
+    wait_until_ready(page)
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_text("Pillar 2 (").wait_for()
+    assert sidebar.get_by_role("combobox", name="Pillar").count() == 1
+    for path, link in (("account", "Account"), ("objectives", "Objectives")):
+        go(page, link)
+        page.wait_for_url(lambda url, path=path: f"/{path}?" in url and "pillar=2" in url and "priority=shared" in url)
+        wait_until_ready(page)
+        if path == "account":
+            page.get_by_role("button", name="Sign in").wait_for()
+            assert sidebar.get_by_role("combobox", name="Pillar").count() == 0  # not drawn there
+    sidebar.get_by_text("Pillar 2 (").wait_for()
+    sidebar.get_by_text("Shared (").wait_for()
+    page.close()
 
 
 def test_clicking_a_bar_drills_down_to_the_objective(chromium, base_url):
