@@ -7,6 +7,7 @@ rebuild is a new entry) and the global filters select rows from them in memory: 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -478,7 +479,9 @@ def _title(entered: dict, kind: str, code: object, dutch_text: object, language:
     return (dutch if language == "nl" or not dutch else f"{ORIGINAL_MARK} {dutch}"), True
 
 
-def content_titles(kind: str, codes: pd.Series, dutch_texts: pd.Series, language: str) -> tuple[list[str], bool]:
+def content_titles(
+    kind: str, codes: Sequence[object], dutch_texts: Sequence[object], language: str
+) -> tuple[list[str], bool]:
     """content_title for a column: the titles, and whether any Dutch original was marked."""
     entered = content_translations()  # once for the column, not per row
     pairs = [_title(entered, kind, c, d, language) for c, d in zip(codes, dutch_texts, strict=True)]

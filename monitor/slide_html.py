@@ -294,7 +294,8 @@ def _priorities(ctx: Context, slide: deck.Slide) -> str:
         items = "".join(
             f"<li><b>{p['number']}.</b> {_e(ctx.content('priority', p['number'], p['title']))}</li>" for p in rows
         )
-        blocks.append(f'<div class="panel"><h3>{_e(rows[0]["domain"])}</h3><ul class="plain">{items}</ul></div>')
+        heading = _e(ctx.content("domain", domain, rows[0]["domain"]))
+        blocks.append(f'<div class="panel"><h3>{heading}</h3><ul class="plain">{items}</ul></div>')
     return (
         _top(ctx)
         + f'<p class="kicker">{_e(ctx.t("present.priorities_page", page=slide.arg, pages=len(pages)))}</p>'

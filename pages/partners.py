@@ -32,6 +32,7 @@ if filter_status(filters):
     st.subheader(t("partners.themes"))
     st.warning(t("partners.editorial"))
     themes = with_titles(data.themes(filters), "objective", "objective_code", "objective_title")
+    themes = with_titles(themes, "domain", "domain_id", "domain")
     chart(
         charts.objectives_by_theme(themes, lambda p: t(f"priority.{p}"), t("column.objectives")),
         key="themes_chart",
@@ -60,6 +61,7 @@ if filter_status(filters):
     if filters.theme:
         priorities = priorities[priorities["domain_id"].isin(filters.theme)]
     priorities = with_titles(priorities.assign(key=priorities["number"].astype(str)), "priority", "key", "title")
+    priorities = with_titles(priorities, "domain", "domain_id", "domain")
     table(
         priorities,
         {
