@@ -7,7 +7,7 @@ rebuild is a new entry) and the global filters select rows from them in memory: 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -468,10 +468,13 @@ def content_title(kind: str, code: object, dutch_text: object, language: str) ->
     The entered translation in `language` when there is one; else the Dutch text as published, marked
     "[NL] …" when the interface is not Dutch. Never a machine translation.
     """
-    return _title(content_translations(), kind, code, dutch_text, language)
+    return choose_title(content_translations(), kind, code, dutch_text, language)
 
 
-def _title(entered: dict, kind: str, code: object, dutch_text: object, language: str) -> tuple[str, bool]:
+def choose_title(
+    entered: Mapping[tuple[str, str, str], str], kind: str, code: object, dutch_text: object, language: str
+) -> tuple[str, bool]:
+    """content_title from the given entered titles (a frozen deck's, or content_translations())."""
     text = entered.get((kind, str(code), language)) if language != "nl" else None
     if text:
         return text, False
@@ -484,7 +487,7 @@ def content_titles(
 ) -> tuple[list[str], bool]:
     """content_title for a column: the titles, and whether any Dutch original was marked."""
     entered = content_translations()  # once for the column, not per row
-    pairs = [_title(entered, kind, c, d, language) for c, d in zip(codes, dutch_texts, strict=True)]
+    pairs = [choose_title(entered, kind, c, d, language) for c, d in zip(codes, dutch_texts, strict=True)]
     return [text for text, _original in pairs], language != "nl" and any(original for _text, original in pairs)
 
 
