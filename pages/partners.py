@@ -25,7 +25,13 @@ if filter_status(filters):
             "steering": "column.steers",
         },
         key="partners_table",
-        widths={"objective_title": "medium", "partner": "large", "steering_committee": "large", "steering": "medium"},
+        widths={
+            "objective_title": "medium",
+            "priority": "medium",
+            "partner": "large",
+            "steering_committee": "large",
+            "steering": "medium",
+        },
         export="social-partners",
     )
 
@@ -51,7 +57,7 @@ if filter_status(filters):
             "rationale": "column.rationale",
         },
         key="themes_table",
-        widths={"domain": "medium", "objective_title": "medium", "rationale": "large"},
+        widths={"domain": "medium", "objective_title": "medium", "link": "medium", "rationale": "large"},
         export="themes",
     )
 
