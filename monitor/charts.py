@@ -245,21 +245,25 @@ def responsibility_flow(links: pd.DataFrame) -> Figure:
 
 def objectives_by_theme(themes: pd.DataFrame, label: Callable[[str], str], axis_title: str) -> Figure:
     """Objectives per policy domain (editorial mapping), stacked by priority type; hover lists the codes."""
-    domains = themes.drop_duplicates("domain_id").sort_values("domain_order")["domain"].tolist()
+    rows = sorted(themes.to_dict("records"), key=lambda r: r["domain_order"])  # plain Python: a few dozen links
+    domains = list(dict.fromkeys(r["domain"] for r in rows))
     data = []
     for priority in PRIORITY_ORDER:
-        part = themes[themes["priority_type"] == priority]
-        if part.empty:
+        codes: dict[str, list[str]] = {}
+        for row in rows:
+            if row["priority_type"] == priority:
+                codes.setdefault(row["domain"], []).append(row["objective_code"])
+        if not codes:
             continue
-        grouped = part.groupby("domain")["objective_code"].agg(list).reindex(domains).dropna()
+        shown = [domain for domain in domains if domain in codes]
         data.append(
             {
                 "type": "bar",
                 "orientation": "h",
                 "name": label(priority),
-                "y": grouped.index.tolist(),
-                "x": [len(codes) for codes in grouped],
-                "customdata": [", ".join(codes) for codes in grouped],
+                "y": shown,
+                "x": [len(codes[domain]) for domain in shown],
+                "customdata": [", ".join(codes[domain]) for domain in shown],
                 "marker": _priority_marker(priority),
                 "hovertemplate": "%{y}<br>" + label(priority) + ": %{x}<br>%{customdata}<extra></extra>",
             }
