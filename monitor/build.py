@@ -138,7 +138,9 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def stale_reason(target: Path, sources_dir: Path = SOURCES_DIR, documents_dir: Path = DOCUMENTS_DIR) -> str | None:
+def stale_reason(
+    target: Path, sources_dir: Path = SOURCES_DIR, documents_dir: Path = DOCUMENTS_DIR, check_sources: bool = True
+) -> str | None:
     """Why `target` should be rebuilt: "missing", "code" (built by another version), "sources"; None if current.
 
     "unreadable" when the file cannot be opened (locked by a writer, or not a database): that is reported to
@@ -158,7 +160,9 @@ def stale_reason(target: Path, sources_dir: Path = SOURCES_DIR, documents_dir: P
         connection.close()
     if code != code_fingerprint():
         return "code"
-    return "sources" if sources != sources_fingerprint(sources_dir, documents_dir) else None
+    if check_sources and sources != sources_fingerprint(sources_dir, documents_dir):
+        return "sources"
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:

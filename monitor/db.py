@@ -39,7 +39,7 @@ def _open(path: Path) -> duckdb.DuckDBPyConnection:
     # Built from data/ on first start, and again when the file was built by another version of the Monitor
     # (its tables may not match these queries). A file built from other sources is left alone: it may be
     # deliberate (`make build` after editing data/, or a test's database).
-    reason = stale_reason(path)
+    reason = stale_reason(path, check_sources=False)  # hashing every document is for `make run`, not each open
     if reason in ("missing", "code"):
         try:
             build_database(path)
