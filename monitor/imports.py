@@ -10,15 +10,18 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, TypeVar
 
 import pandas as pd
 
 from monitor import progress, store
 from monitor.accounts import User
 from monitor.errors import PermissionDenied
+
+Row = TypeVar("Row")
 
 MAX_BYTES = 5_000_000
 MAX_ROWS = 5_000
@@ -221,27 +224,49 @@ def preview_progress(table: Table, allowed_codes: Sequence[str], today: date | N
     return ProgressPreview(table.file_name, proposals, problems, versions, skipped)
 
 
+def commit_rows(
+    user: User | None,
+    ok: bool,
+    kind: str,
+    action: str,
+    file_name: str,
+    rows: Sequence[Row],
+    write: Callable[[Any, Row, int], object],
+) -> int:
+    """The commit every import shares: one `imports` row and `write(cursor, row, import_id)` for each row of a
+    clean preview, in one store transaction (audited as `action`); returns the import id.
+
+    All or nothing: `write` raises Conflict when a row changed since the preview, and then nothing is written.
+    """
+    if user is None or not user.is_admin:
+        raise PermissionDenied("imports are run by the secretariat")
+    if not ok:
+        raise ValueError("a preview with problems cannot be committed")
+    detail = {"file": file_name, "rows": len(rows)}
+    with store.transaction(user.username, action, detail) as cursor:
+        import_id = cursor.execute(
+            "INSERT INTO imports (kind, file_name, row_count, imported_by) VALUES ($kind, $file, $rows, $by)"
+            " RETURNING import_id",
+            {"kind": kind, "file": file_name[:200], "rows": len(rows), "by": user.username},
+        ).fetchone()[0]
+        for row in rows:
+            write(cursor, row, import_id)
+    return import_id
+
+
 def commit_progress(user: User | None, preview: ProgressPreview) -> int:
     """Write every row of a clean preview in one transaction (admins only); returns the import id.
 
     Raises Conflict if a workstream changed since the preview: then nothing is written.
     """
-    if user is None or not user.is_admin:
-        raise PermissionDenied("imports are run by the secretariat")
-    if not preview.ok:
-        raise ValueError("a preview with problems cannot be committed")
-    detail = {"file": preview.file_name, "rows": len(preview.proposals)}
-    with store.transaction(user.username, "import_progress", detail) as cursor:
-        import_id = cursor.execute(
-            "INSERT INTO imports (kind, file_name, row_count, imported_by) VALUES ('progress', $file, $rows, $by)"
-            " RETURNING import_id",
-            {"file": preview.file_name[:200], "rows": len(preview.proposals), "by": user.username},
-        ).fetchall()[0][0]
-        for _number, proposal in preview.proposals:
-            progress.insert_update(
-                cursor, user.username, proposal, preview.versions.get(proposal.workstream_code, 0), import_id
-            )
-    return import_id
+
+    def write(cursor, numbered: tuple[int, progress.Proposal], import_id: int) -> None:
+        proposal = numbered[1]
+        progress.insert_update(
+            cursor, user.username, proposal, preview.versions.get(proposal.workstream_code, 0), import_id
+        )
+
+    return commit_rows(user, preview.ok, "progress", "import_progress", preview.file_name, preview.proposals, write)
 
 
 def progress_template(codes: Sequence[str]) -> pd.DataFrame:

@@ -20,7 +20,7 @@ import pandas as pd
 from monitor import store
 from monitor.accounts import User
 from monitor.errors import Conflict, PermissionDenied
-from monitor.imports import MAX_CELL, RowProblem, Table, header_problems, records
+from monitor.imports import MAX_CELL, RowProblem, Table, commit_rows, header_problems, records
 
 COLUMNS = ("indicator", "year", "value", "source", "date")
 MAX_SOURCE = 300
@@ -239,19 +239,14 @@ def commit_values(user: User | None, preview: ValuesPreview) -> int:
     Raises Conflict (nothing written) if a value changed since the preview.
     """
     user = _admin(user)
-    if not preview.ok:
-        raise ValueError("a preview with problems cannot be committed")
-    detail = {"file": preview.file_name, "rows": len(preview.planned)}
-    with store.transaction(user.username, "import_indicator_values", detail) as cursor:
-        import_id = cursor.execute(
-            "INSERT INTO imports (kind, file_name, row_count, imported_by)"
-            " VALUES ('indicator_values', $file, $rows, $by) RETURNING import_id",
-            {"file": preview.file_name[:200], "rows": len(preview.planned), "by": user.username},
-        ).fetchone()[0]
-        for planned in preview.planned:
-            key = (planned.new.indicator_id, planned.new.year)
-            _insert(cursor, user, planned.new, preview.based_on.get(key, 0), import_id)
-    return import_id
+
+    def write(cursor, planned: Planned, import_id: int) -> None:
+        based_on = preview.based_on.get((planned.new.indicator_id, planned.new.year), 0)
+        _insert(cursor, user, planned.new, based_on, import_id)
+
+    return commit_rows(
+        user, preview.ok, "indicator_values", "import_indicator_values", preview.file_name, preview.planned, write
+    )
 
 
 def add_value(user: User | None, new: NewValue, based_on: int, known: Sequence[str], today: date | None = None) -> int:

@@ -109,26 +109,36 @@ def render_indicator(indicator_id: str, readings: pd.DataFrame, values: pd.DataF
     checks = _checks_of(indicator_id)
     path = next((check.path() for _target, check in checks if check.path()), [])
     years, shown = indicators.every_year(series)
-    chart(
-        charts.indicator_line(
-            years,
-            shown,
-            reading["name"],
-            reading["unit"],
-            separators(language()),
-            trajectory=path or None,
-            trajectory_name=t("targets.trajectory"),
-        ),
-        key="indicator_chart",
-        filename=indicator_id,
-        summary=t("indicators.line_summary", name=reading["name"], count=len(latest), gaps=len(years) - len(latest)),
-    )
+    summary = t("indicators.line_summary", name=reading["name"], count=len(latest), gaps=len(years) - len(latest))
+    _line_chart(years, shown, reading, path or None, "indicator_chart", indicator_id, summary)
     _values_table(indicator_id, values, decimals)
     _history(indicator_id, decimals)
     _linked_objectives(indicator_id)
     for target, check in checks:
         st.markdown(f"**{t('targets.measures')}:** “{plain(target['quote'])}” — {target_label(check.state)}")
         st.page_link(TARGETS_PAGE, label=t("targets.open"))
+
+
+def _line_chart(
+    years: list[int],
+    shown: list[float | None],
+    reading: dict,
+    trajectory: list[tuple[int, float]] | None,
+    key: str,
+    filename: str,
+    summary: str,
+) -> None:
+    """An indicator's yearly line (gaps left open) with the trajectory to its target, if any."""
+    figure = charts.indicator_line(
+        years,
+        shown,
+        reading["name"],
+        reading["unit"],
+        separators(language()),
+        trajectory=trajectory,
+        trajectory_name=t("targets.trajectory"),
+    )
+    chart(figure, key=key, filename=filename, summary=summary)
 
 
 def _checks_of(indicator_id: str) -> list[tuple[dict, indicators.TargetCheck]]:
@@ -373,20 +383,7 @@ def render_target(row: dict, check: indicators.TargetCheck, user, key: str) -> N
         series = data.indicator_series(row["indicator_id"])
         if check.path():
             years, shown = indicators.every_year(series)
-            chart(
-                charts.indicator_line(
-                    years,
-                    shown,
-                    reading["name"],
-                    reading["unit"],
-                    separators(language()),
-                    trajectory=check.path(),
-                    trajectory_name=t("targets.trajectory"),
-                ),
-                key=f"{key}_chart",
-                filename=f"target_{row['target_id']}",
-                summary=sentence,
-            )
+            _line_chart(years, shown, reading, check.path(), f"{key}_chart", f"target_{row['target_id']}", sentence)
         if check.state == "base_missing":
             _base_value_form(row, check, user, key, indicator_store)
 

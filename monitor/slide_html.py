@@ -138,6 +138,20 @@ def _top(ctx: Context, sample: bool = False) -> str:
     return f'<div class="top"><span>{_e(left)}</span>{marker}<span>{_e(right)}</span></div>'
 
 
+def _centred(ctx: Context, *parts: str) -> str:
+    """A slide whose content (HTML parts) stands centred under the top line: the title and closing slides."""
+    return _top(ctx) + '<div class="centre">' + "".join(parts) + "</div>"
+
+
+def _headed(
+    ctx: Context, heading: str, body: str, kicker: str = "", sample: bool = False, heading_class: str = ""
+) -> str:
+    """A slide with the top line, an optional kicker, its heading (plain text, escaped here) and its body (HTML)."""
+    kicker_html = f'<p class="kicker">{_e(kicker)}</p>' if kicker else ""
+    attribute = f' class="{heading_class}"' if heading_class else ""
+    return _top(ctx, sample) + kicker_html + f"<h2{attribute}>{_e(heading)}</h2>" + body
+
+
 def _sample(ctx: Context) -> bool:
     return bool(ctx.source.part("progress").get("sample_rows"))
 
@@ -161,20 +175,16 @@ def _title(ctx: Context, slide: deck.Slide) -> str:
     strategy = ctx.source.part("strategy")
     pillars, objectives = len(strategy["pillars"]), len(strategy["objectives"])
     workstreams = sum(len(o["workstreams"]) for o in strategy["objectives"])
-    return (
-        _top(ctx)
-        + '<div class="centre">'
-        + f'<p class="kicker">{_e(ctx.t("present.social_summit"))}</p>'
-        + "<h1>Go4Brussels 2030</h1>"
-        + f'<h2 class="muted">{_e(ctx.day(ctx.source.summit))}</h2>'
-        + f"<p>{_e(ctx.t('present.title_counts', pillars=pillars, objectives=objectives, workstreams=workstreams))}</p>"
-        + f'<p class="muted small">{_e(ctx.t("present.title_note"))}</p>'
-        + (
-            f'<p class="muted small">{_e(ctx.t("languages.original_note", mark="[NL]"))}</p>'
-            if ctx.language != "nl"
-            else ""
-        )
-        + "</div>"
+    return _centred(
+        ctx,
+        f'<p class="kicker">{_e(ctx.t("present.social_summit"))}</p>',
+        "<h1>Go4Brussels 2030</h1>",
+        f'<h2 class="muted">{_e(ctx.day(ctx.source.summit))}</h2>',
+        f"<p>{_e(ctx.t('present.title_counts', pillars=pillars, objectives=objectives, workstreams=workstreams))}</p>",
+        f'<p class="muted small">{_e(ctx.t("present.title_note"))}</p>',
+        f'<p class="muted small">{_e(ctx.t("languages.original_note", mark="[NL]"))}</p>'
+        if ctx.language != "nl"
+        else "",
     )
 
 
@@ -214,11 +224,11 @@ def _glance(ctx: Context, slide: deck.Slide) -> str:
         f"{_e(ctx.t(f'priority.{kind}'))}</span></div>"
         for kind, n in kinds.items()
     )
-    return (
-        _top(ctx)
-        + f"<h2>{_e(ctx.t('present.glance'))}</h2>"
-        + f'<div class="body">{"".join(columns)}<div class="col narrow"><h3>{_e(ctx.t("present.priority_types"))}</h3>'
-        + f'{totals}<p class="small muted">{_e(ctx.t("present.priority_types_note"))}</p></div></div>'
+    return _headed(
+        ctx,
+        ctx.t("present.glance"),
+        f'<div class="body">{"".join(columns)}<div class="col narrow"><h3>{_e(ctx.t("present.priority_types"))}</h3>'
+        f'{totals}<p class="small muted">{_e(ctx.t("present.priority_types_note"))}</p></div></div>',
     )
 
 
@@ -241,11 +251,13 @@ def _objective(ctx: Context, slide: deck.Slide) -> str:
         f'<div class="col panel"><h3>{_e(ctx.t("present.workstream_status", count=len(objective["workstreams"])))}</h3>'
         f"{_status_rows(ctx, counts)}</div>"
     )
-    return (
-        _top(ctx, _sample(ctx))
-        + f'<p class="kicker">{_e(ctx.t("present.objective", code=objective["code"], pillar=objective["pillar"]))}</p>'
-        + f'<h2 class="clamp3">{_e(ctx.content("objective", objective["code"], objective["title"]))}</h2>'
-        + f'<div class="body">{left}{right}</div>'
+    return _headed(
+        ctx,
+        ctx.content("objective", objective["code"], objective["title"]),
+        f'<div class="body">{left}{right}</div>',
+        kicker=ctx.t("present.objective", code=objective["code"], pillar=objective["pillar"]),
+        sample=_sample(ctx),
+        heading_class="clamp3",
     )
 
 
@@ -298,11 +310,11 @@ def _priorities(ctx: Context, slide: deck.Slide) -> str:
         )
         heading = _e(ctx.content("domain", domain, rows[0]["domain"]))
         blocks.append(f'<div class="panel"><h3>{heading}</h3><ul class="plain">{items}</ul></div>')
-    return (
-        _top(ctx)
-        + f'<p class="kicker">{_e(ctx.t("present.priorities_page", page=slide.arg, pages=len(pages)))}</p>'
-        + f"<h2>{_e(ctx.t('present.priorities', count=len(found)))}</h2>"
-        + f'<div class="col">{"".join(blocks)}</div>'
+    return _headed(
+        ctx,
+        ctx.t("present.priorities", count=len(found)),
+        f'<div class="col">{"".join(blocks)}</div>',
+        kicker=ctx.t("present.priorities_page", page=slide.arg, pages=len(pages)),
     )
 
 
@@ -326,35 +338,32 @@ def _changes(ctx: Context, slide: deck.Slide) -> str:
         rows = f"<p>{_e(ctx.t('present.no_moves'))}</p>"
     all_codes = [code for o in ctx.source.part("strategy")["objectives"] for code in o["workstreams"]]
     counts = deck.status_counts(all_codes, progress["statuses"], ALL_STATUSES)
-    return (
-        _top(ctx, _sample(ctx))
-        + f"<h2>{_e(ctx.t('present.changes', since=ctx.day(progress['last_summit'])))}</h2>"
-        + f'<div class="body"><div class="col"><p class="big">{_e(ctx.number(progress["changes"]))}</p>'
-        + f"<p>{_e(ctx.t('present.updates_since'))}</p><h3>{_e(ctx.t('present.moves'))}</h3>{rows}</div>"
-        + f'<div class="col panel"><h3>{_e(ctx.t("present.now"))}</h3>{_status_rows(ctx, counts)}</div></div>'
+    return _headed(
+        ctx,
+        ctx.t("present.changes", since=ctx.day(progress["last_summit"])),
+        f'<div class="body"><div class="col"><p class="big">{_e(ctx.number(progress["changes"]))}</p>'
+        f"<p>{_e(ctx.t('present.updates_since'))}</p><h3>{_e(ctx.t('present.moves'))}</h3>{rows}</div>"
+        f'<div class="col panel"><h3>{_e(ctx.t("present.now"))}</h3>{_status_rows(ctx, counts)}</div></div>',
+        sample=_sample(ctx),
     )
 
 
 def _closing(ctx: Context, slide: deck.Slide) -> str:
-    return (
-        _top(ctx)
-        + '<div class="centre">'
-        + f"<h1>{_e(ctx.t('present.thanks'))}</h1>"
-        + f'<p class="kicker">Go4Brussels 2030 · {_e(ctx.day(ctx.source.summit))}</p>'
-        + f'<p class="muted">{_e(ctx.t("present.closing_note"))}</p>'
-        + "</div>"
+    return _centred(
+        ctx,
+        f"<h1>{_e(ctx.t('present.thanks'))}</h1>",
+        f'<p class="kicker">Go4Brussels 2030 · {_e(ctx.day(ctx.source.summit))}</p>',
+        f'<p class="muted">{_e(ctx.t("present.closing_note"))}</p>',
     )
 
 
 def _view(ctx: Context, slide: deck.Slide) -> str:
     """A saved view in the printed handout (the player shows the page itself)."""
-    return (
-        _top(ctx)
-        + '<div class="centre">'
-        + f"<h2>{_e(ctx.t('present.view'))}</h2>"
-        + f'<p class="line">/{_e(slide.arg)}</p>'
-        + f'<p class="muted small">{_e(ctx.t("present.view_note"))}</p>'
-        + "</div>"
+    return _centred(
+        ctx,
+        f"<h2>{_e(ctx.t('present.view'))}</h2>",
+        f'<p class="line">/{_e(slide.arg)}</p>',
+        f'<p class="muted small">{_e(ctx.t("present.view_note"))}</p>',
     )
 
 

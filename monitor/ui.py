@@ -5,12 +5,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Mapping
 from datetime import date
+from typing import Any, TypeVar
 
 import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from monitor import data, exports, formats
+from monitor import data, exports, formats, imports
 from monitor.errors import DatabaseUnavailable, StoreUnavailable
 from monitor.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, translate
 
@@ -325,3 +326,33 @@ def new_row(event, key: str) -> int | None:
 def problem_list(problems) -> str:
     """Rule violations (objects with column, key, values) as a Markdown list: 'Field: why'."""
     return "\n".join(f"- **{t(f'column.{p.column}')}**: {t(p.key, **p.values)}" for p in problems)
+
+
+Preview = TypeVar("Preview")
+
+
+def checked_upload(
+    upload: Any, preview: Callable[[imports.Table], Preview], key: str, export: str | None = None
+) -> Preview:
+    """The preview of an uploaded CSV/XLSX; stops the page when the file is unreadable or has per-row problems.
+
+    Both say so in the user's language; the problems are listed in a table (row, column, why) under `key`, and
+    offered as a download named `export` when given.
+    """
+    try:
+        checked = preview(imports.read_table(upload.name, upload.getvalue()))
+    except imports.UnreadableFile as unreadable:
+        st.error(t("transfer.unreadable", file=upload.name, why=t(unreadable.problem.key, **unreadable.problem.values)))
+        st.stop()
+    if checked.problems:
+        st.error(t("transfer.problems", count=len(checked.problems), file=upload.name))
+        problems = [{"row": p.row, "column": p.column, "why": t(p.key, **p.values)} for p in checked.problems]
+        table(
+            pd.DataFrame(problems),
+            {"row": "column.row", "column": "column.column", "why": "column.why"},
+            key=key,
+            widths={"why": "large"},
+            export=export,
+        )
+        st.stop()
+    return checked

@@ -8,7 +8,7 @@ from monitor import auth, data, imports, progress_summary, store
 from monitor.errors import Conflict, PermissionDenied
 from monitor.sidebar import current_filters
 from monitor.status import status_text
-from monitor.ui import downloads, t, table, with_titles
+from monitor.ui import checked_upload, downloads, t, table, with_titles
 
 st.title(t("transfer.title"))
 filters = current_filters()
@@ -52,25 +52,12 @@ if note := st.session_state.pop("_transfer_flash", None):
 upload = st.file_uploader(t("transfer.choose_file"), type=["csv", "xlsx"], key="transfer_file")
 if upload is None:
     st.stop()
-try:
-    preview = imports.preview_progress(
-        imports.read_table(upload.name, upload.getvalue()), data.reportable_workstreams(user)
-    )
-except imports.UnreadableFile as unreadable:
-    st.error(t("transfer.unreadable", file=upload.name, why=t(unreadable.problem.key, **unreadable.problem.values)))
-    st.stop()
-
-if preview.problems:
-    st.error(t("transfer.problems", count=len(preview.problems), file=upload.name))
-    problems = [{"row": p.row, "column": p.column, "why": t(p.key, **p.values)} for p in preview.problems]
-    table(
-        pd.DataFrame(problems),
-        {"row": "column.row", "column": "column.column", "why": "column.why"},
-        key="transfer_problems_table",
-        widths={"why": "large"},
-        export="import_problems",
-    )
-    st.stop()
+preview = checked_upload(
+    upload,
+    lambda sheet: imports.preview_progress(sheet, data.reportable_workstreams(user)),
+    "transfer_problems_table",
+    "import_problems",
+)
 if not preview.proposals:
     st.warning(t("transfer.nothing", skipped=preview.skipped))
     st.stop()

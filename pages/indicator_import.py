@@ -4,11 +4,11 @@ upload → preview (new years, revisions, per-row problems) → import all rows 
 import pandas as pd
 import streamlit as st
 
-from monitor import auth, data, imports, indicator_store
+from monitor import auth, data, indicator_store
 from monitor.errors import Conflict, PermissionDenied
 from monitor.formats import format_number
 from monitor.indicator_view import number
-from monitor.ui import downloads, language, t, table
+from monitor.ui import checked_upload, downloads, language, t, table
 
 st.title(t("indicator_import.title"))
 st.caption(t("indicator_import.caption"))
@@ -33,22 +33,12 @@ if note := st.session_state.pop("_indicator_import_flash", None):
 upload = st.file_uploader(t("transfer.choose_file"), type=["csv", "xlsx"], key="indicator_file")
 if upload is None:
     st.stop()
-try:
-    preview = indicator_store.preview_values(imports.read_table(upload.name, upload.getvalue()), known, values)
-except imports.UnreadableFile as unreadable:
-    st.error(t("transfer.unreadable", file=upload.name, why=t(unreadable.problem.key, **unreadable.problem.values)))
-    st.stop()
-if preview.problems:
-    st.error(t("transfer.problems", count=len(preview.problems), file=upload.name))
-    problems = [{"row": p.row, "column": p.column, "why": t(p.key, **p.values)} for p in preview.problems]
-    table(
-        pd.DataFrame(problems),
-        {"row": "column.row", "column": "column.column", "why": "column.why"},
-        key="indicator_problems_table",
-        widths={"why": "large"},
-        export="indicator_import_problems",
-    )
-    st.stop()
+preview = checked_upload(
+    upload,
+    lambda sheet: indicator_store.preview_values(sheet, known, values),
+    "indicator_problems_table",
+    "indicator_import_problems",
+)
 if not preview.planned:
     st.warning(t("indicator_import.nothing", unchanged=preview.unchanged, skipped=preview.skipped))
     st.stop()

@@ -4,10 +4,10 @@ secretariat, a form to add, revise or remove one and a CSV/XLSX import with a pr
 import pandas as pd
 import streamlit as st
 
-from monitor import auth, data, imports, translations
+from monitor import auth, data, translations
 from monitor.errors import PermissionDenied
 from monitor.progress import ProposalInvalid
-from monitor.ui import downloads, format_moment, language, problem_list, t, table
+from monitor.ui import checked_upload, downloads, format_moment, language, problem_list, t, table
 
 st.title(t("translations.title"))
 st.caption(t("translations.intro"))
@@ -118,22 +118,7 @@ st.caption(t("translations.import_help"))
 downloads(lambda: translations.template(known), "translations_template", "translations_template")
 upload = st.file_uploader(t("transfer.choose_file"), type=["csv", "xlsx"], key="translations_file")
 if upload is not None:
-    try:
-        preview = translations.preview(imports.read_table(upload.name, upload.getvalue()), known)
-    except imports.UnreadableFile as unreadable:
-        why = t(unreadable.problem.key, **unreadable.problem.values)
-        st.error(t("transfer.unreadable", file=upload.name, why=why))
-        st.stop()
-    if preview.problems:
-        st.error(t("transfer.problems", count=len(preview.problems), file=upload.name))
-        problems = [{"row": p.row, "column": p.column, "why": t(p.key, **p.values)} for p in preview.problems]
-        table(
-            pd.DataFrame(problems),
-            {"row": "column.row", "column": "column.column", "why": "column.why"},
-            key="translations_problems_table",
-            widths={"why": "large"},
-        )
-        st.stop()
+    preview = checked_upload(upload, lambda sheet: translations.preview(sheet, known), "translations_problems_table")
     rows = pd.DataFrame([{"row": number, **entry.__dict__} for number, entry in preview.entries])
     rows["dutch"] = [known[k][c] for k, c in zip(rows["kind"], rows["code"], strict=True)]
     st.success(t("translations.ready", count=len(rows)))

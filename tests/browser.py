@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 from monitor.paths import DB_PATH_ENV, PROJECT_ROOT, STORE_PATH_ENV, USERS_PATH_ENV
 
 CHROMIUM = "/usr/bin/chromium"
@@ -90,3 +92,50 @@ def wait_until_ready(page, timeout_ms: int = 30_000) -> None:
     page.wait_for_selector(READY, timeout=timeout_ms)
     page.wait_for_timeout(300)
     page.wait_for_selector(READY, timeout=timeout_ms)
+
+
+def go(page, link: str) -> None:
+    """Follow a navigation link (a client-side page switch keeps the session, and so the sign-in)."""
+    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=link, exact=True).click()
+    wait_until_ready(page)
+
+
+def sign_in(page, username: str) -> None:
+    """Sign in on the Account page (every test account's password is long-enough-1)."""
+    go(page, "Account")
+    for attempt in range(2):
+        # the link click may return before the page switch has run: wait for the form, then for the run to end,
+        # so that the fields are not drawn again (and emptied) after they were filled
+        page.get_by_role("button", name="Sign in").wait_for(timeout=60_000)
+        wait_until_ready(page)
+        page.get_by_label("User name").fill(username)
+        page.get_by_label("Password", exact=True).fill("long-enough-1")
+        page.get_by_role("button", name="Sign in").click()
+        try:
+            page.get_by_text("Signed in as").wait_for(timeout=45_000)
+            return
+        except PlaywrightTimeout:
+            if page.get_by_text("Signed in as").count():  # it got there after all
+                return
+            if attempt:  # twice without signing in: show what the page said
+                raise AssertionError(page.locator('[data-testid="stMain"]').inner_text()[:2000]) from None
+
+
+def upload(page, path: Path, expected: str) -> None:
+    """Give the page's file uploader `path`, then wait for `expected` on the page (its preview or problems)."""
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+    page.get_by_text(expected).wait_for()
+
+
+def import_journey(
+    page, link: str, broken: Path, good: Path, ready: str, commit: str, done: str, preview_shot: Path | None = None
+) -> None:
+    """A signed-in secretariat member's import: open the page from the menu, the broken file is refused with its
+    problems, the good one is previewed (`ready`), committed with the button `commit`, and `done` is said."""
+    go(page, link)
+    upload(page, broken, f"problems in {broken.name}")
+    upload(page, good, ready)
+    if preview_shot is not None:
+        page.screenshot(path=str(preview_shot), full_page=True)
+    page.get_by_role("button", name=commit).click()
+    page.get_by_text(done).wait_for()

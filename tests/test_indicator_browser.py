@@ -9,9 +9,8 @@ import pytest
 
 from monitor import accounts
 from monitor.paths import SOURCES_DIR
-from tests.browser import streamlit_server, wait_until_ready
+from tests.browser import go, import_journey, sign_in, streamlit_server, wait_until_ready
 from tests.test_browser import ARTIFACTS, chromium  # noqa: F401 - the shared browser fixture
-from tests.test_progress_browser import go, sign_in
 
 pytestmark = pytest.mark.browser
 INDICATOR_COUNT = sum(1 for _line in (SOURCES_DIR / "indicators.csv").open(encoding="utf-8")) - 1
@@ -84,14 +83,16 @@ def test_the_secretariat_adds_a_year_and_it_shows_everywhere(chromium, server, t
     page.goto(f"{server}/account?lang=en")
     wait_until_ready(page, 90_000)
     sign_in(page, "secretariat")
-    go(page, "Import indicator values")
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(broken))
-    page.get_by_text("problems in broken.csv").wait_for()
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))
-    page.get_by_text("2 values are ready, of which 1 revise").wait_for()
-    page.screenshot(path=str(ARTIFACTS / "e2e-indicator-import-preview.png"), full_page=True)
-    page.get_by_role("button", name="Import these 2 values").click()
-    page.get_by_text("2 values imported.").wait_for()
+    import_journey(
+        page,
+        "Import indicator values",
+        broken,
+        upload,
+        "2 values are ready, of which 1 revise",
+        "Import these 2 values",
+        "2 values imported.",
+        preview_shot=ARTIFACTS / "e2e-indicator-import-preview.png",
+    )
     go(page, "Indicators")
     page.get_by_test_id("stMainBlockContainer").get_by_role("combobox", name="Indicator", exact=True).click()
     page.get_by_role("option", name="Werkloosheidsgraad bij de leeftijdscategorie 15-64 jaar").click()

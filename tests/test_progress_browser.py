@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from monitor import accounts
-from tests.browser import streamlit_server, wait_until_ready
+from tests.browser import go, import_journey, sign_in, streamlit_server, wait_until_ready
 from tests.test_browser import ARTIFACTS, chromium  # noqa: F401 - the shared browser fixture
 
 pytestmark = pytest.mark.browser
@@ -22,32 +21,6 @@ def server(built_db, tmp_path_factory):
     accounts.add("secretariat", "long-enough-1", "admin", path=users, rounds=4)
     with streamlit_server(built_db, logs) as url:
         yield url
-
-
-def go(page, link: str) -> None:
-    """Follow a navigation link (a client-side page switch keeps the session, and so the sign-in)."""
-    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=link, exact=True).click()
-    wait_until_ready(page)
-
-
-def sign_in(page, username: str) -> None:
-    go(page, "Account")
-    for attempt in range(2):
-        # the link click may return before the page switch has run: wait for the form, then for the run to end,
-        # so that the fields are not drawn again (and emptied) after they were filled
-        page.get_by_role("button", name="Sign in").wait_for(timeout=60_000)
-        wait_until_ready(page)
-        page.get_by_label("User name").fill(username)
-        page.get_by_label("Password", exact=True).fill("long-enough-1")
-        page.get_by_role("button", name="Sign in").click()
-        try:
-            page.get_by_text("Signed in as").wait_for(timeout=45_000)
-            return
-        except PlaywrightTimeout:
-            if page.get_by_text("Signed in as").count():  # it got there after all
-                return
-            if attempt:  # twice without signing in: show what the page said
-                raise AssertionError(page.locator('[data-testid="stMain"]').inner_text()[:2000]) from None
 
 
 def choose(page, label: str, option: str) -> None:
@@ -115,12 +88,14 @@ def test_upload_preview_and_commit(chromium, server, tmp_path):  # noqa: F811 - 
     page.goto(f"{server}/import-export")
     wait_until_ready(page)
     sign_in(page, "secretariat")
-    go(page, "Import and export")
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(broken))
-    page.get_by_text("problems in broken.csv").wait_for()
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))
-    page.get_by_text("2 updates are ready").wait_for()
-    page.get_by_role("button", name="Import these 2 updates").click()
-    page.get_by_text("2 updates imported.").wait_for()
+    import_journey(
+        page,
+        "Import and export",
+        broken,
+        upload,
+        "2 updates are ready",
+        "Import these 2 updates",
+        "2 updates imported.",
+    )
     page.screenshot(path=str(ARTIFACTS / "e2e-import.png"), full_page=True)
     page.close()
