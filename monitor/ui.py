@@ -145,6 +145,14 @@ def title_of(kind: str, code: object, dutch: object) -> str:
     return text
 
 
+def content_page_title(kind: str, code: str, dutch: object) -> None:
+    """A detail page's title, '<code> · <title>'; the [NL] note, when needed, comes right after it."""
+    text, original = data.content_title(kind, code, dutch, language())
+    st.title(f"{code} · {text}")
+    if original:
+        _note_dutch_original()
+
+
 def titles(kind: str, dutch: Mapping[str, str]) -> tuple[dict[str, str], bool]:
     """{code: title} for codes with their Dutch text (see title_of), and whether any is a marked Dutch original.
 

@@ -9,14 +9,14 @@ from monitor.sidebar import current_filters, detail_code, open_detail
 from monitor.ui import chart, downloads, language, t, with_titles
 
 lang = language()
+st.title(t("indicators.title"))
+st.caption(t("indicators.caption"))
 readings = with_titles(data.indicator_readings(), "indicator", "indicator_id", "name")  # entered titles, else [NL]
 values = data.indicator_values()
 decimals = data.indicator_decimals()
 ids = readings["indicator_id"].tolist()
 names = dict(zip(ids, readings["name"], strict=True))
 
-st.title(t("indicators.title"))
-st.caption(t("indicators.caption"))
 chosen = detail_code("indicator", ids)
 st.session_state["indicator_pick"] = chosen or ""  # the URL holds the view; the box follows it
 st.selectbox(
