@@ -22,9 +22,9 @@ chromium: $(CHROMIUM)
 build: venv
 	$(PYTHON) -m monitor.build
 
-## Install, build the database if missing, start the app on http://localhost:$(PORT).
+## Install, build the database if missing or stale (other sources, older version), start the app on http://localhost:$(PORT).
 run: venv
-	$(PYTHON) -m monitor.build --if-missing
+	$(PYTHON) -m monitor.build --if-stale
 	$(PYTHON) -m monitor.serve --server.port $(PORT)
 
 ## Install (venv + Debian's chromium for browser tests), lint, run every test.

@@ -1,14 +1,19 @@
-"""Build the strategy database from the curated sources: `python -m monitor.build`.
+"""Build the strategy database from the curated sources: `python -m monitor.build [--if-stale]`.
 
 Reads and validates every source (monitor.sources), writes a new DuckDB file next to the target
 with the schema's keys and constraints, then renames it into place: a reader never sees half a
 database, and a failed build leaves the previous file untouched.
+
+The build records two fingerprints: of the sources and documents, and of the code that shapes the file
+(schema, build, source reader). A file whose code fingerprint differs was built by another version of the
+Monitor and may not match its queries: `--if-stale` (what `make run` uses) and the app's first open rebuild it.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import os
 import sys
 import tempfile
@@ -21,6 +26,9 @@ import pandas as pd
 from monitor.errors import SourceError
 from monitor.paths import DOCUMENTS_DIR, SCHEMA_FILE, SOURCES_DIR, database_path
 from monitor.sources import load_sources, sources_fingerprint
+
+# What shapes the database besides its sources: a change here means the file must be rebuilt.
+BUILD_CODE = (SCHEMA_FILE, Path(__file__), Path(__file__).with_name("sources.py"))
 
 SCHEMA_VERSION = 1
 
@@ -106,11 +114,12 @@ def build_database(
                 _insert(connection, table, tables.get(table, []))
             connection.execute(DERIVED_TABLES)
             connection.execute(
-                "INSERT INTO build_info VALUES ($built_at, $fingerprint, $version)",
+                "INSERT INTO build_info VALUES ($built_at, $fingerprint, $version, $code)",
                 {
                     "built_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
                     "fingerprint": sources_fingerprint(sources_dir, documents_dir),
                     "version": SCHEMA_VERSION,
+                    "code": code_fingerprint(),
                 },
             )
             connection.execute("CHECKPOINT")
@@ -121,15 +130,56 @@ def build_database(
     return target
 
 
+def code_fingerprint() -> str:
+    """One hash over the schema and the build code (see BUILD_CODE)."""
+    digest = hashlib.sha256()
+    for path in BUILD_CODE:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def stale_reason(
+    target: Path, sources_dir: Path = SOURCES_DIR, documents_dir: Path = DOCUMENTS_DIR, check_sources: bool = True
+) -> str | None:
+    """Why `target` should be rebuilt: "missing", "code" (built by another version), "sources"; None if current.
+
+    "unreadable" when the file cannot be opened (locked by a writer, or not a database): that is reported to
+    the user as such rather than silently replaced.
+    """
+    if not target.exists():
+        return "missing"
+    try:
+        connection = duckdb.connect(str(target), read_only=True)
+    except duckdb.Error:
+        return "unreadable"
+    try:
+        sources, code = connection.execute("SELECT sources_sha256, code_sha256 FROM build_info").fetchone()
+    except (duckdb.Error, TypeError):  # no build_info, no code_sha256 column, no row: an older version's file
+        return "code"
+    finally:
+        connection.close()
+    if code != code_fingerprint():
+        return "code"
+    if check_sources and sources != sources_fingerprint(sources_dir, documents_dir):
+        return "sources"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build the Go4Brussels 2030 strategy database.")
     parser.add_argument("--db", type=Path, default=None, help="target file (default: $G4B_DB_PATH or data/)")
-    parser.add_argument("--if-missing", action="store_true", help="only build when the file does not exist")
+    parser.add_argument(
+        "--if-stale",
+        action="store_true",
+        help="only build when the file is missing or was built from other sources or by another version",
+    )
     arguments = parser.parse_args(argv)
     target = arguments.db or database_path()
-    if arguments.if_missing and target.exists():
-        print(f"database present: {target}")
+    if arguments.if_stale and (reason := stale_reason(target)) is None:
+        print(f"database up to date: {target}")
         return 0
+    if arguments.if_stale:
+        print(f"rebuilding {target} ({reason})")
     started = time.perf_counter()
     try:
         build_database(target)

@@ -60,15 +60,22 @@ def _layout(height: int, **extra: Any) -> dict[str, Any]:
     }
 
 
+def _by_pillar_and_priority(frame: pd.DataFrame) -> dict[tuple[int, str], tuple[int, str]]:
+    """{(pillar, priority type): (objectives, their codes)} - plain Python: the frame has a few rows and
+    pandas' per-call overhead cost more than the chart itself on every filter change."""
+    columns = (frame[c].tolist() for c in ("pillar", "priority_type", "objectives", "objective_codes"))
+    return {(int(p), kind): (int(n), codes) for p, kind, n, codes in zip(*columns, strict=True)}
+
+
 def priority_types_by_pillar(
     frame: pd.DataFrame, label: Callable[[str], str], pillar_label: Callable[[int], str], axis_title: str
 ) -> Figure:
     """Horizontal stacked bars: objectives per pillar, split by priority type (hover lists the codes)."""
-    pillars = sorted(frame["pillar"].unique()) if not frame.empty else []
+    cells = _by_pillar_and_priority(frame)
+    pillars = sorted({pillar for pillar, _kind in cells})
     data = []
     for priority in PRIORITY_ORDER:
-        part = frame[frame["priority_type"] == priority].set_index("pillar").reindex(pillars)
-        counts = part["objectives"].fillna(0).astype(int).tolist()
+        counts = [cells.get((p, priority), (0, ""))[0] for p in pillars]
         if not sum(counts):
             continue
         data.append(
@@ -83,7 +90,7 @@ def priority_types_by_pillar(
                 "insidetextanchor": "middle",
                 "textfont": {"color": "#ffffff" if priority == "shared" else "#000000", "size": 16},
                 "marker": _priority_marker(priority),
-                "customdata": part["objective_codes"].fillna("").tolist(),
+                "customdata": [cells.get((p, priority), (0, ""))[1] for p in pillars],
                 "hovertemplate": "%{y}<br>" + label(priority) + ": %{x}<br>%{customdata}<extra></extra>",
             }
         )
@@ -99,11 +106,15 @@ def priority_types_by_pillar(
 
 def priority_summary(frame: pd.DataFrame, label: Callable[[str], str]) -> dict[int, str]:
     """Per pillar, 'Shared 3 (1.1, 1.2, 1.7), Consulted …' - the text twin of the chart."""
+    cells = _by_pillar_and_priority(frame)
     summary: dict[int, str] = {}
-    for pillar, rows in frame.groupby("pillar", sort=True):
-        ordered = rows.sort_values("priority_type", key=lambda s: s.map(PRIORITY_ORDER.index))
-        parts = [f"{label(r.priority_type)} {r.objectives} ({r.objective_codes})" for r in ordered.itertuples()]
-        summary[int(pillar)] = ", ".join(parts)
+    for pillar in sorted({pillar for pillar, _kind in cells}):
+        parts = [
+            f"{label(kind)} {cells[pillar, kind][0]} ({cells[pillar, kind][1]})"
+            for kind in PRIORITY_ORDER
+            if (pillar, kind) in cells
+        ]
+        summary[pillar] = ", ".join(parts)
     return summary
 
 
@@ -158,21 +169,27 @@ def responsibility_matrix(cells: pd.DataFrame) -> Figure:
 
     The letters carry the meaning; the shade only repeats it. customdata = [member_id, objective_code].
     """
-    members = cells.drop_duplicates("member_id").sort_values("member_order")
-    objectives = cells.drop_duplicates("objective_code").sort_values("objective_order")["objective_code"].tolist()
-    lookup = {(r.member_id, r.objective_code): r for r in cells.itertuples()}
+    rows = cells.to_dict("records")  # a few hundred cells: plain Python beats pandas' per-call overhead here
+    members = {r["member_id"]: r for r in sorted(rows, key=lambda r: r["member_order"])}
+    objectives = list(dict.fromkeys(r["objective_code"] for r in sorted(rows, key=lambda r: r["objective_order"])))
+    lookup = {(r["member_id"], r["objective_code"]): r for r in rows}
     z, text, custom, hover = [], [], [], []
-    for member_id, name in zip(members["member_id"], members["member_name"], strict=True):
+    for member_id, member in members.items():
         found = [lookup.get((member_id, objective)) for objective in objectives]
-        z.append([cell.strength if cell else None for cell in found])
-        text.append([cell.cell if cell else "" for cell in found])
+        z.append([cell["strength"] if cell else None for cell in found])
+        text.append([cell["cell"] if cell else "" for cell in found])
         custom.append([[member_id, objective] for objective in objectives])
-        hover.append([f"{name}<br>{o}: {c.cell if c else '—'}" for o, c in zip(objectives, found, strict=True)])
+        hover.append(
+            [
+                f"{member['member_name']}<br>{o}: {c['cell'] if c else '—'}"
+                for o, c in zip(objectives, found, strict=True)
+            ]
+        )
     trace = {
         "type": "heatmap",
         "z": z,
         "x": objectives,
-        "y": [short_label(n) for n in members["member_name"]],
+        "y": [short_label(member["member_name"]) for member in members.values()],
         "text": text,
         "texttemplate": "%{text}",
         "textfont": {"size": 13},
@@ -228,21 +245,25 @@ def responsibility_flow(links: pd.DataFrame) -> Figure:
 
 def objectives_by_theme(themes: pd.DataFrame, label: Callable[[str], str], axis_title: str) -> Figure:
     """Objectives per policy domain (editorial mapping), stacked by priority type; hover lists the codes."""
-    domains = themes.drop_duplicates("domain_id").sort_values("domain_order")["domain"].tolist()
+    rows = sorted(themes.to_dict("records"), key=lambda r: r["domain_order"])  # plain Python: a few dozen links
+    domains = list(dict.fromkeys(r["domain"] for r in rows))
     data = []
     for priority in PRIORITY_ORDER:
-        part = themes[themes["priority_type"] == priority]
-        if part.empty:
+        codes: dict[str, list[str]] = {}
+        for row in rows:
+            if row["priority_type"] == priority:
+                codes.setdefault(row["domain"], []).append(row["objective_code"])
+        if not codes:
             continue
-        grouped = part.groupby("domain")["objective_code"].agg(list).reindex(domains).dropna()
+        shown = [domain for domain in domains if domain in codes]
         data.append(
             {
                 "type": "bar",
                 "orientation": "h",
                 "name": label(priority),
-                "y": grouped.index.tolist(),
-                "x": [len(codes) for codes in grouped],
-                "customdata": [", ".join(codes) for codes in grouped],
+                "y": shown,
+                "x": [len(codes[domain]) for domain in shown],
+                "customdata": [", ".join(codes[domain]) for domain in shown],
                 "marker": _priority_marker(priority),
                 "hovertemplate": "%{y}<br>" + label(priority) + ": %{x}<br>%{customdata}<extra></extra>",
             }

@@ -7,6 +7,7 @@ rebuild is a new entry) and the global filters select rows from them in memory: 
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -148,14 +149,17 @@ _PRODUCTS = {
 }
 
 
-@st.cache_data(show_spinner=False, max_entries=1024)
+@st.cache_resource(show_spinner=False, max_entries=1024)
 def _product(key: DatabaseKey, name: str, codes: tuple[str, ...]) -> pd.DataFrame:
     return _PRODUCTS[name](list(codes))
 
 
 def product(name: str, filters: Filters) -> pd.DataFrame:
-    """A page product (see _PRODUCTS) for the workstreams that pass the filters, cached per set of codes."""
-    return _product(database_key(), name, tuple(filtered_codes(filters)))
+    """A page product (see _PRODUCTS) for the workstreams that pass the filters, cached per set of codes.
+
+    Kept as a shared resource, as query() results are: a copy is cheaper than cache_data's unpickling.
+    """
+    return _product(database_key(), name, tuple(filtered_codes(filters))).copy()
 
 
 # Progress: read from the user store once per store generation (every committed write is a new
@@ -464,16 +468,26 @@ def content_title(kind: str, code: object, dutch_text: object, language: str) ->
     The entered translation in `language` when there is one; else the Dutch text as published, marked
     "[NL] …" when the interface is not Dutch. Never a machine translation.
     """
-    text = content_translations().get((kind, str(code), language)) if language != "nl" else None
+    return choose_title(content_translations(), kind, code, dutch_text, language)
+
+
+def choose_title(
+    entered: Mapping[tuple[str, str, str], str], kind: str, code: object, dutch_text: object, language: str
+) -> tuple[str, bool]:
+    """content_title from the given entered titles (a frozen deck's, or content_translations())."""
+    text = entered.get((kind, str(code), language)) if language != "nl" else None
     if text:
         return text, False
     dutch = "" if dutch_text is None or dutch_text != dutch_text else str(dutch_text)
     return (dutch if language == "nl" or not dutch else f"{ORIGINAL_MARK} {dutch}"), True
 
 
-def content_titles(kind: str, codes: pd.Series, dutch_texts: pd.Series, language: str) -> tuple[list[str], bool]:
+def content_titles(
+    kind: str, codes: Sequence[object], dutch_texts: Sequence[object], language: str
+) -> tuple[list[str], bool]:
     """content_title for a column: the titles, and whether any Dutch original was marked."""
-    pairs = [content_title(kind, c, d, language) for c, d in zip(codes, dutch_texts, strict=True)]
+    entered = content_translations()  # once for the column, not per row
+    pairs = [choose_title(entered, kind, c, d, language) for c, d in zip(codes, dutch_texts, strict=True)]
     return [text for text, _original in pairs], language != "nl" and any(original for _text, original in pairs)
 
 

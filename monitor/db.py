@@ -34,13 +34,17 @@ def query_text(name: str) -> str:
 
 
 def _open(path: Path) -> duckdb.DuckDBPyConnection:
-    if not path.exists():
-        from monitor.build import build_database  # built from data/ on first start
+    from monitor.build import build_database, stale_reason
 
+    # Built from data/ on first start, and again when the file was built by another version of the Monitor
+    # (its tables may not match these queries). A file built from other sources is left alone: it may be
+    # deliberate (`make build` after editing data/, or a test's database).
+    reason = stale_reason(path, check_sources=False)  # hashing every document is for `make run`, not each open
+    if reason in ("missing", "code"):
         try:
             build_database(path)
-        except SourceError as error:
-            raise DatabaseUnavailable("missing", str(path)) from error
+        except (SourceError, OSError) as error:
+            raise DatabaseUnavailable("missing" if reason == "missing" else "stale", str(path)) from error
     try:
         return duckdb.connect(str(path), read_only=True)
     except duckdb.IOException as error:

@@ -1,4 +1,5 @@
-"""The data a Social Summit deck shows, gathered in parts (strategy, shared priorities, progress, indicators).
+"""The data a Social Summit deck shows, gathered in parts (strategy, shared priorities, progress, indicators,
+and the French and English titles entered so far).
 
 Live, each part is read through monitor/data.py (cached) when a slide needs it; frozen, the parts come from
 a snapshot taken when the presenter pressed "freeze" (monitor/playlists.py stores it). A part that cannot be
@@ -16,7 +17,7 @@ from typing import Any
 from monitor import data, deck, progress_summary
 from monitor.filters import Filters
 
-PARTS = ("strategy", "priorities", "progress", "indicators")
+PARTS = ("strategy", "priorities", "progress", "indicators", "translations")
 log = logging.getLogger(__name__)
 
 
@@ -121,11 +122,19 @@ def indicators() -> dict[str, Any]:
     return {"by_objective": {code: found for code in codes if (found := indicator_of(code))}}
 
 
+def translations() -> dict[str, Any]:
+    """The French and English titles entered so far, [kind, code, language, text] each: a frozen deck keeps
+    the titles it was frozen with, as it keeps the numbers."""
+    entered = data.content_translations()
+    return {"titles": [[kind, code, language, text] for (kind, code, language), text in sorted(entered.items())]}
+
+
 LOADERS: dict[str, Callable[[], dict[str, Any]]] = {
     "strategy": strategy,
     "priorities": priorities,
     "progress": progress,
     "indicators": indicators,
+    "translations": translations,
 }
 
 
@@ -172,6 +181,15 @@ class Source:
 
     def items(self) -> list[str]:
         return deck.default_items(self.objective_codes(), self.has_progress())
+
+    def titles(self) -> dict[tuple[str, str, str], str]:
+        """The entered titles {(kind, code, language): text} the deck shows: frozen with it, or live.
+
+        A snapshot frozen before titles were part of a deck plays with the titles entered now.
+        """
+        if self.frozen is not None and "translations" not in self.frozen:
+            return Source(self.summit).titles()
+        return {(kind, code, language): text for kind, code, language, text in self.part("translations")["titles"]}
 
 
 def freeze(summit: date) -> tuple[dict[str, Any], list[str]]:

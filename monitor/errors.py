@@ -36,7 +36,7 @@ class SourceError(Exception):
 class DatabaseUnavailable(Exception):
     """The strategy database cannot be opened (missing and not buildable, locked, or corrupt)."""
 
-    REASONS = ("missing", "locked", "corrupt")  # each is a catalogue key error.database.<reason>
+    REASONS = ("missing", "locked", "corrupt", "stale")  # each is a catalogue key error.database.<reason>
 
     def __init__(self, reason: str, path: str):
         if reason not in self.REASONS:

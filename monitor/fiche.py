@@ -7,7 +7,7 @@ import streamlit as st
 
 from monitor import data
 from monitor.sidebar import open_detail
-from monitor.ui import labelled, language, paragraphs, plain, t, title_of
+from monitor.ui import content_page_title, labelled, language, paragraphs, plain, t, title_of
 
 OBJECTIVES_PAGE = "pages/objectives.py"
 WORKSTREAMS_PAGE = "pages/workstreams.py"
@@ -73,7 +73,7 @@ def render_objective(code: str) -> None:
     people = data.query("objective_people", code=code)
     organisations = data.query("objective_organisations", code=code)
     _back("objective")
-    st.title(f"{fiche['code']} · {title_of('objective', fiche['code'], fiche['title'])}")
+    content_page_title("objective", fiche["code"], fiche["title"])
     as_published()
     st.caption(source(fiche["document"], fiche["line_start"], fiche["line_end"]))
     top = st.columns(3)
@@ -223,7 +223,7 @@ def render_workstream(code: str) -> None:
     row = data.query("workstream_detail", code=code).iloc[0]
     steering = data.query("workstream_steering", code=code)
     _back("workstream")
-    st.title(f"{row['code']} · {title_of('workstream', row['code'], row['title'])}")
+    content_page_title("workstream", row["code"], row["title"])
     as_published()
     st.caption(source(row["document"], row["title_line_start"], row["title_line_end"]))
     if isinstance(row["code_note"], str):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +28,13 @@ def database_path() -> Path:
 
 def _overridable(env: str, default: Path) -> Path:
     override = os.environ.get(env)
-    return Path(override).expanduser().resolve() if override else default
+    return _resolved(override) if override else default
+
+
+@cache
+def _resolved(path: str) -> Path:
+    # Asked for on every cached read (it is part of the cache key): resolving walks the file system each time.
+    return Path(path).expanduser().resolve()
 
 
 def store_path() -> Path:

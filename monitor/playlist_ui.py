@@ -13,14 +13,17 @@ from monitor.ui import format_day, language, t, table
 PRESENT_PAGE = "pages/present.py"
 
 
-def _flash(key: str, **values: object) -> None:
-    st.session_state["_presentations_flash"] = (key, values)
+def _flash(key: str, warning: str | None = None, **values: object) -> None:
+    """A message for the next run (the page reruns after an action); `warning` is shown with it."""
+    st.session_state["_presentations_flash"] = (key, values, warning)
 
 
 def flash_notice() -> None:
     if found := st.session_state.pop("_presentations_flash", None):
-        key, values = found
+        key, values, warning = found
         st.success(t(key, **values))
+        if warning:
+            st.warning(warning)
 
 
 def summit_picker() -> date:
@@ -75,9 +78,10 @@ def deck_section(summit: date) -> None:
     if st.button(t("presentations.freeze"), key="deck_freeze", help=t("presentations.freeze_help")):
         content, failed = deck_data.freeze(summit)
         snapshot_id = playlists.freeze(user, summit, content)
-        if failed:
-            st.warning(t("presentations.freeze_partial", parts=", ".join(failed)))
-        _flash("presentations.frozen", id=snapshot_id)
+        parts = ", ".join(t(f"presentations.part.{name}") for name in failed)
+        _flash(
+            "presentations.frozen", t("presentations.freeze_partial", parts=parts) if failed else None, id=snapshot_id
+        )
         st.rerun()
 
 

@@ -328,8 +328,9 @@ CREATE TABLE irregularities (
 
 CREATE TABLE build_info (
     built_at      TIMESTAMP NOT NULL,
-    sources_sha256 VARCHAR NOT NULL,
-    schema_version INTEGER NOT NULL
+    sources_sha256 VARCHAR NOT NULL,  -- the curated sources and the documents
+    schema_version INTEGER NOT NULL,
+    code_sha256   VARCHAR NOT NULL    -- the schema and the build code (monitor.build.BUILD_CODE)
 );
 
 -- Editorial: the documents do not assign objectives to the 7 policy domains of the 2026 Social Summit.

@@ -12,7 +12,7 @@ import streamlit as st
 
 from monitor import data
 from monitor.filters import FILTER_NAMES, PRIORITIES, ROLES, WS_PRIORITIES, Filters, parse_query, to_query
-from monitor.ui import t
+from monitor.ui import original_note, t, titles
 
 KEY = {name: f"filter_{name}" for name in FILTER_NAMES}
 LOADED = "_filters_loaded_from_url"
@@ -103,6 +103,11 @@ def _apply_pending() -> None:
         st.session_state[KEY[name]] = values
 
 
+def _explaining_marks(help_text: str, marked: bool) -> str:
+    """A widget's help, followed by what [NL] means when its options show Dutch originals."""
+    return f"{help_text}\n\n{original_note()}" if marked else help_text
+
+
 def filters_sidebar() -> Filters:
     """Render presets and filters in the sidebar; returns the active filters and keeps the URL in step."""
     _load_from_url_once()
@@ -110,7 +115,12 @@ def filters_sidebar() -> Filters:
     _apply_pending()
     filters = current_filters()
     counts = data.facet_counts(filters)
-    members, organisations, domains = (data.option_labels(f) for f in ("member", "org", "theme"))
+    members, members_marked = titles("member", data.option_labels("member"))
+    domains, domains_marked = titles("domain", data.option_labels("theme"))
+    organisations = data.option_labels("org")  # names of bodies as published (the help says so)
+    helps = {name: t(f"filters.{name}_help") for name in FILTER_NAMES if name != "q"}
+    helps["member"] = _explaining_marks(helps["member"], members_marked)
+    helps["theme"] = _explaining_marks(helps["theme"], domains_marked)
     names: dict[str, Callable[[object], str]] = {
         "pillar": lambda p: f"{t('column.pillar')} {p}",
         "priority": lambda p: t(f"priority.{p}"),
@@ -130,7 +140,7 @@ def filters_sidebar() -> Filters:
         format_func=members.get,
         placeholder=t("presets.member_placeholder"),
         on_change=_apply_portfolio_preset,
-        help=t("presets.member_help"),
+        help=_explaining_marks(t("presets.member_help"), members_marked),
     )
     sidebar.button(t("presets.shared"), key="preset_shared", on_click=_apply_shared_preset, width="stretch")
 
@@ -153,7 +163,7 @@ def filters_sidebar() -> Filters:
             key=KEY[name],
             format_func=_label(names[name], counts.get(name, {}), by_workstreams=name == "ws_priority"),
             placeholder=t("filters.any"),
-            help=t(f"filters.{name}_help"),
+            help=helps[name],
         )
     sidebar.button(t("filters.reset"), key="filters_reset", on_click=reset_filters, width="stretch")
     filters = current_filters()

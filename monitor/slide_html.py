@@ -99,6 +99,7 @@ class Context:
     def __init__(self, source: Source, language: str):
         self.source = source
         self.language = language
+        self._titles: dict[tuple[str, str, str], str] | None = None  # read once per deck
 
     def t(self, key: str, **values: object) -> str:
         return translate(key, self.language, **values)
@@ -112,15 +113,16 @@ class Context:
         return format_number(value, self.language)
 
     def content(self, kind: str, code: object, dutch: object) -> str:
-        """A title in the slide's language when the secretariat entered one, else the Dutch original ([NL] outside
-        Dutch), as on the pages (monitor.data.content_title)."""
+        """A title in the slide's language when the secretariat entered one (as the deck was frozen, or live),
+        else the Dutch original ([NL] outside Dutch), as on the pages (monitor.data.content_title)."""
         from monitor import data
-        from monitor.errors import StoreUnavailable
 
-        try:
-            return data.content_title(kind, code, dutch, self.language)[0]
-        except StoreUnavailable:  # no store to read (e.g. a handout made elsewhere): the original, marked
-            return str(dutch) if self.language == "nl" else f"{data.ORIGINAL_MARK} {dutch}"
+        if self._titles is None:
+            try:
+                self._titles = self.source.titles()
+            except SlideUnavailable:  # no store to read (e.g. a handout made elsewhere): the originals, marked
+                self._titles = {}
+        return data.choose_title(self._titles, kind, code, dutch, self.language)[0]
 
     def moment(self, value: datetime) -> str:
         return f"{self.day(value.date())} {value:%H:%M}"
@@ -306,7 +308,8 @@ def _priorities(ctx: Context, slide: deck.Slide) -> str:
         items = "".join(
             f"<li><b>{p['number']}.</b> {_e(ctx.content('priority', p['number'], p['title']))}</li>" for p in rows
         )
-        blocks.append(f'<div class="panel"><h3>{_e(rows[0]["domain"])}</h3><ul class="plain">{items}</ul></div>')
+        heading = _e(ctx.content("domain", domain, rows[0]["domain"]))
+        blocks.append(f'<div class="panel"><h3>{heading}</h3><ul class="plain">{items}</ul></div>')
     return _headed(
         ctx,
         ctx.t("present.priorities", count=len(found)),

@@ -19,7 +19,7 @@ from monitor.errors import PermissionDenied
 from monitor.imports import RowProblem, Table, header_problems, records
 from monitor.progress import Problem, ProposalInvalid
 
-KINDS = ("objective", "workstream", "member", "indicator", "priority")
+KINDS = ("objective", "workstream", "member", "indicator", "priority", "domain")
 TARGET_LANGUAGES = ("fr", "en")  # Dutch is the original: it is never "translated" into
 MAX_TEXT = 500
 MAX_SOURCE = 500

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any, TypeVar
 
@@ -134,7 +134,7 @@ def _note_dutch_original() -> None:
     """Once per page, just before the first Dutch original shown in a French or English interface."""
     if language() != "nl" and not st.session_state.get(DUTCH_NOTED):
         st.session_state[DUTCH_NOTED] = True
-        st.caption(t("languages.original_note", mark=data.ORIGINAL_MARK))
+        st.caption(original_note())
 
 
 def title_of(kind: str, code: object, dutch: object) -> str:
@@ -143,6 +143,29 @@ def title_of(kind: str, code: object, dutch: object) -> str:
     if original:
         _note_dutch_original()
     return text
+
+
+def content_page_title(kind: str, code: str, dutch: object) -> None:
+    """A detail page's title, '<code> · <title>'; the [NL] note, when needed, comes right after it."""
+    text, original = data.content_title(kind, code, dutch, language())
+    st.title(f"{code} · {text}")
+    if original:
+        _note_dutch_original()
+
+
+def titles(kind: str, dutch: Mapping[str, str]) -> tuple[dict[str, str], bool]:
+    """{code: title} for codes with their Dutch text (see title_of), and whether any is a marked Dutch original.
+
+    For labels shown outside the page body (the sidebar's options): the caller explains the mark there,
+    with original_note(), so the page's own note still comes once, before the page's first marked title.
+    """
+    shown, marked = data.content_titles(kind, list(dutch), list(dutch.values()), language())
+    return dict(zip(dutch, shown, strict=True)), marked
+
+
+def original_note() -> str:
+    """What the [NL] mark means, in the interface language."""
+    return t("languages.original_note", mark=data.ORIGINAL_MARK)
 
 
 def with_titles(frame: pd.DataFrame, kind: str, code_column: str, title_column: str) -> pd.DataFrame:

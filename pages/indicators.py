@@ -9,14 +9,14 @@ from monitor.sidebar import current_filters, detail_code, open_detail
 from monitor.ui import chart, downloads, language, t, with_titles
 
 lang = language()
+st.title(t("indicators.title"))
+st.caption(t("indicators.caption"))
 readings = with_titles(data.indicator_readings(), "indicator", "indicator_id", "name")  # entered titles, else [NL]
 values = data.indicator_values()
 decimals = data.indicator_decimals()
 ids = readings["indicator_id"].tolist()
 names = dict(zip(ids, readings["name"], strict=True))
 
-st.title(t("indicators.title"))
-st.caption(t("indicators.caption"))
 chosen = detail_code("indicator", ids)
 st.session_state["indicator_pick"] = chosen or ""  # the URL holds the view; the box follows it
 st.selectbox(
@@ -34,20 +34,9 @@ if chosen:
 st.subheader(t("indicators.key_figures"))
 years = indicator_view.table_years(values, data.query("indicator_values_all"))
 shown = indicator_view.key_figures_table(readings, values, decimals, years)
-# Pixel widths that fit 1366 px beside the sidebar without scrolling sideways (years added later share the room).
-year_columns = {str(year): st.column_config.TextColumn(str(year), width=64) for year in years}
-st.dataframe(
-    shown,
-    hide_index=True,
-    key="indicators_table",
-    height=min(1400, 35 * (len(shown) + 1) + 3),
-    column_config={
-        t("column.indicator"): st.column_config.TextColumn(width=max(200, 640 - 64 * len(years))),
-        t("column.unit"): st.column_config.TextColumn(width=110),
-        **year_columns,
-        t("column.direction"): st.column_config.TextColumn(width=135, help=t("help.direction")),
-    },
-)
+# A static table: every indicator's name shows whole (it wraps) at any width, and it is a plain HTML table for
+# screen readers; 15 rows need no sorting, and the files below hold the same rows.
+st.table(shown, hide_index=True)
 downloads(shown, "key_figures", "indicators_table")
 st.caption(t("indicators.table_note", not_available=format_number(None, lang), first=years[0], last=years[-1]))
 

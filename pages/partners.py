@@ -25,13 +25,20 @@ if filter_status(filters):
             "steering": "column.steers",
         },
         key="partners_table",
-        widths={"objective_title": "medium", "partner": "large", "steering_committee": "large", "steering": "medium"},
+        widths={
+            "objective_title": "medium",
+            "priority": "medium",
+            "partner": "large",
+            "steering_committee": "large",
+            "steering": "medium",
+        },
         export="social-partners",
     )
 
     st.subheader(t("partners.themes"))
     st.warning(t("partners.editorial"))
     themes = with_titles(data.themes(filters), "objective", "objective_code", "objective_title")
+    themes = with_titles(themes, "domain", "domain_id", "domain")
     chart(
         charts.objectives_by_theme(themes, lambda p: t(f"priority.{p}"), t("column.objectives")),
         key="themes_chart",
@@ -50,7 +57,7 @@ if filter_status(filters):
             "rationale": "column.rationale",
         },
         key="themes_table",
-        widths={"domain": "medium", "objective_title": "medium", "rationale": "large"},
+        widths={"domain": "medium", "objective_title": "medium", "link": "medium", "rationale": "large"},
         export="themes",
     )
 
@@ -60,6 +67,7 @@ if filter_status(filters):
     if filters.theme:
         priorities = priorities[priorities["domain_id"].isin(filters.theme)]
     priorities = with_titles(priorities.assign(key=priorities["number"].astype(str)), "priority", "key", "title")
+    priorities = with_titles(priorities, "domain", "domain_id", "domain")
     table(
         priorities,
         {

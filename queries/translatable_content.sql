@@ -1,5 +1,6 @@
 -- Grain: one row per piece of content that may get a French or English title: objectives, workstreams,
---        government members, indicators and shared priorities, each with its Dutch text as published.
+--        government members, indicators, shared priorities and policy domains, each with its Dutch text as
+--        published.
 -- Columns: kind, code, dutch, kind_order, sort_order.
 -- Parameters: none.
 SELECT 'objective' AS kind, code, title AS dutch, 1 AS kind_order, sort_order FROM objectives
@@ -11,4 +12,6 @@ UNION ALL
 SELECT 'indicator', indicator_id, name, 4, sort_order FROM indicators
 UNION ALL
 SELECT 'priority', CAST(number AS VARCHAR), title, 5, number FROM shared_priorities
+UNION ALL
+SELECT 'domain', domain_id, name, 6, sort_order FROM policy_domains
 ORDER BY kind_order, sort_order;

@@ -108,6 +108,17 @@ def open_page(page: str, user: str | None = None, **query: str) -> AppTest:
     return app.run()
 
 
+def caption_before_title(app: AppTest, text: str) -> bool:
+    """Whether a caption reading `text` comes before the page's title in the main area."""
+    for node in app.main:
+        kind = getattr(node, "type", None)
+        if kind == "title":
+            return False
+        if kind == "caption" and node.value == text:
+            return True
+    return False
+
+
 def charts_without_summary(app: AppTest) -> list[str]:
     """Charts not directly followed by a non-empty caption (the text twin screen readers read)."""
     nodes = [node for node in app._tree if getattr(node, "type", None) not in (None, "vertical", "horizontal")]

@@ -83,3 +83,67 @@ def test_a_rebuild_is_seen_without_restarting(tmp_path):
     time.sleep(0.01)
     build_database(target)
     assert db.run("build_info", path=target)["built_at"].iloc[0] > first
+
+
+def _built_by_an_older_version(target) -> None:
+    """A file as an earlier Monitor wrote it: no code fingerprint, and a table shape this version does not use."""
+    import duckdb
+
+    from monitor.build import build_database
+
+    build_database(target)
+    with duckdb.connect(str(target)) as writer:
+        writer.execute("ALTER TABLE build_info DROP COLUMN code_sha256")
+        writer.execute("DROP TABLE target_indicators")
+
+
+def test_a_database_built_by_an_older_version_is_rebuilt_on_first_use(tmp_path):
+    from monitor.build import code_fingerprint, stale_reason
+
+    target = tmp_path / "strategy.duckdb"
+    _built_by_an_older_version(target)
+    assert stale_reason(target) == "code"
+    assert len(db.run("targets_all", path=target)) > 0  # the query reads a table the old file lacked
+    assert db.run("build_info", path=target)["code_sha256"].iloc[0] == code_fingerprint()
+    assert stale_reason(target) is None
+
+
+def test_a_database_built_from_other_sources_is_used_as_it_is(tmp_path):
+    import duckdb
+
+    from monitor.build import build_database, stale_reason
+
+    target = tmp_path / "strategy.duckdb"
+    build_database(target)
+    with duckdb.connect(str(target)) as writer:
+        writer.execute("UPDATE build_info SET sources_sha256 = 'edited sources'")
+    assert stale_reason(target) == "sources"
+    assert db.run("build_info", path=target)["sources_sha256"].iloc[0] == "edited sources"  # not rebuilt
+
+
+def test_a_stale_database_that_cannot_be_rebuilt_says_so(tmp_path, monkeypatch):
+    import monitor.build as build
+    from monitor.errors import SourceError
+
+    target = tmp_path / "strategy.duckdb"
+    _built_by_an_older_version(target)
+
+    def failing(path):
+        raise SourceError([])
+
+    monkeypatch.setattr(build, "build_database", failing)
+    with pytest.raises(DatabaseUnavailable) as failure:
+        db.run("targets_all", path=target)
+    assert failure.value.reason == "stale"
+
+
+def test_make_run_rebuilds_only_a_stale_database(tmp_path, capsys):
+    from monitor.build import main
+
+    target = tmp_path / "strategy.duckdb"
+    assert main(["--db", str(target), "--if-stale"]) == 0 and "(missing)" in capsys.readouterr().out
+    identity = target.stat().st_ino, target.stat().st_mtime_ns
+    assert main(["--db", str(target), "--if-stale"]) == 0 and "up to date" in capsys.readouterr().out
+    assert (target.stat().st_ino, target.stat().st_mtime_ns) == identity
+    _built_by_an_older_version(target)
+    assert main(["--db", str(target), "--if-stale"]) == 0 and "(code)" in capsys.readouterr().out

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from monitor import data, deck, deck_data, playlists, progress, sample, slide_html, store
+from monitor import data, deck, deck_data, playlists, progress, sample, slide_html, store, translations
 from monitor import status as status_looks
 from monitor.accounts import User
 from monitor.contrast import ratio
@@ -159,6 +159,25 @@ def test_frozen_deck_does_not_change_when_progress_is_written(app_db):
     live = deck_data.Source(SUMMIT)
     assert counts_on(slide_html.render("objective/1.1", live, "en")[0])["in_progress"] == 1
     assert "changes" in live.items() and "changes" not in frozen.items()
+
+
+def test_frozen_deck_keeps_the_titles_it_was_frozen_with(app_db):
+    typed = "Test fixture: typed for this test, not an official translation"
+    translations.save(ADMIN, [translations.Entry("objective", "1.1", "fr", "Titre saisi avant le gel", typed)])
+    content, _ = deck_data.freeze(SUMMIT)
+    snapshot_id = playlists.freeze(ADMIN, SUMMIT, content)
+    frozen = deck_data.frozen_source(snapshot_id)
+    assert "Titre saisi avant le gel" in slide_html.render("objective/1.1", frozen, "fr")[0]
+
+    translations.save(ADMIN, [translations.Entry("objective", "1.1", "fr", "Titre révisé après le gel", typed)])
+    assert (
+        "Titre saisi avant le gel" in slide_html.render("objective/1.1", deck_data.frozen_source(snapshot_id), "fr")[0]
+    )
+    assert "Titre révisé après le gel" in slide_html.render("objective/1.1", deck_data.Source(SUMMIT), "fr")[0]
+
+    older = {name: part for name, part in content.items() if name != "translations"}  # frozen before titles were
+    played = slide_html.render("objective/1.1", deck_data.Source(SUMMIT, frozen=older), "fr")[0]
+    assert "Titre révisé après le gel" in played  # so it plays with the titles entered now
 
 
 def test_a_failing_query_gives_the_fallback_and_the_next_slide_works(app_db, monkeypatch):

@@ -62,7 +62,7 @@ def _first_arguments(function: str) -> set[str]:
 
 
 def dynamic_families() -> dict[str, tuple[str, ...]]:
-    from monitor import accounts, deck, filters, indicators, progress, progress_summary, translations
+    from monitor import accounts, deck, deck_data, filters, indicators, progress, progress_summary, translations
     from monitor.errors import DatabaseUnavailable, StoreUnavailable
 
     return {
@@ -99,6 +99,7 @@ def dynamic_families() -> dict[str, tuple[str, ...]]:
         ),
         "present.short.{}": filters.PRIORITIES,
         "presentations.item.{}": deck.FIXED_KINDS,
+        "presentations.part.{}": deck_data.PARTS,
         "column.{}": tuple(sorted(_first_arguments("Problem"))),  # the field a rule violation names
     }
 

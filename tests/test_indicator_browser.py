@@ -56,10 +56,12 @@ def test_every_indicator_is_drawn_with_its_unit_and_axes(chromium, server, lang,
     }"""
     )
     assert overlaps == 0  # panel titles never run into each other
-    table = page.locator('[data-testid="stDataFrame"]').first
-    scroller = table.locator(".dvn-scroller").first
-    widths = scroller.evaluate("e => [e.scrollWidth, e.clientWidth]")
+    table = page.locator('[data-testid="stTable"]').first
+    widths = table.evaluate("e => [e.scrollWidth, e.clientWidth]")
     assert widths[0] <= widths[1] + 1, widths  # no sideways scrolling at 1366 px
+    cells = table.locator("td, th")
+    clipped = cells.evaluate_all("cells => cells.filter(c => c.scrollWidth > c.clientWidth + 1).length")
+    assert clipped == 0  # every name and value shows whole
     table_text = page.evaluate("() => document.body.innerText")
     assert page.locator('[data-testid="stException"]').count() == 0
     ARTIFACTS.mkdir(exist_ok=True)

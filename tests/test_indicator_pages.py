@@ -48,7 +48,7 @@ def test_key_figures_table_has_every_indicator_and_year_with_gaps_as_not_availab
     app = open_page(INDICATORS, lang=lang)
     assert not app.exception and not app.error
     assert "⟦" not in rendered_text(app)
-    table = app.dataframe[0].value
+    table = app.table[0].value
     readings = data.indicator_readings()
     mark = "" if lang == "nl" else "[NL] "  # no translation entered: the Dutch originals, marked outside Dutch
     assert list(table.iloc[:, 0]) == [mark + name for name in readings["name"]]
@@ -94,7 +94,7 @@ def test_an_unknown_indicator_in_the_link_is_a_notice(app_db):
     app = open_page(INDICATORS, indicator="nonsense")
     assert not app.exception and not app.error
     assert any("nonsense" in w.value for w in app.warning)
-    assert app.dataframe  # the overview is shown instead
+    assert app.table  # the overview is shown instead
 
 
 def test_targets_page_lists_every_target_and_says_the_base_year_is_missing(app_db, people):
@@ -142,7 +142,7 @@ def test_the_secretariat_adds_the_missing_base_year_value_with_its_source(people
     # 5000,5 in 2005, -40 % by 2030: 3000,3; 2017 needs 5000,5 - 12/25 × 2000,2 = 4040,4; 3694,41 is below.
     assert text.count("On track") >= 2 and "4,040.40" in text
     app = open_page(INDICATORS, lang="en")
-    assert "2005" not in app.dataframe[0].value.columns  # a base year far back stays out of the key-figures table
+    assert "2005" not in app.table[0].value.columns  # a base year far back stays out of the key-figures table
     app = open_page(INDICATORS, indicator="ghg_emissions_total", lang="en")
     assert app.dataframe[0].value["Year"].tolist()[0] == "2005"
 

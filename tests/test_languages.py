@@ -11,7 +11,15 @@ import pytest
 from monitor import accounts, contrast, data, sample
 from monitor.formats import format_number, separators
 from monitor.i18n import LANGUAGES, translate
-from tests.rendered import charts_without_summary, missing_keys, open_page, page_paths, plotly_figures, rendered_texts
+from tests.rendered import (
+    caption_before_title,
+    charts_without_summary,
+    missing_keys,
+    open_page,
+    page_paths,
+    plotly_figures,
+    rendered_texts,
+)
 
 
 @pytest.fixture()
@@ -46,6 +54,7 @@ def _walk(language: str, user: str | None) -> dict[str, list[str]]:
         marked = any(f"{data.ORIGINAL_MARK} " in text and note not in text for text in texts)
         explained = any(note in text for text in texts)  # a caption, or inside a slide's HTML
         assert len(notes) <= 1 and (explained if marked and language != "nl" else not notes), (path, query)
+        assert not caption_before_title(app, note), (path, query)  # the note explains what follows the title
         if missing := missing_keys(app):
             found[f"{path} {query}"] = missing
     return found

@@ -144,3 +144,45 @@ def test_the_sidebar_is_reachable_by_keyboard_with_a_visible_focus(chromium, ser
     language_at = next(i for i, label in enumerate(reached) if translate("language.label", "fr") in label)
     assert outlines[language_at][0] != "none" and outlines[language_at][1] != "0px"
     page.close()
+
+
+def _accessibility_tree(page) -> list[tuple[str, str]]:
+    """(role, name) of every node Chromium exposes to assistive technology (what a screen reader reads)."""
+    session = page.context.new_cdp_session(page)
+    nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+    session.detach()
+    return [
+        (node.get("role", {}).get("value", ""), str(node.get("name", {}).get("value", "")))
+        for node in nodes
+        if not node.get("ignored")
+    ]
+
+
+def test_a_screen_reader_gets_named_french_controls_table_cells_and_chart_summaries(chromium, server, con):  # noqa: F811
+    page = chromium.new_page(viewport={"width": 1366, "height": 2400})
+    page.goto(f"{server}/?lang=fr")
+    wait_until_ready(page)
+    page.locator('[data-testid="stPlotlyChart"] svg.main-svg').first.wait_for(timeout=60_000)
+    page.locator('[data-testid="stDataFrame"] table').nth(1).wait_for(state="attached", timeout=60_000)
+    tree = _accessibility_tree(page)
+    names = {role: [name for r, name in tree if r == role] for role in {r for r, _ in tree}}
+
+    controls = [(role, name) for role, name in tree if role in ("button", "combobox", "textbox", "link")]
+    assert controls and all(name.strip() for _role, name in controls), [c for c in controls if not c[1].strip()]
+    for key in ("filters.pillar", "filters.priority", "filters.theme", "filters.member", "filters.org"):
+        assert fr(key) in names["combobox"]  # announced by its French label
+    assert fr("export.csv") in names["button"]
+
+    # tables are grids whose column headers and cells are read out: French headers, marked Dutch titles
+    assert {fr("column.pillar"), fr("column.objectives"), fr("column.member")} <= set(names["columnheader"])
+    (first_member,) = con.execute("SELECT name FROM government_members ORDER BY sort_order LIMIT 1").fetchone()
+    assert f"[NL] {first_member}" in names["gridcell"]
+    # the chart's text summary is there for the screen reader, and so is what [NL] means
+    texts = " ".join(names["StaticText"])
+    codes, count = con.execute(
+        "SELECT string_agg(code, ', ' ORDER BY sort_order), count(*) FROM objectives"
+        " WHERE pillar = 1 AND priority_type = 'shared'"
+    ).fetchone()
+    assert f"{fr('priority.shared')} {count} ({codes})" in texts
+    assert "[NL] = " in texts
+    page.close()

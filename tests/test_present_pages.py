@@ -185,6 +185,15 @@ def test_presentations_page_for_a_visitor(app_db):
     assert not [b for b in app.button if b.key == "deck_freeze"]
 
 
+def test_a_partial_freeze_says_which_data_is_missing_after_the_rerun(app_db, people, monkeypatch):  # noqa: F811
+    monkeypatch.setitem(deck_data.LOADERS, "progress", lambda: 1 / 0)
+    app = open_page(PRESENTATIONS, user="cabinet", lang="fr")
+    app.button(key="deck_freeze").click().run()
+    assert not app.exception and len(app.success) == 1
+    (warning,) = [w.value for w in app.warning if "avancement" in w.value]
+    assert "progress" not in warning  # the part's name in the language, not its code
+
+
 def test_presenter_freezes_and_builds_a_playlist(app_db, people):  # noqa: F811 - fixture
     app = open_page(PRESENTATIONS, user="cabinet")
     assert not app.exception

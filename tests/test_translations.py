@@ -6,6 +6,7 @@ import pytest
 
 from monitor import accounts, data, exports, imports, store, translations
 from monitor.errors import PermissionDenied
+from monitor.paths import MIGRATIONS_DIR
 from monitor.progress import ProposalInvalid
 from monitor.translations import Entry
 from tests.rendered import open_page
@@ -156,3 +157,49 @@ def test_the_page_says_none_ship_and_lets_the_secretariat_add_one(people):
     partners = open_page("pages/partners.py", lang="fr")
     priorities = partners.dataframe[-1].value
     assert priorities.iloc[0, 1] == "Plan régional de mobilité"
+
+
+def test_the_sidebar_names_members_and_domains_in_the_language_and_explains_the_mark(people):
+    translations.save(
+        people["admin"],
+        [
+            Entry("member", "brussels_minister_president", "fr", "Ministre-Président (titre saisi)", SOURCE),
+            Entry("domain", "employment", "fr", "EMPLOI (titre saisi)", SOURCE),
+        ],
+    )
+    note = "[NL] = tel que publié"
+    french = open_page("pages/account.py", lang="fr")  # a page whose body shows no title: only the sidebar has them
+    for key, translated in (("filter_member", "Ministre-Président (titre saisi)"), ("filter_theme", "EMPLOI")):
+        widget = french.sidebar.multiselect(key=key)
+        entered = [option for option in widget.options if option.startswith(translated)]
+        assert len(entered) == 1, widget.options
+        assert all(option.startswith("[NL] ") for option in widget.options if option not in entered)
+        assert note in widget.help
+    assert "Ministre-Président (titre saisi)" in french.sidebar.selectbox(key="preset_member").options
+    assert not any(caption.value.startswith(note) for caption in french.caption)  # the body has none
+    dutch = open_page("pages/account.py", lang="nl")
+    members = dutch.sidebar.multiselect(key="filter_member")
+    assert not any("[NL]" in option for option in members.options) and "[NL]" not in members.help
+    assert any(option.startswith(_dutch("member", "brussels_minister_president")) for option in members.options)
+
+
+def test_a_store_from_before_domain_titles_keeps_its_translations(people, tmp_path, monkeypatch):
+    """Migration 040 rebuilds the table to accept policy domains: every earlier revision survives as it was."""
+    older = tmp_path / "migrations"
+    older.mkdir()
+    for version, name, sql in store.migrations():
+        if version <= 30:
+            (older / name).write_text(sql, encoding="utf-8")
+    store.close_all()
+    store.store_path().unlink(missing_ok=True)  # a store made by the code of migration 030
+    monkeypatch.setattr(store, "MIGRATIONS_DIR", older)
+    translations.save(people["admin"], [Entry("objective", "1.1", "fr", "Titre d’avant", SOURCE)])
+    before = store.connection().execute("SELECT * FROM content_translations").fetchall()
+    with pytest.raises(Exception, match="CHECK"):
+        translations.save(people["admin"], [Entry("domain", "employment", "fr", "Emploi", SOURCE)])
+    store.close_all()
+    monkeypatch.setattr(store, "MIGRATIONS_DIR", MIGRATIONS_DIR)  # this version's code opens it again
+    assert store.connection().execute("SELECT * FROM content_translations").fetchall() == before
+    translations.save(people["admin"], [Entry("domain", "employment", "fr", "Emploi", SOURCE)])
+    assert data.content_translations()[("domain", "employment", "fr")] == "Emploi"
+    assert data.content_translations()[("objective", "1.1", "fr")] == "Titre d’avant"
