@@ -257,7 +257,19 @@ def downloads(shown: pd.DataFrame | Callable[[], pd.DataFrame], name: str, key: 
         )
 
 
-CHART_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+def chart_config(filename: str) -> dict:
+    """Plotly's options for a chart: one tool, "save as PNG", its tooltip in the interface language.
+
+    Zoom and pan add nothing to these small charts and their tooltips would stay English; plotly takes the
+    tooltip's translation from `locales` (no plotly locale bundle needed, so it works offline).
+    """
+    return {
+        "displaylogo": False,
+        "modeBarButtons": [["toImage"]],
+        "toImageButtonOptions": {"format": "png", "scale": 2, "filename": filename},
+        "locale": language(),
+        "locales": {language(): {"dictionary": {"Download plot as a PNG": t("chart.download_png")}}},
+    }
 
 
 def chart(figure, key: str, summary: str, filename: str, **options):
@@ -265,9 +277,8 @@ def chart(figure, key: str, summary: str, filename: str, **options):
     if not figure.get("data"):
         st.info(t("empty.chart"))
         return None
-    config = {**CHART_CONFIG, "toImageButtonOptions": {**CHART_CONFIG["toImageButtonOptions"], "filename": filename}}
     figure = {**figure, "layout": {**figure.get("layout", {}), "separators": formats.separators(language())}}
-    event = st.plotly_chart(figure, key=key, config=config, **options)
+    event = st.plotly_chart(figure, key=key, config=chart_config(filename), **options)
     st.caption(summary)
     return event
 

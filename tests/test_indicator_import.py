@@ -193,7 +193,7 @@ def test_imports_are_audited(admin):
 def test_imported_years_show_on_the_indicators_page(admin):
     indicator_store.commit_values(admin, preview(HEADER + "regional_gdp,2019,82000,INR 2021,2021-02-15\n"))
     app = open_page("pages/indicators.py", lang="en")
-    table = app.dataframe[0].value
+    table = app.table[0].value
     assert "2019" in table.columns
     gdp_name = f"{data.ORIGINAL_MARK} BBP van het Gewest"  # the Dutch name, marked in the English interface
     gdp = table.set_index(table.columns[0]).loc[gdp_name]

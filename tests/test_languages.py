@@ -6,6 +6,8 @@ secretariat's run has sample progress in the store, so the progress tables and c
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from monitor import accounts, contrast, data, sample
@@ -110,3 +112,14 @@ def test_flow_chart_marks_dutch_member_names_outside_dutch(app_db):
         sankey = next(f for f in plotly_figures(app) if f["data"] and f["data"][0]["type"] == "sankey")
         member_nodes = [label for label in sankey["data"][0]["node"]["label"] if not label[:1].isdigit()]
         assert member_nodes and all(label.startswith("[NL] ") == marked for label in member_nodes), language
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_chart_toolbar_has_one_tool_whose_tooltip_is_in_the_language(app_db, language):
+    app = open_page("pages/overview.py", lang=language)
+    config = json.loads(app.get("plotly_chart")[0].proto.config)
+    assert config["modeBarButtons"] == [["toImage"]]  # zoom and pan tooltips would stay English
+    assert config["locale"] == language
+    assert config["locales"][language]["dictionary"]["Download plot as a PNG"] == translate(
+        "chart.download_png", language
+    )

@@ -172,6 +172,7 @@ def test_a_screen_reader_gets_named_french_controls_table_cells_and_chart_summar
     for key in ("filters.pillar", "filters.priority", "filters.theme", "filters.member", "filters.org"):
         assert fr(key) in names["combobox"]  # announced by its French label
     assert fr("export.csv") in names["button"]
+    assert "Main menu" not in names["button"]  # Streamlit's menu is English only: hidden (toolbarMode minimal)
 
     # tables are grids whose column headers and cells are read out: French headers, marked Dutch titles
     assert {fr("column.pillar"), fr("column.objectives"), fr("column.member")} <= set(names["columnheader"])
@@ -185,4 +186,7 @@ def test_a_screen_reader_gets_named_french_controls_table_cells_and_chart_summar
     ).fetchone()
     assert f"{fr('priority.shared')} {count} ({codes})" in texts
     assert "[NL] = " in texts
+    # the chart's one tool (save as PNG) is announced in French too: plotly reads it from the chart's config
+    tools = page.locator('[data-testid="stPlotlyChart"] .modebar-btn')
+    assert tools.count() == 1 and tools.first.get_attribute("data-title") == fr("chart.download_png")
     page.close()
