@@ -226,7 +226,7 @@ def responsibility_flow(links: pd.DataFrame) -> Figure:
             "customdata": nodes,
             "color": colours,
             "hovertemplate": "%{customdata}<extra></extra>",
-            "pad": 6,
+            "pad": 14,  # at least a 12 px label's height between nodes: small nodes' labels never overlap
             "thickness": 14,
         },
         "link": {
@@ -238,7 +238,7 @@ def responsibility_flow(links: pd.DataFrame) -> Figure:
     }
     tallest = max(links["source"].nunique(), links["target"].nunique(), 0)
     layout = _layout(
-        max(420, 26 * tallest), font={"family": "sans-serif", "size": 12}, margin={"l": 10, "r": 10, "t": 10, "b": 10}
+        max(420, 30 * tallest), font={"family": "sans-serif", "size": 12}, margin={"l": 10, "r": 10, "t": 10, "b": 10}
     )
     return {"data": [trace], "layout": layout}
 
