@@ -129,6 +129,7 @@ def test_the_sidebar_is_reachable_by_keyboard_with_a_visible_focus(chromium, ser
     wait_until_ready(page)
     # the sidebar's widgets are drawn after the script state settles on a busy machine: wait for the last one
     page.get_by_role("button", name=fr("filters.reset")).wait_for(timeout=60_000)
+    page.wait_for_function(STYLED, timeout=60_000)  # the focus style arrives with st.html, drawn on its own time
     reached, outlines = [], []
     for _ in range(60):
         page.keyboard.press("Tab")
