@@ -247,8 +247,9 @@ def render_workstream(code: str) -> None:
     for party in steering.itertuples():
         role = "" if party.role == "steering" else f" ({t('fiche.consulted')})"
         written = "" if party.as_written == party.name else f" · “{plain(party.as_written)}”"
+        name = title_of("member", party.party_id, party.name) if party.kind == "member" else party.name
         st.markdown(
-            f"- **{plain(party.name)}**{role}{written}  \n  {source(party.document, party.line_start, party.line_end)}"
+            f"- **{plain(name)}**{role}{written}  \n  {source(party.document, party.line_start, party.line_end)}"
         )
     st.subheader(t("fiche.description"))
     st.markdown(paragraphs(row["description"]))

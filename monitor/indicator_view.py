@@ -13,7 +13,7 @@ from monitor.errors import Conflict
 from monitor.fiche import source
 from monitor.formats import format_number, separators
 from monitor.status import DELIVERY_LOOK, DIRECTION_LOOK, TARGET_LOOK, look_text
-from monitor.ui import chart, downloads, language, plain, t, table
+from monitor.ui import chart, downloads, language, plain, t, table, title_of, with_titles
 
 INDICATORS_PAGE = "pages/indicators.py"
 OBJECTIVES_PAGE = "pages/objectives.py"
@@ -226,7 +226,7 @@ def _linked_objectives(indicator_id: str) -> None:
     for row in links.to_dict("records"):
         st.page_link(
             OBJECTIVES_PAGE,
-            label=f"{row['objective_code']} · {row['objective_title']}",
+            label=f"{row['objective_code']} · {title_of('objective', row['objective_code'], row['objective_title'])}",
             query_params={"objective": row["objective_code"]},
         )
         st.caption(f"{t('indicators.editorial_link')}: {plain(row['rationale'])}")
@@ -304,8 +304,9 @@ def delivery_context(codes: list[str]) -> None:
     ]
     if not rest.empty:
         st.markdown(t("context.outside", count=len(rest)))
-    names = dict(zip(data.indicator_readings()["indicator_id"], data.indicator_readings()["name"], strict=True))
-    shown = frame.assign(
+    readings = data.indicator_readings()
+    names = {i: title_of("indicator", i, n) for i, n in zip(readings["indicator_id"], readings["name"], strict=True)}
+    shown = with_titles(frame, "objective", "objective_code", "objective_title").assign(
         delivery_label=[look_text(DELIVERY_LOOK, d, t(f"delivery.{d}")) for d in frame["delivery"]],
         context_label=[t(f"context_state.{c}") for c in frame["context"]],
         indicators=[
@@ -374,7 +375,11 @@ def render_target(row: dict, check: indicators.TargetCheck, user, key: str) -> N
         st.caption(source(row["document"], row["line_start"], row["line_end"]))
         st.page_link(
             INDICATORS_PAGE,
-            label=t("targets.measured_by", name=reading["name"], unit=reading["unit"]),
+            label=t(
+                "targets.measured_by",
+                name=title_of("indicator", row["indicator_id"], reading["name"]),
+                unit=reading["unit"],
+            ),
             query_params={"indicator": row["indicator_id"]},
         )
         st.caption(t("targets.link_rationale", rationale=row["link_rationale"]))
@@ -426,7 +431,11 @@ def target_groups(targets: pd.DataFrame) -> dict[str, list[dict]]:
     groups: dict[str, list[dict]] = {}
     for row in targets.to_dict("records"):
         code = row["objective_code"]
-        name = f"{code} · {row['objective_title']}" if isinstance(code, str) else t("targets.introduction")
+        name = (
+            f"{code} · {title_of('objective', code, row['objective_title'])}"
+            if isinstance(code, str)
+            else t("targets.introduction")
+        )
         groups.setdefault(name, []).append(row)
     return groups
 

@@ -123,3 +123,22 @@ def test_the_chart_toolbar_has_one_tool_whose_tooltip_is_in_the_language(app_db,
     assert config["locales"][language]["dictionary"]["Download plot as a PNG"] == translate(
         "chart.download_png", language
     )
+
+
+def test_titles_on_targets_indicators_and_workstream_fiches_are_marked_in_french(app_db, con):
+    """Places that show content titles outside tables: each Dutch title carries [NL] in a French interface."""
+    targets = open_page("pages/targets.py", lang="fr")
+    groups = [expander.label for expander in targets.expander if " · " in expander.label]
+    assert groups and all(label.split(" · ", 1)[1].startswith("[NL] ") for label in groups)
+    (indicator,) = con.execute("SELECT name FROM indicators WHERE indicator_id = 'ghg_emissions_total'").fetchone()
+    assert any(f"[NL] {indicator}" in text for text in rendered_texts(targets))  # "measured by" link
+    indicators = open_page("pages/indicators.py", lang="fr")
+    delivery = indicators.dataframe[-1].value  # the delivery × context table
+    titles = delivery[translate("column.objective_title", "fr")].tolist()
+    assert titles and all(title.startswith("[NL] ") for title in titles)
+    (steering,) = con.execute(
+        "SELECT m.name FROM responsibilities r JOIN government_members m USING (member_id)"
+        " WHERE r.workstream_code = '2.6.4' LIMIT 1"
+    ).fetchone()
+    fiche = open_page("pages/workstreams.py", workstream="2.6.4", lang="fr")
+    assert any(f"**\\[NL\\] {steering}" in markdown.value for markdown in fiche.markdown)
