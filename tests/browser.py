@@ -95,8 +95,21 @@ def wait_until_ready(page, timeout_ms: int = 30_000) -> None:
 
 
 def go(page, link: str) -> None:
-    """Follow a navigation link (a client-side page switch keeps the session, and so the sign-in)."""
-    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=link, exact=True).click()
+    """Follow a navigation link (a client-side page switch keeps the session, and so the sign-in).
+
+    A click that lands while the current page is still rerunning can be lost on a busy machine: when the
+    address has not changed after a while, the link is clicked once more (as a user would).
+    """
+    anchor = page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=link, exact=True)
+    target = anchor.get_attribute("href")
+    for attempt in range(2):
+        anchor.click()
+        try:
+            page.wait_for_function("target => location.href.split('?')[0] === target", arg=target, timeout=20_000)
+            break
+        except PlaywrightTimeout:
+            if attempt:
+                raise
     wait_until_ready(page)
 
 
