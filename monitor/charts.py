@@ -1,8 +1,9 @@
 """Chart builders: DataFrame in, plotly figure out (as a plain figure dict). No Streamlit here.
 
 Figures are built as dicts in plotly's JSON schema rather than through plotly's object API: the object API
-validates every assignment and costs ~30 ms per chart on this hardware, the dict ~1 ms; st.plotly_chart
-validates the dict once when it renders it.
+validates every assignment and costs ~30 ms per chart on this hardware, the dict ~1 ms. The dicts are written
+in the form plotly's validation gives them (texts as strings, the template expanded), so that rendering can
+send them as they are (monitor.ui.chart); tests/test_languages.py holds every chart the pages draw to that.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ EDGE = {"color": "#31333F", "width": 1}
 PRIORITY_ORDER = ("shared", "consulted", "mixed")
 FONT = {"family": "sans-serif", "size": 14}
 LEGEND_ON_TOP = {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "traceorder": "normal"}
+# plotly's "none" template as its validation writes it out.
+NO_TEMPLATE: dict[str, Any] = {"data": {"scatter": [{"type": "scatter"}]}}
 SHOW_LEGEND = {"showlegend": True, "legend": LEGEND_ON_TOP}  # also with one trace: it names the colour
 
 
@@ -51,7 +54,7 @@ def _layout(height: int, **extra: Any) -> dict[str, Any]:
     return {
         # No plotly template: Streamlit's theme styles the chart in the browser anyway, and validating and
         # sending plotly's default template (~10 kB) cost more than half of each chart's time on the server.
-        "template": "none",
+        "template": NO_TEMPLATE,
         "font": FONT,
         "height": height,
         "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
@@ -85,7 +88,7 @@ def priority_types_by_pillar(
                 "name": label(priority),
                 "y": [pillar_label(p) for p in pillars],
                 "x": counts,
-                "text": counts,
+                "text": [str(n) for n in counts],
                 "textposition": "inside",
                 "insidetextanchor": "middle",
                 "textfont": {"color": "#ffffff" if priority == "shared" else "#000000", "size": 16},
@@ -373,7 +376,7 @@ def confidence_bars(frame: pd.DataFrame, label: Callable[[str], str], axis_title
         "name": axis_title,
         "y": names,
         "x": frame["workstreams"].astype(int).tolist(),
-        "text": frame["workstreams"].astype(int).tolist(),
+        "text": frame["workstreams"].astype(int).astype(str).tolist(),
         "textposition": "outside",
         "marker": {
             "color": [CONFIDENCE_LOOK[c].colour for c in frame["confidence"]],

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pandas as pd
+import plotly.graph_objects as go
+import plotly.io
 from streamlit.testing.v1 import AppTest
 
 from monitor.paths import PROJECT_ROOT
@@ -90,6 +92,27 @@ def missing_keys(app: AppTest) -> list[str]:
 
 def plotly_figures(app: AppTest) -> list[dict]:
     return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+
+
+def changed_by_plotly(figure: dict) -> list[str]:
+    """Where plotly's validation would change a figure as the app sent it ([] when nowhere; raises if invalid).
+
+    The app sends its figures without validating them again on every rerun (monitor.ui.chart): this is what
+    makes that safe.
+    """
+    validated = json.loads(plotly.io.to_json(go.Figure(figure), validate=False))
+    return list(_differences(figure, validated, "figure"))
+
+
+def _differences(sent: Any, validated: Any, path: str) -> Iterator[str]:
+    if isinstance(sent, dict) and isinstance(validated, dict):
+        for key in sorted(sent.keys() | validated.keys()):
+            yield from _differences(sent.get(key), validated.get(key), f"{path}.{key}")
+    elif isinstance(sent, list) and isinstance(validated, list) and len(sent) == len(validated):
+        for position, (one, other) in enumerate(zip(sent, validated, strict=True)):
+            yield from _differences(one, other, f"{path}[{position}]")
+    elif sent != validated or (type(sent) is not type(validated) and not isinstance(sent, int | float)):
+        yield f"{path}: {sent!r:.60} -> {validated!r:.60}"
 
 
 def open_page(page: str, user: str | None = None, **query: str) -> AppTest:

@@ -15,6 +15,7 @@ from monitor.formats import format_number, separators
 from monitor.i18n import LANGUAGES, translate
 from tests.rendered import (
     caption_before_title,
+    changed_by_plotly,
     charts_without_summary,
     missing_keys,
     open_page,
@@ -49,6 +50,7 @@ def _walk(language: str, user: str | None) -> dict[str, list[str]]:
         for figure in plotly_figures(app):  # numbers as the language writes them; marks and text readable
             assert figure["layout"]["separators"] == separators(language), path
             assert contrast.figure_problems(figure) == [], path
+            assert changed_by_plotly(figure) == [], path  # so sending it unvalidated loses nothing
         assert charts_without_summary(app) == [], path
         note = translate("languages.original_note", language, mark=data.ORIGINAL_MARK)
         notes = [c.value for c in app.caption if c.value == note]
