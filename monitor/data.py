@@ -7,6 +7,7 @@ rebuild is a new entry) and the global filters select rows from them in memory: 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -41,15 +42,30 @@ def query(name: str, **params: object) -> pd.DataFrame:
     return _query(database_key(), name, tuple(sorted(params.items()))).copy()
 
 
+class _Filtering:
+    """The facet index of one database file, remembering the passing codes and live counts of each set of
+    filters and the page products of each set of codes (_PRODUCTS).
+
+    Remembered with Python's own hashing of the frozen filters and of code tuples: Streamlit's cache hashing
+    of such keys took ~1 ms a call, more than the work it saved; a filter change asks for them many times.
+    """
+
+    def __init__(self, index: FacetIndex) -> None:
+        self.index = index
+        self.codes = functools.lru_cache(maxsize=1024)(lambda filters: tuple(index.codes(filters)))
+        self.counts = functools.lru_cache(maxsize=1024)(index.all_counts)
+        self.product = functools.lru_cache(maxsize=1024)(lambda name, codes: _PRODUCTS[name](list(codes)))
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _index(key: DatabaseKey) -> FacetIndex:
+def _filtering(key: DatabaseKey) -> _Filtering:
     workstreams = db.run("workstream_index").to_dict("records")
     links = db.run("workstream_links").to_dict("records")
-    return FacetIndex.from_rows(workstreams, links)
+    return _Filtering(FacetIndex.from_rows(workstreams, links))
 
 
 def facet_index() -> FacetIndex:
-    return _index(database_key())
+    return _filtering(database_key()).index
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -74,11 +90,13 @@ def option_labels(facet: str) -> dict[str, str]:
 
 
 def filtered_codes(filters: Filters) -> list[str]:
-    return facet_index().codes(filters)
+    """The workstreams that pass the filters, in strategy order."""
+    return list(_filtering(database_key()).codes(filters))
 
 
 def facet_counts(filters: Filters) -> dict[str, dict[str, tuple[int, int]]]:
-    return facet_index().all_counts(filters)
+    """Live counts of every facet's options under the other filters (see FacetIndex.all_counts); do not mutate."""
+    return _filtering(database_key()).counts(filters)
 
 
 def workstreams(filters: Filters) -> pd.DataFrame:
@@ -149,17 +167,13 @@ _PRODUCTS = {
 }
 
 
-@st.cache_resource(show_spinner=False, max_entries=1024)
-def _product(key: DatabaseKey, name: str, codes: tuple[str, ...]) -> pd.DataFrame:
-    return _PRODUCTS[name](list(codes))
-
-
 def product(name: str, filters: Filters) -> pd.DataFrame:
     """A page product (see _PRODUCTS) for the workstreams that pass the filters, cached per set of codes.
 
     Kept as a shared resource, as query() results are: a copy is cheaper than cache_data's unpickling.
     """
-    return _product(database_key(), name, tuple(filtered_codes(filters))).copy()
+    filtering = _filtering(database_key())
+    return filtering.product(name, filtering.codes(filters)).copy()
 
 
 # Progress: read from the user store once per store generation (every committed write is a new
