@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from monitor import frames
 from monitor.status import CONFIDENCE_LOOK, STATUS_LOOK, Look
 
 Figure = dict[str, Any]
@@ -66,8 +67,8 @@ def _layout(height: int, **extra: Any) -> dict[str, Any]:
 def _by_pillar_and_priority(frame: pd.DataFrame) -> dict[tuple[int, str], tuple[int, str]]:
     """{(pillar, priority type): (objectives, their codes)} - plain Python: the frame has a few rows and
     pandas' per-call overhead cost more than the chart itself on every filter change."""
-    columns = (frame[c].tolist() for c in ("pillar", "priority_type", "objectives", "objective_codes"))
-    return {(int(p), kind): (int(n), codes) for p, kind, n, codes in zip(*columns, strict=True)}
+    rows = frames.values(frame, "pillar", "priority_type", "objectives", "objective_codes")
+    return {(int(p), kind): (int(n), codes) for p, kind, n, codes in rows}
 
 
 def priority_types_by_pillar(
@@ -299,9 +300,7 @@ def status_bars(
     groups = list(dict.fromkeys(counts["group"]))
     cells = {
         (group, status): (int(n), codes)
-        for group, status, n, codes in zip(
-            counts["group"], counts["status"], counts["workstreams"], counts["codes"], strict=True
-        )
+        for group, status, n, codes in frames.values(counts, "group", "status", "workstreams", "codes")
     }
     labels = [short_label(group_label(g), 40) for g in groups]
     data = []
@@ -338,7 +337,7 @@ def status_timeline(
 ) -> Figure:
     """Vertical stacked bars: status counts as known at each Social Summit cycle."""
     cycles = list(dict.fromkeys(frame["cycle"]))
-    cells = {(c, s): int(n) for c, s, n in zip(frame["cycle"], frame["status"], frame["workstreams"], strict=True)}
+    cells = {(c, s): int(n) for c, s, n in frames.values(frame, "cycle", "status", "workstreams")}
     data = []
     for status, look in STATUS_LOOK.items():
         values = [cells.get((cycle, status), 0) for cycle in cycles]

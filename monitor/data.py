@@ -17,6 +17,7 @@ import streamlit as st
 
 from monitor import db, indicators, progress, progress_summary, store, summaries
 from monitor.filters import FacetIndex, Filters, KnownValues
+from monitor.frames import values
 from monitor.paths import database_path
 
 DatabaseKey = tuple[str, int, int]
@@ -29,9 +30,33 @@ def database_key() -> DatabaseKey:
     return (str(path), *db.file_identity(path))
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
-def _query(key: DatabaseKey, name: str, params: tuple[tuple[str, object], ...] = ()) -> pd.DataFrame:
-    return db.run(name, dict(params))
+class _Remembered:
+    """What is remembered of one database file: query results, the facet index, the passing codes and live
+    counts of each set of filters, and the page products (_PRODUCTS) of each set of codes.
+
+    Remembered with Python's own hashing of names, frozen filters and code tuples: Streamlit's cache hashing
+    of such keys took ~1 ms a call, more than the work it saved, and a filter change asks dozens of times.
+    """
+
+    def __init__(self, index: FacetIndex) -> None:
+        self.index = index
+        self.query = functools.lru_cache(maxsize=512)(lambda name, params: db.run(name, dict(params)))
+        self.codes = functools.lru_cache(maxsize=1024)(lambda filters: tuple(index.codes(filters)))
+        self.counts = functools.lru_cache(maxsize=1024)(index.all_counts)
+        self.product = functools.lru_cache(maxsize=1024)(lambda name, codes: _PRODUCTS[name](list(codes)))
+
+    @functools.cached_property
+    def options(self) -> dict[str, dict[str, str]]:
+        """facet -> {option: display name as published}, in display order."""
+        options = db.run("filter_options")
+        return {f: dict(zip(rows["option"], rows["label"], strict=True)) for f, rows in options.groupby("facet")}
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _remembered(key: DatabaseKey) -> _Remembered:
+    workstreams = db.run("workstream_index").to_dict("records")
+    links = db.run("workstream_links").to_dict("records")
+    return _Remembered(FacetIndex.from_rows(workstreams, links))
 
 
 def query(name: str, **params: object) -> pd.DataFrame:
@@ -39,43 +64,15 @@ def query(name: str, **params: object) -> pd.DataFrame:
 
     Kept as a shared resource (the data is read-only and small); callers get their own copy.
     """
-    return _query(database_key(), name, tuple(sorted(params.items()))).copy()
-
-
-class _Filtering:
-    """The facet index of one database file, remembering the passing codes and live counts of each set of
-    filters and the page products of each set of codes (_PRODUCTS).
-
-    Remembered with Python's own hashing of the frozen filters and of code tuples: Streamlit's cache hashing
-    of such keys took ~1 ms a call, more than the work it saved; a filter change asks for them many times.
-    """
-
-    def __init__(self, index: FacetIndex) -> None:
-        self.index = index
-        self.codes = functools.lru_cache(maxsize=1024)(lambda filters: tuple(index.codes(filters)))
-        self.counts = functools.lru_cache(maxsize=1024)(index.all_counts)
-        self.product = functools.lru_cache(maxsize=1024)(lambda name, codes: _PRODUCTS[name](list(codes)))
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _filtering(key: DatabaseKey) -> _Filtering:
-    workstreams = db.run("workstream_index").to_dict("records")
-    links = db.run("workstream_links").to_dict("records")
-    return _Filtering(FacetIndex.from_rows(workstreams, links))
+    return _remembered(database_key()).query(name, tuple(sorted(params.items()))).copy()
 
 
 def facet_index() -> FacetIndex:
-    return _filtering(database_key()).index
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _options(key: DatabaseKey) -> dict[str, dict[str, str]]:
-    options = db.run("filter_options")
-    return {facet: dict(zip(rows["option"], rows["label"], strict=True)) for facet, rows in options.groupby("facet")}
+    return _remembered(database_key()).index
 
 
 def known_values() -> KnownValues:
-    options = _options(database_key())
+    options = _remembered(database_key()).options
     return KnownValues(
         pillars=frozenset(int(p) for p in options["pillar"]),
         members=frozenset(options["member"]),
@@ -86,17 +83,17 @@ def known_values() -> KnownValues:
 
 def option_labels(facet: str) -> dict[str, str]:
     """Display names of a facet's options (as published), in display order. Do not mutate."""
-    return _options(database_key())[facet]
+    return _remembered(database_key()).options[facet]
 
 
 def filtered_codes(filters: Filters) -> list[str]:
     """The workstreams that pass the filters, in strategy order."""
-    return list(_filtering(database_key()).codes(filters))
+    return list(_remembered(database_key()).codes(filters))
 
 
 def facet_counts(filters: Filters) -> dict[str, dict[str, tuple[int, int]]]:
     """Live counts of every facet's options under the other filters (see FacetIndex.all_counts); do not mutate."""
-    return _filtering(database_key()).counts(filters)
+    return _remembered(database_key()).counts(filters)
 
 
 def workstreams(filters: Filters) -> pd.DataFrame:
@@ -119,7 +116,7 @@ def partner_table(filters: Filters) -> pd.DataFrame:
     """One row per objective with a passing workstream: where the social partners (or the chosen
     organisations, with the organisation filter) are partner, in the steering committee or steer."""
     if filters.org:
-        return summaries.partner_table(_organisation_roles(filtered_codes(filters)), filters.org)
+        return summaries.partner_table(product("organisation_roles", filters), filters.org)
     return product("social_partners", filters)
 
 
@@ -129,41 +126,43 @@ def themes(filters: Filters) -> pd.DataFrame:
 
 
 # Page products that depend only on which workstreams pass the filters: computed once per set of codes.
-def _pillar_counts(codes: list[str]) -> pd.DataFrame:
-    return summaries.pillar_counts(_objectives(codes), query("counts_by_pillar"))
+# They read shared query results and each other's results (_shared, _made), which they never change.
+def _shared(name: str) -> pd.DataFrame:
+    return _remembered(database_key()).query(name, ())
+
+
+def _made(name: str, codes: list[str]) -> pd.DataFrame:
+    return _remembered(database_key()).product(name, tuple(codes))
 
 
 def _objectives(codes: list[str]) -> pd.DataFrame:
-    frame = query("workstreams_list")
+    frame = _shared("workstreams_list")
     matching = frame[frame["code"].isin(codes)].groupby("objective_code").size().rename("matching_workstreams")
-    return query("objectives_list").join(matching, on="code", how="inner").reset_index(drop=True)
+    return _shared("objectives_list").join(matching, on="code", how="inner").reset_index(drop=True)
 
 
 def _of_passing_objectives(frame: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
-    workstreams = query("workstreams_list")
-    kept = set(workstreams.loc[workstreams["code"].isin(codes), "objective_code"])
+    objective_of = facet_index().objective_of
+    kept = {objective_of[code] for code in codes}
     return frame[frame["objective_code"].isin(kept)].reset_index(drop=True)
 
 
-def _organisation_roles(codes: list[str]) -> pd.DataFrame:
-    return _of_passing_objectives(query("organisation_objective_roles"), codes)
-
-
 def _member_roles(codes: list[str]) -> pd.DataFrame:
-    frame = query("member_workstream_roles")
+    frame = _shared("member_workstream_roles")
     return frame[frame["workstream_code"].isin(codes)].reset_index(drop=True)
 
 
 _PRODUCTS = {
     "objectives": _objectives,
-    "pillar_counts": _pillar_counts,
-    "priority_by_pillar": lambda codes: summaries.priority_by_pillar(_objectives(codes)),
+    "pillar_counts": lambda codes: summaries.pillar_counts(_made("objectives", codes), _shared("counts_by_pillar")),
+    "priority_by_pillar": lambda codes: summaries.priority_by_pillar(_made("objectives", codes)),
     "member_roles": _member_roles,
-    "member_summary": lambda codes: summaries.member_summary(_member_roles(codes), query("members_overview")),
-    "matrix": lambda codes: summaries.responsibility_matrix(_member_roles(codes)),
-    "flow": lambda codes: summaries.sankey_links(_member_roles(codes)),
-    "social_partners": lambda codes: summaries.partner_table(_organisation_roles(codes)),
-    "themes": lambda codes: _of_passing_objectives(query("objective_themes_list"), codes),
+    "member_summary": lambda codes: summaries.member_summary(_made("member_roles", codes), _shared("members_overview")),
+    "matrix": lambda codes: summaries.responsibility_matrix(_made("member_roles", codes)),
+    "flow": lambda codes: summaries.sankey_links(_made("member_roles", codes)),
+    "organisation_roles": lambda codes: _of_passing_objectives(_shared("organisation_objective_roles"), codes),
+    "social_partners": lambda codes: summaries.partner_table(_made("organisation_roles", codes)),
+    "themes": lambda codes: _of_passing_objectives(_shared("objective_themes_list"), codes),
 }
 
 
@@ -172,8 +171,8 @@ def product(name: str, filters: Filters) -> pd.DataFrame:
 
     Kept as a shared resource, as query() results are: a copy is cheaper than cache_data's unpickling.
     """
-    filtering = _filtering(database_key())
-    return filtering.product(name, filtering.codes(filters)).copy()
+    remembered = _remembered(database_key())
+    return remembered.product(name, remembered.codes(filters)).copy()
 
 
 # Progress: read from the user store once per store generation (every committed write is a new
@@ -416,9 +415,7 @@ def _delivery_inputs() -> dict[str, tuple[str, str | None]]:
     current = progress_state().current
     return {
         code: (status, confidence if isinstance(confidence, str) else None)
-        for code, status, confidence in zip(
-            current["workstream_code"], current["status"], current["confidence"], strict=True
-        )
+        for code, status, confidence in values(current, "workstream_code", "status", "confidence")
     }
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from monitor.frames import records, values
+
 ROLE_ORDER = ("initiating", "associated", "steering")
 SOCIAL_PARTNER_KINDS = ("social_partners",)
 
@@ -15,7 +17,7 @@ SOCIAL_PARTNER_KINDS = ("social_partners",)
 def pillar_counts(objectives: pd.DataFrame, pillars: pd.DataFrame) -> pd.DataFrame:
     """One row per pillar: objectives and workstreams that pass the filters."""
     counted: dict[int, list[int]] = {}
-    for pillar, matching in zip(objectives["pillar"], objectives["matching_workstreams"], strict=True):
+    for pillar, matching in values(objectives, "pillar", "matching_workstreams"):
         totals = counted.setdefault(int(pillar), [0, 0])
         totals[0] += 1
         totals[1] += int(matching)
@@ -26,7 +28,7 @@ def pillar_counts(objectives: pd.DataFrame, pillars: pd.DataFrame) -> pd.DataFra
             "objectives": counted.get(int(p), [0, 0])[0],
             "workstreams": counted.get(int(p), [0, 0])[1],
         }
-        for p, title in zip(pillars["pillar"], pillars["pillar_title"], strict=True)
+        for p, title in values(pillars, "pillar", "pillar_title")
     ]
     return pd.DataFrame(rows, columns=["pillar", "pillar_title", "objectives", "workstreams"])
 
@@ -34,9 +36,7 @@ def pillar_counts(objectives: pd.DataFrame, pillars: pd.DataFrame) -> pd.DataFra
 def priority_by_pillar(objectives: pd.DataFrame) -> pd.DataFrame:
     """One row per pillar × priority type: number of objectives and their codes."""
     groups: dict[tuple[int, str], list[str]] = {}
-    for pillar, priority, code in zip(
-        objectives["pillar"], objectives["priority_type"], objectives["code"], strict=True
-    ):
+    for pillar, priority, code in values(objectives, "pillar", "priority_type", "code"):
         groups.setdefault((int(pillar), priority), []).append(code)
     rows = [
         {"pillar": pillar, "priority_type": priority, "objectives": len(codes), "objective_codes": ", ".join(codes)}
@@ -48,12 +48,10 @@ def priority_by_pillar(objectives: pd.DataFrame) -> pd.DataFrame:
 def member_summary(roles: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
     """One row per member: objectives initiated, associated with, workstreams steered (within the filters)."""
     seen: dict[tuple[str, str], set[str]] = {}
-    for member, role, objective, workstream in zip(
-        roles["member_id"], roles["role"], roles["objective_code"], roles["workstream_code"], strict=True
-    ):
+    for member, role, objective, workstream in values(roles, "member_id", "role", "objective_code", "workstream_code"):
         seen.setdefault((member, role), set()).add(workstream if role == "steering" else objective)
     rows = []
-    for member in members.itertuples():
+    for member in records(members):
         rows.append(
             {
                 "member_id": member.member_id,
@@ -89,7 +87,7 @@ def responsibility_matrix(roles: pd.DataFrame) -> pd.DataFrame:
     (the cell's shade: initiating 3, associated 1, plus one per steered workstream, at most 6).
     """
     cells: dict[tuple, dict] = {}
-    for row in roles.itertuples(index=False):
+    for row in records(roles):
         key = (row.member_order, row.objective_order, row.member_id, row.objective_code)
         cell = cells.setdefault(key, {"member_name": row.member_name, "roles": set(), "steered": set()})
         cell["roles"].add(row.role)
@@ -130,7 +128,7 @@ def sankey_links(roles: pd.DataFrame) -> pd.DataFrame:
     """
     involved: dict[tuple[str, str], set[str]] = {}
     steered_workstreams: dict[str, str] = {}
-    for row in roles.itertuples(index=False):
+    for row in records(roles):
         steered = involved.setdefault((row.member_name, row.objective_code), set())
         if row.role == "steering":
             steered.add(row.workstream_code)
@@ -141,6 +139,10 @@ def sankey_links(roles: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(links, columns=["source", "target", "value", "role"])
 
 
+PARTNER_ROLES = ("partner", "steering_committee", "steering")
+PARTNER_COLUMNS = ["objective_code", "objective_title", "objective_priority_type", *PARTNER_ROLES]
+
+
 def partner_table(organisation_roles: pd.DataFrame, org_filter: tuple[str, ...] = ()) -> pd.DataFrame:
     """One row per objective: which social-partner bodies are partner / in the steering committee / steer.
 
@@ -149,23 +151,16 @@ def partner_table(organisation_roles: pd.DataFrame, org_filter: tuple[str, ...] 
     rows = organisation_roles
     rows = rows[rows["org_id"].isin(org_filter)] if org_filter else rows[rows["org_kind"].isin(SOCIAL_PARTNER_KINDS)]
     if rows.empty:
-        return pd.DataFrame(
-            columns=[
-                "objective_code",
-                "objective_title",
-                "objective_priority_type",
-                "partner",
-                "steering_committee",
-                "steering",
-            ]
-        )
-    names = rows.groupby(["objective_code", "objective_title", "objective_priority_type", "role"])["org_name"].agg(
-        lambda values: "; ".join(sorted(set(values)))
+        return pd.DataFrame(columns=PARTNER_COLUMNS)
+    names: dict[tuple[str, str, str], dict[str, set[str]]] = {}  # in plain Python: ~10x faster than groupby here
+    for code, title, priority, role, name in values(
+        rows, "objective_code", "objective_title", "objective_priority_type", "role", "org_name"
+    ):
+        names.setdefault((code, title, priority), {}).setdefault(role, set()).add(name)
+    return pd.DataFrame(
+        [
+            (*objective, *("; ".join(sorted(by_role.get(role, ()))) for role in PARTNER_ROLES))
+            for objective, by_role in sorted(names.items())
+        ],
+        columns=PARTNER_COLUMNS,
     )
-    table = names.unstack("role").reset_index()
-    for role in ("partner", "steering_committee", "steering"):
-        if role not in table:
-            table[role] = ""
-    return table.fillna("")[
-        ["objective_code", "objective_title", "objective_priority_type", "partner", "steering_committee", "steering"]
-    ]

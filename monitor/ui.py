@@ -172,7 +172,8 @@ def original_note() -> str:
 def with_titles(frame: pd.DataFrame, kind: str, code_column: str, title_column: str) -> pd.DataFrame:
     """A copy of `frame` whose `title_column` holds title_of() for each row (see data.content_titles)."""
     shown = frame.copy()
-    titles, marked = data.content_titles(kind, shown[code_column], shown[title_column], language())
+    codes, dutch = shown[code_column].tolist(), shown[title_column].tolist()  # lists: read at once, not per value
+    titles, marked = data.content_titles(kind, codes, dutch, language())
     shown[title_column] = titles
     if marked:
         _note_dutch_original()

@@ -1,0 +1,22 @@
+"""Reading the rows of small DataFrames in plain Python, fast (no Streamlit, no pandas beyond the read)."""
+
+from __future__ import annotations
+
+from collections import namedtuple
+from collections.abc import Iterator
+
+import pandas as pd
+
+
+def values(frame: pd.DataFrame, *columns: str) -> Iterator[tuple]:
+    """The rows of some columns as plain tuples, read a whole column at a time.
+
+    Iterating a column of Arrow-backed text (zip over Series, itertuples) goes through pandas one value at a
+    time; tolist() converts the column at once, ~10x faster on these tables.
+    """
+    return zip(*(frame[column].tolist() for column in columns), strict=True)
+
+
+def records(frame: pd.DataFrame) -> Iterator[tuple]:
+    """The rows as named tuples, as itertuples(index=False) gives them, read as values() reads them."""
+    return map(namedtuple("Row", frame.columns, rename=True)._make, values(frame, *frame.columns))
