@@ -173,7 +173,7 @@ def responsibility_matrix(cells: pd.DataFrame) -> Figure:
 
     The letters carry the meaning; the shade only repeats it. customdata = [member_id, objective_code].
     """
-    rows = cells.to_dict("records")  # a few hundred cells: plain Python beats pandas' per-call overhead here
+    rows = frames.dicts(cells)  # a few hundred cells: plain Python beats pandas' per-call overhead here
     members = {r["member_id"]: r for r in sorted(rows, key=lambda r: r["member_order"])}
     objectives = list(dict.fromkeys(r["objective_code"] for r in sorted(rows, key=lambda r: r["objective_order"])))
     lookup = {(r["member_id"], r["objective_code"]): r for r in rows}
@@ -218,9 +218,10 @@ def responsibility_matrix(cells: pd.DataFrame) -> Figure:
 
 def responsibility_flow(links: pd.DataFrame) -> Figure:
     """Sankey: members → objectives (→ workstreams); short labels, full names in the hover."""
-    nodes = list(dict.fromkeys([*links["source"], *links["target"]]))
+    sources, targets_in_order = links["source"].tolist(), links["target"].tolist()
+    nodes = list(dict.fromkeys([*sources, *targets_in_order]))
     position = {name: index for index, name in enumerate(nodes)}
-    targets = set(links["target"])
+    targets = set(targets_in_order)
     colours = ["#0072B2" if n not in targets else "#E69F00" if n.count(".") == 1 else "#009E73" for n in nodes]
     trace = {
         "type": "sankey",
@@ -234,13 +235,13 @@ def responsibility_flow(links: pd.DataFrame) -> Figure:
             "thickness": 14,
         },
         "link": {
-            "source": [position[s] for s in links["source"]],
-            "target": [position[t] for t in links["target"]],
+            "source": [position[s] for s in sources],
+            "target": [position[t] for t in targets_in_order],
             "value": links["value"].tolist(),
             "color": "rgba(120,120,120,0.25)",
         },
     }
-    tallest = max(links["source"].nunique(), links["target"].nunique(), 0)
+    tallest = max(len(set(sources)), len(targets), 0)
     layout = _layout(
         max(420, 30 * tallest), font={"family": "sans-serif", "size": 12}, margin={"l": 10, "r": 10, "t": 10, "b": 10}
     )
@@ -249,7 +250,7 @@ def responsibility_flow(links: pd.DataFrame) -> Figure:
 
 def objectives_by_theme(themes: pd.DataFrame, label: Callable[[str], str], axis_title: str) -> Figure:
     """Objectives per policy domain (editorial mapping), stacked by priority type; hover lists the codes."""
-    rows = sorted(themes.to_dict("records"), key=lambda r: r["domain_order"])  # plain Python: a few dozen links
+    rows = sorted(frames.dicts(themes), key=lambda r: r["domain_order"])  # plain Python: a few dozen links
     domains = list(dict.fromkeys(r["domain"] for r in rows))
     data = []
     for priority in PRIORITY_ORDER:

@@ -20,3 +20,9 @@ def values(frame: pd.DataFrame, *columns: str) -> Iterator[tuple]:
 def records(frame: pd.DataFrame) -> Iterator[tuple]:
     """The rows as named tuples, as itertuples(index=False) gives them, read as values() reads them."""
     return map(namedtuple("Row", frame.columns, rename=True)._make, values(frame, *frame.columns))
+
+
+def dicts(frame: pd.DataFrame) -> list[dict]:
+    """The rows as dicts, as to_dict("records") gives them, read as values() reads them."""
+    columns = list(frame.columns)
+    return [dict(zip(columns, row, strict=True)) for row in values(frame, *columns)]

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 
 from monitor import data
-from monitor.frames import records, values
+from monitor.frames import dicts, records, values
 
 
 def _same(left: tuple, right: tuple) -> bool:
@@ -30,3 +30,8 @@ def test_values_keep_missing_values_and_the_column_order():
     assert found[:2] == [(3, "1.1"), (1, "1.2")]
     assert found[2][0] == 2 and found[2][1] != found[2][1]  # a missing text stays missing (NaN), not "None"
     assert list(values(frame.iloc[:0], "code")) == []
+
+
+def test_dicts_are_to_dict_records(app_db):
+    frame = data.query("objective_themes_list")
+    assert dicts(frame) == frame.to_dict("records") and len(frame) > 0
