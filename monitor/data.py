@@ -36,8 +36,9 @@ class _Remembered:
     """What is remembered of one database file: query results, the facet index, the passing codes and live
     counts of each set of filters, and the page products (_PRODUCTS) of each set of codes.
 
-    Remembered with Python's own hashing of names, frozen filters and code tuples: Streamlit's cache hashing
-    of such keys took ~1 ms a call, more than the work it saved, and a filter change asks dozens of times.
+    Remembered with Python's own hashing of names, frozen filters and code tuples (functools): Streamlit's
+    cache hashing of such keys took ~1 ms a call, more than the work it saved, and a run asks dozens of times.
+    Like Streamlit's caches, it lives as long as the process; a rebuilt file is a new key.
     """
 
     def __init__(self, index: FacetIndex) -> None:
@@ -54,7 +55,7 @@ class _Remembered:
         return {f: dict(zip(rows["option"], rows["label"], strict=True)) for f, rows in options.groupby("facet")}
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@functools.lru_cache(maxsize=4)  # asked a dozen times a run: Streamlit's cache call cost ~0.3 ms each time
 def _remembered(key: DatabaseKey) -> _Remembered:
     workstreams = db.run("workstream_index").to_dict("records")
     links = db.run("workstream_links").to_dict("records")

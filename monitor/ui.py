@@ -200,7 +200,7 @@ def table(
     `helps` adds a header tooltip (catalogue key). The table is as tall as its rows, up to a limit.
     """
     widths, helps = widths or {}, helps or {}
-    exported = frame[list(columns)].rename(columns={c: t(k) for c, k in columns.items()})
+    exported = frame[list(columns)].set_axis([t(k) for k in columns.values()], axis=1)
     shown = localised_numbers(exported, [t(columns[c]) for c in columns if _is_identifier(c)])
     config = {
         t(k): st.column_config.Column(width=widths.get(c, "small"), help=t(helps[c]) if c in helps else None)
@@ -225,16 +225,16 @@ def localised_numbers(frame: pd.DataFrame, keep: list[str] | None = None) -> pd.
     small whole numbers look the same in every language and stay numbers (so they sort as numbers).
     Columns in `keep` (identifiers, years) are left alone.
     """
-    shown = frame.copy()
-    for column in shown.columns:
-        values = shown[column]
+    written = {}
+    for column in frame.columns:
+        values = frame[column]
         if column in (keep or []) or not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
             continue
         whole = pd.api.types.is_integer_dtype(values)
         if whole and not (values.abs() >= 1000).any():
             continue
-        shown[column] = [formats.format_number(v, language()) for v in values.astype(object)]
-    return shown
+        written[column] = [formats.format_number(v, language()) for v in values.astype(object)]
+    return frame.assign(**written) if written else frame
 
 
 EXPORT_FORMATS = [
@@ -248,8 +248,9 @@ def downloads(shown: pd.DataFrame | Callable[[], pd.DataFrame], name: str, key: 
 
     `shown` may be a function that makes the table: it then runs only when a button is pressed.
     """
-    for column, (label, suffix, mime, convert) in zip(st.columns([1, 1, 4]), EXPORT_FORMATS, strict=False):
-        column.download_button(
+    row = st.container(horizontal=True)
+    for label, suffix, mime, convert in EXPORT_FORMATS:
+        row.download_button(
             t(label),
             lambda convert=convert: convert(shown() if callable(shown) else shown),
             file_name=f"{name}.{suffix}",

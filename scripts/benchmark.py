@@ -173,6 +173,18 @@ def progress_times(database: Path, scratch: Path) -> tuple[list[float], float]:
     return filter_change_times(database, ("pages/progress.py",) * 5), derive
 
 
+def machine_speed() -> float:
+    """Seconds for a fixed pure-Python loop (median of 5): this VM's speed drifts by a third from minute to
+    minute, so the figures are printed next to it; compare runs only at similar speeds."""
+    runs = []
+    for _ in range(5):
+        started, total = time.perf_counter(), 0
+        for number in range(2_000_000):
+            total += number
+        runs.append(time.perf_counter() - started)
+    return statistics.median(runs)
+
+
 def report(changes: list[float]) -> str:
     return (
         f"  n={len(changes)}  median {statistics.median(changes) * 1000:.1f} ms"
@@ -184,6 +196,7 @@ def main() -> None:
     from monitor.build import build_database
 
     parts = set(sys.argv[1:]) or {"render", "filters", "queries", "progress"}
+    print(f"== Machine speed: a fixed Python loop takes {machine_speed() * 1000:.0f} ms (lower is faster)")
     with tempfile.TemporaryDirectory() as scratch_dir:
         scratch = Path(scratch_dir)
         database = build_database(scratch / "strategy.duckdb")
@@ -201,6 +214,7 @@ def main() -> None:
                 f"== Server-side filter change (script rerun after a filter widget change, {FILTER_CHANGES}+ changes)"
             )
             print(report(filter_change_times(database)))
+            print(f"  machine speed after: {machine_speed() * 1000:.0f} ms")
         if "queries" in parts:
             print(f"== Query times (median of {QUERY_RUNS} warm runs)")
             queries = query_times(database)
