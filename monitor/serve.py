@@ -31,8 +31,8 @@ def prepare_process() -> None:
     """
     import monitor
 
-    for module in pkgutil.iter_modules(monitor.__path__):
-        importlib.import_module(f"monitor.{module.name}")
+    for module in pkgutil.iter_modules(monitor.__path__, prefix=f"{monitor.__name__}."):
+        importlib.import_module(module.name)
     gc.freeze()
 
 
