@@ -164,6 +164,14 @@ def titles(kind: str, dutch: Mapping[str, str]) -> tuple[dict[str, str], bool]:
     return dict(zip(dutch, shown, strict=True)), marked
 
 
+def explain_originals(kind: str, dutch: Mapping[str, str]) -> None:
+    """Before items drawn in their own boxes, each showing one of these titles: the [NL] note, at page level
+    and once per page, when any of them is shown as its Dutch original (so it is not drawn inside the first box).
+    """
+    if titles(kind, dutch)[1]:
+        _note_dutch_original()
+
+
 def original_note() -> str:
     """What the [NL] mark means, in the interface language."""
     return t("languages.original_note", mark=data.ORIGINAL_MARK)

@@ -5,7 +5,7 @@ import streamlit as st
 
 from monitor import auth, data, indicator_view
 from monitor.sidebar import current_filters
-from monitor.ui import downloads, t
+from monitor.ui import downloads, explain_originals, t
 
 st.title(t("targets.title"))
 st.caption(t("targets.caption"))
@@ -25,7 +25,10 @@ top[2].metric(t("targets.measurable"), int(targets["indicator_id"].notna().sum()
 st.subheader(t("targets.measurable_title"))
 st.caption(t("targets.measurable_caption"))
 user = auth.current_user()
-for row in targets[targets["indicator_id"].notna()].to_dict("records"):
+measurable = targets[targets["indicator_id"].notna()]
+names = data.indicator_readings().set_index("indicator_id")["name"]
+explain_originals("indicator", {i: names[i] for i in dict.fromkeys(measurable["indicator_id"])})
+for row in measurable.to_dict("records"):
     indicator_view.render_target(row, checks[row["target_id"]], user, key=f"target_{row['target_id']}")
 
 st.subheader(t("targets.all_title"))

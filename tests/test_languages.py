@@ -144,3 +144,11 @@ def test_titles_on_targets_indicators_and_workstream_fiches_are_marked_in_french
     ).fetchone()
     fiche = open_page("pages/workstreams.py", workstream="2.6.4", lang="fr")
     assert any(f"**\\[NL\\] {steering}" in markdown.value for markdown in fiche.markdown)
+
+
+def test_the_dutch_original_note_on_targets_is_a_page_line_not_inside_a_target_card(app_db):
+    app = open_page("pages/targets.py", lang="fr")
+    note = translate("languages.original_note", "fr", mark=data.ORIGINAL_MARK)
+    page_lines = [node.value for node in app.main.children.values() if getattr(node, "type", None) == "caption"]
+    assert note in page_lines  # a direct line of the page, before the first bordered target card
+    assert [c.value for c in app.caption].count(note) == 1
