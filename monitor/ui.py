@@ -13,7 +13,7 @@ from plotly.basedatatypes import BaseFigure
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from monitor import data, exports, formats, imports
-from monitor.errors import DatabaseUnavailable, StoreUnavailable
+from monitor.errors import Conflict, DatabaseUnavailable, PermissionDenied, StoreUnavailable
 from monitor.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, translate
 
 CHOSEN_LANGUAGE = "_chosen_language"  # survives page switches, unlike widget state
@@ -401,3 +401,25 @@ def checked_upload(
         )
         st.stop()
     return checked
+
+
+def commit_button(
+    label: str, key: str, commit: Callable[[], object], *, conflict: str, upload_key: str, flash_key: str, rows: int
+) -> None:
+    """An import's commit button. Committed: the upload is cleared and the page reruns, with `rows` kept under
+    `flash_key` for its "n rows imported" note; refused: the reason is shown and the preview stays.
+
+    `conflict` is the catalogue key that explains a concurrent change (the import is then not committed).
+    """
+    if not st.button(label, key=key, type="primary"):
+        return
+    try:
+        commit()
+    except Conflict:
+        st.error(t(conflict))
+    except PermissionDenied:
+        st.error(t("transfer.admins_only"))
+    else:
+        st.session_state[flash_key] = rows
+        st.session_state.pop(upload_key, None)
+        st.rerun()

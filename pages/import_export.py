@@ -5,10 +5,9 @@ import pandas as pd
 import streamlit as st
 
 from monitor import auth, data, imports, progress_summary, store
-from monitor.errors import Conflict, PermissionDenied
 from monitor.sidebar import current_filters
 from monitor.status import status_text
-from monitor.ui import checked_upload, downloads, t, table, with_titles
+from monitor.ui import checked_upload, commit_button, downloads, t, table, with_titles
 
 st.title(t("transfer.title"))
 filters = current_filters()
@@ -84,14 +83,12 @@ table(
     key="transfer_preview_table",
     widths={"status_label": "medium", "narrative": "large"},
 )
-if st.button(t("transfer.commit", count=len(rows)), key="transfer_commit", type="primary"):
-    try:
-        imports.commit_progress(user, preview)
-    except Conflict:
-        st.error(t("transfer.conflict"))
-    except PermissionDenied:
-        st.error(t("transfer.admins_only"))
-    else:
-        st.session_state["_transfer_flash"] = len(rows)
-        st.session_state.pop("transfer_file", None)
-        st.rerun()
+commit_button(
+    t("transfer.commit", count=len(rows)),
+    "transfer_commit",
+    lambda: imports.commit_progress(user, preview),
+    conflict="transfer.conflict",
+    upload_key="transfer_file",
+    flash_key="_transfer_flash",
+    rows=len(rows),
+)

@@ -5,10 +5,9 @@ import pandas as pd
 import streamlit as st
 
 from monitor import auth, data, indicator_store
-from monitor.errors import Conflict, PermissionDenied
 from monitor.formats import format_number
 from monitor.indicator_view import number
-from monitor.ui import checked_upload, downloads, language, t, table
+from monitor.ui import checked_upload, commit_button, downloads, language, t, table
 
 st.title(t("indicator_import.title"))
 st.caption(t("indicator_import.caption"))
@@ -84,14 +83,12 @@ table(
 flagged = [str(p.row) for p in preview.planned if p.suspicious]
 if flagged:
     st.warning(t("indicator_import.suspicious", rows=", ".join(flagged)))
-if st.button(t("indicator_import.commit", count=len(rows)), key="indicator_commit", type="primary"):
-    try:
-        indicator_store.commit_values(user, preview)
-    except Conflict:
-        st.error(t("indicator_import.conflict"))
-    except PermissionDenied:
-        st.error(t("transfer.admins_only"))
-    else:
-        st.session_state["_indicator_import_flash"] = len(rows)
-        st.session_state.pop("indicator_file", None)
-        st.rerun()
+commit_button(
+    t("indicator_import.commit", count=len(rows)),
+    "indicator_commit",
+    lambda: indicator_store.commit_values(user, preview),
+    conflict="indicator_import.conflict",
+    upload_key="indicator_file",
+    flash_key="_indicator_import_flash",
+    rows=len(rows),
+)

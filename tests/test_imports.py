@@ -245,3 +245,46 @@ def test_fuzz_xlsx_files(admin, table):
 @given(content=st.binary(max_size=400), name=st.sampled_from(["x.csv", "x.xlsx", "x.txt"]))
 def test_fuzz_raw_bytes(admin, content, name):
     assert_all_or_nothing(admin, name, content)
+
+
+def _commit_page(outcome: str) -> None:
+    """A page holding only an import's commit button, whose commit ends as `outcome` says."""
+    import streamlit as st
+
+    from monitor.errors import Conflict, PermissionDenied
+    from monitor.ui import commit_button, language_picker
+
+    def commit() -> None:
+        if outcome == "conflict":
+            raise Conflict("changed meanwhile")
+        if outcome == "denied":
+            raise PermissionDenied("not an admin")
+
+    language_picker()
+    if st.session_state.setdefault("first_run", True):  # the upload as the file widget would hold it
+        st.session_state.update(first_run=False, upload="a file")
+    st.caption(f"flash={st.session_state.get('flash')} upload={st.session_state.get('upload')}")
+    commit_button(
+        "Commit", "commit", commit, conflict="transfer.conflict", upload_key="upload", flash_key="flash", rows=3
+    )
+
+
+@pytest.mark.parametrize(
+    ("outcome", "error"), [("ok", None), ("conflict", "transfer.conflict"), ("denied", "transfer.admins_only")]
+)
+def test_commit_button_clears_the_upload_only_when_committed(outcome, error):
+    from streamlit.testing.v1 import AppTest
+
+    from monitor.i18n import translate
+
+    app = AppTest.from_function(_commit_page, args=(outcome,), default_timeout=30)
+    app.query_params["lang"] = "fr"
+    app.run()
+    app.button(key="commit").click().run()
+    assert not app.exception
+    if error is None:  # committed: the rerun shows the count and the upload is gone
+        assert [e.value for e in app.error] == []
+        assert app.caption[0].value == "flash=3 upload=None"
+    else:  # refused: the reason in the user's language, nothing flashed, the upload kept
+        assert [e.value for e in app.error] == [translate(error, "fr")]
+        assert app.caption[0].value == "flash=None upload=a file"
