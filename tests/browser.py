@@ -94,11 +94,12 @@ def wait_until_ready(page, timeout_ms: int = 30_000) -> None:
     page.wait_for_selector(READY, timeout=timeout_ms)
 
 
-def go(page, link: str) -> None:
+def go(page, link: str, shows=None) -> None:
     """Follow a navigation link (a client-side page switch keeps the session, and so the sign-in).
 
-    A click that lands while the current page is still rerunning can be lost on a busy machine: when the
-    address has not changed after a while, the link is clicked once more (as a user would).
+    A click that lands while the current page is still rerunning can be lost on a busy machine, leaving the
+    old page (sometimes under the new address). As a user would, the link is clicked once more when the
+    address has not changed after a while, or when `shows` (a locator of the new page) has not appeared.
     """
     anchor = page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=link, exact=True)
     target = anchor.get_attribute("href")
@@ -106,16 +107,19 @@ def go(page, link: str) -> None:
         anchor.click()
         try:
             page.wait_for_function("target => location.href.split('?')[0] === target", arg=target, timeout=20_000)
+            if shows is not None:
+                shows.wait_for(timeout=30_000)
             break
         except PlaywrightTimeout:
             if attempt:
-                raise
+                main = page.locator('[data-testid="stMain"]').inner_text()[:1500]
+                raise AssertionError(f"{link} did not open; at {page.url} the page shows:\n{main}") from None
     wait_until_ready(page)
 
 
 def sign_in(page, username: str) -> None:
     """Sign in on the Account page (every test account's password is long-enough-1)."""
-    go(page, "Account")
+    go(page, "Account", shows=page.get_by_role("button", name="Sign in"))
     for attempt in range(2):
         # the link click may return before the page switch has run: wait for the form, then for the run to end,
         # so that the fields are not drawn again (and emptied) after they were filled
