@@ -11,6 +11,7 @@ It also readies the process before the first visitor (see prepare_process).
 
 from __future__ import annotations
 
+import atexit
 import gc
 import importlib
 import pkgutil
@@ -34,6 +35,7 @@ def prepare_process() -> None:
     for module in pkgutil.iter_modules(monitor.__path__, prefix=f"{monitor.__name__}."):
         importlib.import_module(module.name)
     gc.freeze()
+    atexit.register(gc.unfreeze)  # at exit, let them go as usual (duckdb's bindings report what is never freed)
 
 
 def main(arguments: list[str]) -> None:

@@ -119,6 +119,15 @@ def go(page, link: str, shows=None) -> None:
 
 def sign_in(page, username: str) -> None:
     """Sign in on the Account page (every test account's password is long-enough-1)."""
+    try:
+        _sign_in(page, username)
+    except PlaywrightTimeout as timeout:  # say where the browser was and what it showed, not only what was missing
+        state = page.locator("[data-test-script-state]").first.get_attribute("data-test-script-state")
+        main = page.locator('[data-testid="stMain"]').inner_text()[:1500]
+        raise AssertionError(f"{timeout.message}\nat {page.url}, script {state}, the page shows:\n{main}") from None
+
+
+def _sign_in(page, username: str) -> None:
     go(page, "Account", shows=page.get_by_role("button", name="Sign in"))
     for attempt in range(2):
         # the link click may return before the page switch has run: wait for the form, then for the run to end,

@@ -175,6 +175,7 @@ def test_a_playlist_with_a_live_view(chromium, server):  # noqa: F811 - pytest f
     page, blocked, failed = offline_page(chromium, 1280, 720)
     page.goto(f"{server}/present?playlist=1&lang=en")
     page.get_by_text("1 / 3", exact=True).wait_for()
+    wait_until_ready(page)  # the keys are the player buttons' shortcuts: pressed before they are drawn, lost
     assert page.locator(SLIDE).get_attribute("data-slide") == "objective/2.4"
     page.keyboard.press("PageDown")
     page.get_by_text("2 / 3", exact=True).wait_for()
