@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
+import pyarrow as pa
 import pytest
 
 from monitor.formats import THIN_SPACE, format_number, format_percent, separators
@@ -40,3 +42,27 @@ def test_percent_and_plotly_separators():
     assert separators("nl") == "," + THIN_SPACE
     assert separators("en") == ".,"
     assert separators("xx") == ".,"
+
+
+def test_a_table_is_shown_as_arrow_with_numbers_written_in_the_language(monkeypatch):
+    from monitor import ui
+
+    monkeypatch.setattr(ui, "language", lambda: "nl")
+    frame = pd.DataFrame({"code": ["1.1", "1.2"], "year": [2018, 2019], "count": [3, 4], "people": [72154, 9]})
+    shown = ui._shown(frame, {"code": "Code", "year": "Jaar", "count": "Aantal", "people": "Inwoners"})
+    assert isinstance(shown, pa.Table)
+    assert shown.column_names == ["Code", "Jaar", "Aantal", "Inwoners"]
+    assert shown.column("Jaar").to_pylist() == [2018, 2019]  # an identifier: never written with a separator
+    assert shown.column("Aantal").to_pylist() == [3, 4]  # small whole numbers stay numbers (they sort as such)
+    assert shown.column("Inwoners").to_pylist() == [f"72{THIN_SPACE}154", "9"]
+
+
+def test_a_column_arrow_cannot_type_is_left_to_streamlit(monkeypatch):
+    from monitor import ui
+
+    monkeypatch.setattr(ui, "language", lambda: "fr")
+    frame = pd.DataFrame({"value": pd.Series([1, "n/a"], dtype=object), "share": [0.5, 18.25]})
+    shown = ui._shown(frame, {"value": "Valeur", "share": "Part"})
+    assert isinstance(shown, pd.DataFrame)
+    assert shown["Valeur"].tolist() == [1, "n/a"]
+    assert shown["Part"].tolist() == ["0,5", "18,25"]
