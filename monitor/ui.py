@@ -219,7 +219,8 @@ def table(
         _shown(frame, headers), hide_index=True, key=key, column_config=config, height=height, **options
     )
     if export:  # numbers stay numbers in the files; headers are translated
-        downloads(lambda: frame[list(columns)].set_axis(list(headers.values()), axis=1), export, key)
+        rows = frame.copy(deep=False)  # the rows as shown now (copy-on-write: later changes to `frame` stay out)
+        downloads(lambda: rows[list(columns)].set_axis(list(headers.values()), axis=1), export, key)
     return event
 
 
