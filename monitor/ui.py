@@ -43,11 +43,12 @@ def language_picker() -> str:
         st.session_state[CHOSEN_LANGUAGE] = requested if valid else _browser_language() or DEFAULT_LANGUAGE
         st.session_state["_lang_rejected"] = None if valid or requested is None else requested[:40]
         st.session_state["_lang_loaded"] = True
-    if st.session_state.get("lang") not in LANGUAGES:  # widget state can be reset by a page switch
-        st.session_state["lang"] = st.session_state[CHOSEN_LANGUAGE]
     choice = st.sidebar.selectbox(
         t("language.label"),
         LANGUAGES,
+        # The chosen language is also the widget's default: a browser that drew the box anew after a page switch
+        # and lost its value sent the default with its next action (Dutch, the first), which switched the language.
+        index=LANGUAGES.index(st.session_state[CHOSEN_LANGUAGE]),
         key="lang",
         format_func=lambda code: t(f"language.{code}"),
         help=" · ".join(f"{code} = {t(f'language.{code}')}" for code in LANGUAGES),

@@ -152,3 +152,17 @@ def test_the_dutch_original_note_on_targets_is_a_page_line_not_inside_a_target_c
     page_lines = [node.value for node in app.main.children.values() if getattr(node, "type", None) == "caption"]
     assert note in page_lines  # a direct line of the page, before the first bordered target card
     assert [c.value for c in app.caption].count(note) == 1
+
+
+def test_the_language_box_defaults_to_the_chosen_language_so_a_browser_that_lost_it_keeps_the_language(app_db):
+    """A browser that draws the language box anew after a page switch and has lost its value sends the box's
+    default with its next action. That default must be the session's language: it was Dutch, the first option,
+    and signing in after a page switch in English answered in Dutch (seen in the browser journeys)."""
+    app = open_page("pages/account.py", lang="fr")
+    box = app.selectbox(key="lang")
+    assert box.value == "fr" and LANGUAGES[box.proto.default] == "fr"
+    box.set_value("en").run()
+    app.switch_page("pages/overview.py").run()
+    box = app.selectbox(key="lang")
+    assert box.value == "en" and LANGUAGES[box.proto.default] == "en"
+    assert app.title[0].value == translate("overview.title", "en")
