@@ -202,23 +202,28 @@ def table(
     helps: dict[str, str] | None = None,
     export: str | None = None,
     max_height: int = MAX_TABLE_HEIGHT,
+    wrapped: bool = False,
     **options,
 ):
     """A data table with translated headers (columns: data column -> catalogue key), index hidden.
 
     `widths` gives columns "large"/"medium" room (the rest stay "small") so nothing is cut at 1366 px;
     `helps` adds a header tooltip (catalogue key). The table is as tall as its rows, up to a limit.
+    `wrapped`: a table to read, its long texts in full on wrapped lines (a static table: it cannot be sorted
+    or selected, and has no header tooltips; the grid cuts a cell at its column's edge).
     """
     widths, helps = widths or {}, helps or {}
     headers = {column: t(key) for column, key in columns.items()}
-    config = {
-        headers[c]: st.column_config.Column(width=widths.get(c, "small"), help=t(helps[c]) if c in helps else None)
-        for c in columns
-    }
-    height = min(max_height, ROW_HEIGHT * (len(frame) + 1) + 3)
-    event = st.dataframe(
-        _shown(frame, headers), hide_index=True, key=key, column_config=config, height=height, **options
-    )
+    shown, event = _shown(frame, headers), None
+    if wrapped:
+        st.table(shown, hide_index=True)
+    else:
+        config = {
+            headers[c]: st.column_config.Column(width=widths.get(c, "small"), help=t(helps[c]) if c in helps else None)
+            for c in columns
+        }
+        height = min(max_height, ROW_HEIGHT * (len(frame) + 1) + 3)
+        event = st.dataframe(shown, hide_index=True, key=key, column_config=config, height=height, **options)
     if export:  # numbers stay numbers in the files; headers are translated
         rows = frame.copy(deep=False)  # the rows as shown now (copy-on-write: later changes to `frame` stay out)
         downloads(lambda: rows[list(columns)].set_axis(list(headers.values()), axis=1), export, key)

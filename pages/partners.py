@@ -25,6 +25,7 @@ if filter_status(filters):
             "steering": "column.steers",
         },
         key="partners_table",
+        wrapped=True,
         widths={
             "objective_title": "medium",
             "priority": "medium",
@@ -57,6 +58,7 @@ if filter_status(filters):
             "rationale": "column.rationale",
         },
         key="themes_table",
+        wrapped=True,
         widths={"domain": "medium", "objective_title": "medium", "link": "medium", "rationale": "large"},
         export="themes",
     )
@@ -77,6 +79,7 @@ if filter_status(filters):
             "description": "column.description",
         },
         key="priorities_table",
+        wrapped=True,
         widths={"title": "large", "description": "large"},
         export="shared-priorities",
     )

@@ -62,9 +62,8 @@ table(
     wide,
     {"group": f"progress.by.{dimension}", **{s: f"status.{s}" for s in ALL_STATUSES}, "total": "column.total"},
     key="progress_counts_table",
-    widths={"group": "medium", **dict.fromkeys(ALL_STATUSES, "small")},
-    helps={s: f"status.{s}" for s in ALL_STATUSES},
     export="progress_counts",
+    wrapped=True,  # the status headers in full, at 1366 px too
 )
 
 st.subheader(t("progress.confidence"))
@@ -106,8 +105,8 @@ else:
             "codes": "column.workstream_codes",
         },
         key="progress_transitions_table",
-        widths={"from_label": "medium", "to_label": "medium", "codes": "large"},
         export="transitions_since_last_summit",
+        wrapped=True,  # every workstream code of a move
     )
 change_count, newest = data.changes_since_last_summit(filters)
 st.caption(t("progress.changes_count", count=change_count))

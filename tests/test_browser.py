@@ -127,9 +127,15 @@ def test_brupartners_view_is_reproduced_by_its_url(chromium, base_url):
     copy.get_by_text("Vue filtrée", exact=False).first.wait_for()
     assert copy.get_by_text("Vue filtrée", exact=False).first.inner_text() == shown
     assert copy.get_by_role("heading", name="Partenaires et thèmes").is_visible()
-    tables = copy.locator('[data-testid="stDataFrame"]')
+    tables = copy.locator('[data-testid="stTable"]')  # tables to read: long texts wrapped, in full
     tables.nth(2).wait_for()
-    assert tables.count() == page.locator('[data-testid="stDataFrame"]').count() == 3
+    assert tables.count() == page.locator('[data-testid="stTable"]').count() == 3
+    assert copy.locator("tbody tr").count() == page.locator("tbody tr").count() > 0
+    cut = copy.evaluate(  # at 1366 px every cell shows its whole text, and no table scrolls sideways
+        """() => [...document.querySelectorAll('[data-testid="stTable"], [data-testid="stTable"] td')]
+            .filter(box => box.scrollWidth > box.clientWidth + 1).map(box => box.innerText.slice(0, 60))"""
+    )
+    assert cut == []
     copy.screenshot(path=str(ARTIFACTS / "journey-brupartners-fr-1366.png"), full_page=True)
     page.close()
     copy.close()

@@ -71,14 +71,14 @@ def test_every_progress_page_for_every_kind_of_user(people, page, query, user):
 def test_without_progress_every_workstream_is_not_yet_assessed(people):
     app = open_page("pages/progress.py")
     assert "No progress has been reported yet" in app.info[0].value
-    counts = app.dataframe[0].value
+    counts = app.table[0].value
     assert counts["Not yet assessed"].sum() == 100 and counts.iloc[:, -1].sum() == 100
 
 
 def test_progress_counts_follow_the_filters(people):
     sample.generate(300, seed=5)
     app = open_page("pages/progress.py", priority="shared")
-    counts = app.dataframe[0].value
+    counts = app.table[0].value
     shared_workstreams = sum(1 for _ in progress.workstream_codes())  # all, then narrow by the objective list
     assert 0 < counts.iloc[:, -1].sum() < shared_workstreams
     assert len(counts) == 7  # the 7 shared objectives

@@ -155,7 +155,7 @@ def test_the_page_says_none_ship_and_lets_the_secretariat_add_one(people):
     assert not app.exception and app.success[0].value == "Traduction enregistrée."
     assert data.content_translations() == {("priority", "1", "fr"): "Plan régional de mobilité"}
     partners = open_page("pages/partners.py", lang="fr")
-    priorities = partners.dataframe[-1].value
+    priorities = partners.table[-1].value
     assert priorities.iloc[0, 1] == "Plan régional de mobilité"
 
 
