@@ -17,9 +17,13 @@ def values(frame: pd.DataFrame, *columns: str) -> Iterator[tuple]:
     return zip(*(frame[column].tolist() for column in columns), strict=True)
 
 
-def records(frame: pd.DataFrame) -> Iterator[tuple]:
-    """The rows as named tuples, as itertuples(index=False) gives them, read as values() reads them."""
-    return map(namedtuple("Row", frame.columns, rename=True)._make, values(frame, *frame.columns))
+def records(frame: pd.DataFrame, *columns: str) -> Iterator[tuple]:
+    """The rows as named tuples, as itertuples(index=False) gives them, read as values() reads them.
+
+    With `columns`, only those (a column not read costs its conversion all the same).
+    """
+    columns = columns or tuple(frame.columns)
+    return map(namedtuple("Row", columns, rename=True)._make, values(frame, *columns))
 
 
 def dicts(frame: pd.DataFrame) -> list[dict]:

@@ -51,7 +51,7 @@ def member_summary(roles: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
     for member, role, objective, workstream in values(roles, "member_id", "role", "objective_code", "workstream_code"):
         seen.setdefault((member, role), set()).add(workstream if role == "steering" else objective)
     rows = []
-    for member in records(members):
+    for member in records(members, "member_id", "name", "government", "kind", "committee"):
         rows.append(
             {
                 "member_id": member.member_id,
@@ -87,7 +87,8 @@ def responsibility_matrix(roles: pd.DataFrame) -> pd.DataFrame:
     (the cell's shade: initiating 3, associated 1, plus one per steered workstream, at most 6).
     """
     cells: dict[tuple, dict] = {}
-    for row in records(roles):
+    read = ("member_order", "objective_order", "member_id", "objective_code", "member_name", "role", "workstream_code")
+    for row in records(roles, *read):
         key = (row.member_order, row.objective_order, row.member_id, row.objective_code)
         cell = cells.setdefault(key, {"member_name": row.member_name, "roles": set(), "steered": set()})
         cell["roles"].add(row.role)
@@ -128,7 +129,7 @@ def sankey_links(roles: pd.DataFrame) -> pd.DataFrame:
     """
     involved: dict[tuple[str, str], set[str]] = {}
     steered_workstreams: dict[str, str] = {}
-    for row in records(roles):
+    for row in records(roles, "member_name", "objective_code", "role", "workstream_code"):
         steered = involved.setdefault((row.member_name, row.objective_code), set())
         if row.role == "steering":
             steered.add(row.workstream_code)

@@ -24,6 +24,13 @@ def test_records_are_itertuples_on_real_query_results(app_db):
         assert found[0]._fields == expected[0]._fields, name
 
 
+def test_records_of_some_columns_are_itertuples_of_those_columns(app_db):
+    frame = data.query("member_workstream_roles")
+    expected = list(frame[["role", "member_id"]].itertuples(index=False))
+    found = list(records(frame, "role", "member_id"))
+    assert found == expected and found[0]._fields == ("role", "member_id")
+
+
 def test_values_keep_missing_values_and_the_column_order():
     frame = pd.DataFrame({"code": ["1.1", "1.2", None], "n": [3, 1, 2], "share": [0.5, math.nan, 1.0]})
     found = list(values(frame, "n", "code"))
