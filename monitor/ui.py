@@ -434,10 +434,10 @@ def checked_upload(
 
 
 def commit_button(
-    label: str, key: str, commit: Callable[[], object], *, conflict: str, upload_key: str, flash_key: str, rows: int
+    label: str, key: str, commit: Callable[[], object], *, conflict: str, upload_key: str, rows: int
 ) -> None:
-    """An import's commit button. Committed: the upload is cleared and the page reruns, with `rows` kept under
-    `flash_key` for its "n rows imported" note; refused: the reason is shown and the preview stays.
+    """An import's commit button. Committed: the upload is cleared and the page reruns, where committed_note()
+    says how many rows were imported; refused: the reason is shown and the preview stays.
 
     `conflict` is the catalogue key that explains a concurrent change (the import is then not committed).
     """
@@ -450,6 +450,16 @@ def commit_button(
     except PermissionDenied:
         st.error(t("transfer.admins_only"))
     else:
-        st.session_state[flash_key] = rows
+        st.session_state[_committed(upload_key)] = rows
         st.session_state.pop(upload_key, None)
         st.rerun()
+
+
+def committed_note(upload_key: str, message: str) -> None:
+    """Once, after commit_button committed the upload `upload_key`: `message` (catalogue key) with the rows."""
+    if (rows := st.session_state.pop(_committed(upload_key), None)) is not None:
+        st.success(t(message, rows=rows))
+
+
+def _committed(upload_key: str) -> str:
+    return f"_{upload_key}_committed_rows"

@@ -7,7 +7,7 @@ import streamlit as st
 from monitor import auth, data, imports, progress_summary, store
 from monitor.sidebar import current_filters
 from monitor.status import status_text
-from monitor.ui import checked_upload, commit_button, downloads, t, table, with_titles
+from monitor.ui import checked_upload, commit_button, committed_note, downloads, t, table, with_titles
 
 st.title(t("transfer.title"))
 filters = current_filters()
@@ -46,8 +46,7 @@ st.subheader(t("transfer.upload"))
 if user is None or not user.is_admin:
     st.info(t("transfer.admins_only"))
     st.stop()
-if note := st.session_state.pop("_transfer_flash", None):
-    st.success(t("transfer.committed", rows=note))
+committed_note("transfer_file", "transfer.committed")
 upload = st.file_uploader(t("transfer.choose_file"), type=["csv", "xlsx"], key="transfer_file")
 if upload is None:
     st.stop()
@@ -89,6 +88,5 @@ commit_button(
     lambda: imports.commit_progress(user, preview),
     conflict="transfer.conflict",
     upload_key="transfer_file",
-    flash_key="_transfer_flash",
     rows=len(rows),
 )

@@ -7,7 +7,7 @@ import streamlit as st
 from monitor import auth, data, indicator_store
 from monitor.formats import format_number
 from monitor.indicator_view import number
-from monitor.ui import checked_upload, commit_button, downloads, language, t, table
+from monitor.ui import checked_upload, commit_button, committed_note, downloads, language, t, table
 
 st.title(t("indicator_import.title"))
 st.caption(t("indicator_import.caption"))
@@ -27,8 +27,7 @@ user = auth.current_user()
 if user is None or not user.is_admin:
     st.info(t("transfer.admins_only"))
     st.stop()
-if note := st.session_state.pop("_indicator_import_flash", None):
-    st.success(t("indicator_import.committed", rows=note))
+committed_note("indicator_file", "indicator_import.committed")
 upload = st.file_uploader(t("transfer.choose_file"), type=["csv", "xlsx"], key="indicator_file")
 if upload is None:
     st.stop()
@@ -89,6 +88,5 @@ commit_button(
     lambda: indicator_store.commit_values(user, preview),
     conflict="indicator_import.conflict",
     upload_key="indicator_file",
-    flash_key="_indicator_import_flash",
     rows=len(rows),
 )

@@ -252,7 +252,7 @@ def _commit_page(outcome: str) -> None:
     import streamlit as st
 
     from monitor.errors import Conflict, PermissionDenied
-    from monitor.ui import commit_button, language_picker
+    from monitor.ui import commit_button, committed_note, language_picker
 
     def commit() -> None:
         if outcome == "conflict":
@@ -263,10 +263,9 @@ def _commit_page(outcome: str) -> None:
     language_picker()
     if st.session_state.setdefault("first_run", True):  # the upload as the file widget would hold it
         st.session_state.update(first_run=False, upload="a file")
-    st.caption(f"flash={st.session_state.get('flash')} upload={st.session_state.get('upload')}")
-    commit_button(
-        "Commit", "commit", commit, conflict="transfer.conflict", upload_key="upload", flash_key="flash", rows=3
-    )
+    committed_note("upload", "transfer.committed")
+    st.caption(f"upload={st.session_state.get('upload')}")
+    commit_button("Commit", "commit", commit, conflict="transfer.conflict", upload_key="upload", rows=3)
 
 
 @pytest.mark.parametrize(
@@ -282,9 +281,11 @@ def test_commit_button_clears_the_upload_only_when_committed(outcome, error):
     app.run()
     app.button(key="commit").click().run()
     assert not app.exception
-    if error is None:  # committed: the rerun shows the count and the upload is gone
+    if error is None:  # committed: the rerun says how many rows, in the user's language, and the upload is gone
         assert [e.value for e in app.error] == []
-        assert app.caption[0].value == "flash=3 upload=None"
-    else:  # refused: the reason in the user's language, nothing flashed, the upload kept
+        assert [s.value for s in app.success] == [translate("transfer.committed", "fr", rows=3)]
+        assert app.caption[0].value == "upload=None"
+        assert not app.run().success  # said once
+    else:  # refused: the reason in the user's language, nothing said as imported, the upload kept
         assert [e.value for e in app.error] == [translate(error, "fr")]
-        assert app.caption[0].value == "flash=None upload=a file"
+        assert not app.success and app.caption[0].value == "upload=a file"
