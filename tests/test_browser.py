@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, go, streamlit_server, wait_until_ready
 
@@ -79,8 +80,16 @@ def test_first_visit_by_deep_link_gets_the_router(chromium, built_db, tmp_path):
 def choose(page, label: str, text: str) -> None:
     """Pick an option in a Streamlit select box / multiselect by typing, then close the dropdown."""
     box = page.get_by_role("combobox", name=label).first
-    box.click()
+    for attempt in range(2):  # a click that lands while the box is still being drawn opens nothing: click again
+        box.click()
+        try:
+            page.locator('[role="listbox"]').first.wait_for(timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            if attempt:
+                raise
     page.keyboard.type(text)
+    page.get_by_role("option", name=text).first.wait_for()  # typed: the option is there to be taken
     page.keyboard.press("Enter")
     if page.locator('[role="listbox"]').count():  # a multiselect stays open and hides the page from locators
         page.keyboard.press("Escape")
