@@ -210,7 +210,7 @@ def table(
     `widths` gives columns "large"/"medium" room (the rest stay "small") so nothing is cut at 1366 px;
     `helps` adds a header tooltip (catalogue key). The table is as tall as its rows, up to a limit.
     `wrapped`: a table to read, its long texts in full on wrapped lines (a static table: it cannot be sorted
-    or selected, and has no header tooltips; the grid cuts a cell at its column's edge).
+    or selected, and takes no `widths`, `helps` or `options`; the grid cuts a cell at its column's edge).
     """
     widths, helps = widths or {}, helps or {}
     headers = {column: t(key) for column, key in columns.items()}
@@ -252,22 +252,10 @@ def _shown(frame: pd.DataFrame, headers: dict[str, str]) -> pa.Table | pd.DataFr
         return pd.DataFrame(arrays)
 
 
-def localised_numbers(frame: pd.DataFrame, keep: list[str] | None = None) -> pd.DataFrame:
-    """Numbers written as the current language writes them (decimal comma, narrow-space thousands in nl/fr).
-
-    Decimal columns, and whole-number columns with a value of 1,000 or more, become text in the language;
-    small whole numbers look the same in every language and stay numbers (so they sort as numbers).
-    Columns in `keep` (identifiers, years) are left alone.
-    """
-    written = {}
-    for column in frame.columns:
-        if column not in (keep or []) and (text := _written_numbers(frame[column])) is not None:
-            written[column] = text
-    return frame.assign(**written) if written else frame
-
-
 def _written_numbers(values: pd.Series) -> list[str] | None:
-    """The column's numbers as text in the language, or None where they stay as they are (see localised_numbers)."""
+    """A column's numbers as text in the current language (decimal comma, narrow-space thousands in nl/fr), or
+    None where they stay numbers: small whole numbers look the same in every language (and sort as numbers).
+    """
     if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
         return None
     if pd.api.types.is_integer_dtype(values) and not (values.abs() >= 1000).any():

@@ -26,13 +26,6 @@ if filter_status(filters):
         },
         key="partners_table",
         wrapped=True,
-        widths={
-            "objective_title": "medium",
-            "priority": "medium",
-            "partner": "large",
-            "steering_committee": "large",
-            "steering": "medium",
-        },
         export="social-partners",
     )
 
@@ -59,7 +52,6 @@ if filter_status(filters):
         },
         key="themes_table",
         wrapped=True,
-        widths={"domain": "medium", "objective_title": "medium", "link": "medium", "rationale": "large"},
         export="themes",
     )
 
@@ -80,6 +72,5 @@ if filter_status(filters):
         },
         key="priorities_table",
         wrapped=True,
-        widths={"title": "large", "description": "large"},
         export="shared-priorities",
     )
