@@ -192,37 +192,53 @@ def with_titles(frame: pd.DataFrame, kind: str, code_column: str, title_column: 
 
 ROW_HEIGHT = 35
 MAX_TABLE_HEIGHT = 1400
+WRAPPED_LINE_HEIGHT, CELL_PADDING = 19, 14  # the grid's wrapped text (14 px) and a cell's padding, in px
+GRID_WIDTH_1366 = 860  # px for a grid's columns at 1366 px: the main column (~905), less the selection boxes
+
+
+def grid_row_height(lines: int) -> int:
+    """A grid row's height in px for `lines` lines of text. Streamlit's grid wraps a cell's text only in rows
+    taller than 4rem (64 px), so wrapping starts at 3 lines; 1 line is the grid's own row."""
+    return ROW_HEIGHT if lines == 1 else max(65, lines * WRAPPED_LINE_HEIGHT + CELL_PADDING)
 
 
 def table(
     frame: pd.DataFrame,
     columns: dict[str, str],
     key: str,
-    widths: dict[str, str] | None = None,
+    widths: dict[str, str | int] | None = None,
     helps: dict[str, str] | None = None,
     export: str | None = None,
     max_height: int = MAX_TABLE_HEIGHT,
     wrapped: bool = False,
+    lines: int = 1,
     **options,
 ):
     """A data table with translated headers (columns: data column -> catalogue key), index hidden.
 
-    `widths` gives columns "large"/"medium" room (the rest stay "small") so nothing is cut at 1366 px;
+    `widths` gives columns "large"/"medium" room or a width in pixels (the rest stay "small");
     `helps` adds a header tooltip (catalogue key). The table is as tall as its rows, up to a limit.
+    `lines`: rows `lines` lines tall (3 or more) whose long texts wrap: the grid stays sortable and
+    selectable, and cuts only what is longer than its rows. Fits at 1366 px when `widths` sum to GRID_WIDTH_1366.
     `wrapped`: a table to read, its long texts in full on wrapped lines (a static table: it cannot be sorted
-    or selected, and takes no `widths`, `helps` or `options`; the grid cuts a cell at its column's edge).
+    or selected, takes no `widths`, `lines` or `options`, and says its `helps` in a caption below it).
     """
     widths, helps = widths or {}, helps or {}
     headers = {column: t(key) for column, key in columns.items()}
     shown, event = _shown(frame, headers), None
     if wrapped:
         st.table(shown, hide_index=True)
+        if helps:  # a static table has no header tooltips: what its columns mean is said below it
+            st.caption("  \n".join(f"{headers[c]}: {t(helps[c])}" for c in columns if c in helps))
     else:
         config = {
             headers[c]: st.column_config.Column(width=widths.get(c, "small"), help=t(helps[c]) if c in helps else None)
             for c in columns
         }
-        height = min(max_height, ROW_HEIGHT * (len(frame) + 1) + 3)
+        row_height = grid_row_height(lines)
+        if lines > 1:
+            options["row_height"] = row_height
+        height = min(max_height, row_height * len(frame) + ROW_HEIGHT + 3)
         event = st.dataframe(shown, hide_index=True, key=key, column_config=config, height=height, **options)
     if export:  # numbers stay numbers in the files; headers are translated
         rows = frame.copy(deep=False)  # the rows as shown now (copy-on-write: later changes to `frame` stay out)

@@ -32,7 +32,8 @@ if filter_status(filters):
                 "role_label": "column.role",
             },
             key="portfolio_table",
-            widths={"objective_title": "medium", "workstream_title": "large", "role_label": "medium"},
+            widths={"objective_code": 75, "objective_title": 250, "workstream_code": 65, "workstream_title": 360},
+            lines=4,
             export=f"portfolio-{member}",
         )
     st.subheader(t("members.matrix"))

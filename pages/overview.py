@@ -61,8 +61,8 @@ table(
         "committee": "column.committee",
     },
     key="members_table",
-    widths={"name": "large", "government": "medium"},
     export="members",
+    wrapped=True,
     helps={
         "government": "help.government",
         "initiating": "help.initiating",

@@ -59,6 +59,21 @@ def test_empty_result_says_so_and_offers_a_reset(app_db):
     assert app.title[0].value == "Objectives" and len(app.dataframe) == 1
 
 
+@pytest.mark.parametrize(
+    ("page", "query"),
+    [
+        ("pages/objectives.py", {}),
+        ("pages/workstreams.py", {}),
+        ("pages/members.py", {"member": "brussels_minister_mobility"}),
+    ],
+)
+def test_lists_keep_their_grid_with_rows_tall_enough_to_wrap_long_titles(app_db, page, query):
+    """Sortable, clickable lists stay grids; Streamlit's grid wraps text only in rows taller than 4rem (64 px).
+    That nothing scrolls sideways at 1366 px is checked in the browser (tests/test_browser.py)."""
+    app = open_page(page, **query)
+    assert app.dataframe[0].proto.row_height > 64
+
+
 def test_filters_from_the_url_fill_the_widgets_and_the_widgets_write_the_url(app_db):
     app = open_page(priority="shared", pillar="2")
     assert app.sidebar.multiselect(key="filter_priority").value == ["shared"]

@@ -71,7 +71,7 @@ def test_overview_chart_holds_every_objective_once(app_db):
 
 def test_member_table_lists_every_member_regional_government_first(app_db, con):
     app = open_app()
-    table = app.dataframe[1].value
+    table = app.table[0].value  # a table to read: every name in full, on wrapped lines
     names = con.execute("SELECT name FROM government_members ORDER BY sort_order").fetchall()
     expected = [f"[NL] {name}" for (name,) in names]  # English UI: portfolios as published, marked Dutch
     assert table["Member (portfolio)"].tolist() == expected
@@ -79,6 +79,8 @@ def test_member_table_lists_every_member_regional_government_first(app_db, con):
     assert governments[0] == "Brussels-Capital Region"
     first_other = next(i for i, g in enumerate(governments) if g != "Brussels-Capital Region")
     assert all(g != "Brussels-Capital Region" for g in governments[first_other:])
+    legend = [caption.value for caption in app.caption if caption.value.startswith("Government: ")]
+    assert legend and "Initiates: Number of objectives this member initiates." in legend[0]  # no header tooltips
 
 
 @pytest.mark.parametrize(
