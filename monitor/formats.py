@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
+
 from monitor.i18n import DEFAULT_LANGUAGE
 
 THIN_SPACE = "\u202f"  # narrow no-break space: the thousands separator of nl-BE/fr-BE typography
@@ -21,8 +23,8 @@ def separators(language: str = DEFAULT_LANGUAGE) -> str:
 
 
 def format_number(value: float | None, language: str = DEFAULT_LANGUAGE, decimals: int | None = None) -> str:
-    """72154 -> '72 154' (nl/fr) or '72,154' (en); 18.5 -> '18,5'; None or NaN -> 'n.b.' (missing, never 0)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    """72154 -> '72 154' (nl/fr) or '72,154' (en); 18.5 -> '18,5'; None, NaN or NA -> 'n.b.' (missing, never 0)."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return NOT_AVAILABLE.get(language, NOT_AVAILABLE[DEFAULT_LANGUAGE])
     if decimals is None:
         decimals = 0 if float(value).is_integer() else len(repr(float(value)).split(".")[1].rstrip("0"))

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any, TypeVar
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
@@ -272,11 +273,17 @@ def _written_numbers(values: pd.Series) -> list[str] | None:
     """A column's numbers as text in the current language (decimal comma, narrow-space thousands in nl/fr), or
     None where they stay numbers: small whole numbers look the same in every language (and sort as numbers).
     """
-    if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+    kind = values.dtype.kind  # numpy's and pandas' dtypes alike (cheaper than pandas' type checks)
+    if kind not in "iuf":
         return None
-    if pd.api.types.is_integer_dtype(values) and not (values.abs() >= 1000).any():
+    if kind in "iu" and not _reaches_thousands(values):
         return None
     return [formats.format_number(v, language()) for v in values.astype(object)]
+
+
+def _reaches_thousands(values: pd.Series) -> bool:
+    numbers = values.to_numpy() if isinstance(values.dtype, np.dtype) else values.dropna().to_numpy(dtype=float)
+    return numbers.size > 0 and max(-numbers.min(), numbers.max()) >= 1000
 
 
 EXPORT_FORMATS = [

@@ -66,3 +66,31 @@ def test_a_column_arrow_cannot_type_is_left_to_streamlit(monkeypatch):
     assert isinstance(shown, pd.DataFrame)
     assert shown["Valeur"].tolist() == [1, "n/a"]
     assert shown["Part"].tolist() == ["0,5", "18,25"]
+
+
+@pytest.mark.parametrize(
+    ("values", "written"),
+    [
+        (pd.Series([3, -4]), False),  # small whole numbers look the same in every language
+        (pd.Series([3, -1500]), True),
+        (pd.Series([3, None], dtype="Int64"), False),
+        (pd.Series([1500, None], dtype="Int64"), True),
+        (pd.Series([], dtype="int64"), False),
+        (pd.Series([0.5]), True),
+        (pd.Series([True, False]), False),
+        (pd.Series(["1500"]), False),
+    ],
+)
+def test_which_columns_are_written_as_text(monkeypatch, values, written):
+    from monitor import ui
+
+    monkeypatch.setattr(ui, "language", lambda: "nl")
+    assert (ui._written_numbers(values) is not None) is written
+
+
+def test_missing_numbers_are_written_as_missing_never_zero(monkeypatch):
+    from monitor import ui
+
+    monkeypatch.setattr(ui, "language", lambda: "fr")
+    assert ui._written_numbers(pd.Series([1500, None], dtype="Int64")) == [f"1{THIN_SPACE}500", "n.d."]
+    assert ui._written_numbers(pd.Series([0.5, None])) == ["0,5", "n.d."]
