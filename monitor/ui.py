@@ -230,10 +230,15 @@ def table(
     if wrapped:
         st.table(shown, hide_index=True)
         if helps:  # a static table has no header tooltips: what its columns mean is said below it
-            st.caption("  \n".join(f"{headers[c]}: {t(helps[c])}" for c in columns if c in helps))
+            said = (f"{t('punctuation.colon', label=headers[c])} {t(helps[c])}" for c in columns if c in helps)
+            st.caption("  \n".join(said))
     else:
         config = {
-            headers[c]: st.column_config.Column(width=widths.get(c, "small"), help=t(helps[c]) if c in helps else None)
+            headers[c]: st.column_config.Column(
+                width=widths.get(c, "small"),
+                help=t(helps[c]) if c in helps else None,
+                alignment="right" if frame[c].dtype.kind in "iuf" else None,  # also when written as text
+            )
             for c in columns
         }
         row_height = grid_row_height(lines)

@@ -22,7 +22,7 @@ table(
         "line_count": "column.line_count",
     },
     key="documents_table",
-    widths={"title": "medium", "document": "medium", "description": "large"},
+    wrapped=True,
 )
 
 st.subheader(t("about.tables"))

@@ -52,14 +52,29 @@ def test_overview_shows_seventeen_objectives_and_the_chart(chromium, base_url, c
     page.close()
 
 
+def cut_or_scrolling_sideways(page) -> list[str]:
+    """Static tables and their cells cut at their edge, and grids wider than the page (they scroll sideways)."""
+    page.wait_for_function(  # a grid lays out its columns only once its data arrived
+        """() => [...document.querySelectorAll('[data-testid="stDataFrame"]')]
+            .every(grid => grid.querySelector('.dvn-stack')?.getBoundingClientRect().width > 0)"""
+    )
+    return page.evaluate(
+        """() => [...document.querySelectorAll(
+                '[data-testid="stTable"], [data-testid="stTable"] td, [data-testid="stDataFrame"] .dvn-scroller')]
+            .filter(box => box.scrollWidth > box.clientWidth + 1)
+            .map(box => box.innerText.slice(0, 60) || box.closest('[data-testid]').dataset.testid)"""
+    )
+
+
 def test_about_page_and_french_deep_link(chromium, base_url):
     page = chromium.new_page(viewport={"width": 1366, "height": 2400})
     page.goto(f"{base_url}/about?lang=fr")
     wait_until_ready(page)
     page.get_by_role("heading", name="À propos des données").wait_for()
-    tables = page.locator('[data-testid="stDataFrame"]')
-    tables.nth(1).wait_for()
-    assert tables.count() == 2
+    page.locator('[data-testid="stDataFrame"]').wait_for()  # the tables of the database
+    documents = page.locator('[data-testid="stTable"]')  # to read: titles and descriptions in full
+    assert documents.locator("tbody tr").count() == 5
+    assert cut_or_scrolling_sideways(page) == []
     assert page.locator('[data-testid="stExpander"]').count() >= 10
     page.screenshot(path=str(ARTIFACTS / "about-fr-1366.png"), full_page=True)
     page.close()
@@ -96,20 +111,6 @@ def choose(page, label: str, text: str) -> None:
     page.wait_for_selector('[role="listbox"]', state="detached", timeout=5_000)
     page.wait_for_timeout(300)
     wait_until_ready(page)
-
-
-def cut_or_scrolling_sideways(page) -> list[str]:
-    """Static tables and their cells cut at their edge, and grids wider than the page (they scroll sideways)."""
-    page.wait_for_function(  # a grid lays out its columns only once its data arrived
-        """() => [...document.querySelectorAll('[data-testid="stDataFrame"]')]
-            .every(grid => grid.querySelector('.dvn-stack')?.getBoundingClientRect().width > 0)"""
-    )
-    return page.evaluate(
-        """() => [...document.querySelectorAll(
-                '[data-testid="stTable"], [data-testid="stTable"] td, [data-testid="stDataFrame"] .dvn-scroller')]
-            .filter(box => box.scrollWidth > box.clientWidth + 1)
-            .map(box => box.innerText.slice(0, 60) || box.closest('[data-testid]').dataset.testid)"""
-    )
 
 
 @pytest.mark.parametrize("path", ["", "objectives", "workstreams"])

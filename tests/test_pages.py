@@ -81,6 +81,8 @@ def test_member_table_lists_every_member_regional_government_first(app_db, con):
     assert all(g != "Brussels-Capital Region" for g in governments[first_other:])
     legend = [caption.value for caption in app.caption if caption.value.startswith("Government: ")]
     assert legend and "Initiates: Number of objectives this member initiates." in legend[0]  # no header tooltips
+    french = open_app(lang="fr")
+    assert any("Initie\u00a0: Nombre d’objectifs que ce membre initie." in caption.value for caption in french.caption)
 
 
 @pytest.mark.parametrize(
