@@ -194,7 +194,6 @@ def with_titles(frame: pd.DataFrame, kind: str, code_column: str, title_column: 
 ROW_HEIGHT = 35
 MAX_TABLE_HEIGHT = 1400
 WRAPPED_LINE_HEIGHT, CELL_PADDING = 19, 14  # the grid's wrapped text (14 px) and a cell's padding, in px
-GRID_WIDTH_1366 = 860  # px for a grid's columns at 1366 px: the main column (~905), less the selection boxes
 
 
 def grid_row_height(lines: int) -> int:
@@ -220,7 +219,8 @@ def table(
     `widths` gives columns "large"/"medium" room or a width in pixels (the rest stay "small");
     `helps` adds a header tooltip (catalogue key). The table is as tall as its rows, up to a limit.
     `lines`: rows `lines` lines tall (3 or more) whose long texts wrap: the grid stays sortable and
-    selectable, and cuts only what is longer than its rows. Fits at 1366 px when `widths` sum to GRID_WIDTH_1366.
+    selectable, and cuts only what is longer than its rows. At 1366 px a grid's columns have ~860 px (the main
+    column, ~905 px, less the selection boxes): pixel `widths` that sum to that fit without a sideways scroll.
     `wrapped`: a table to read, its long texts in full on wrapped lines (a static table: it cannot be sorted
     or selected, takes no `widths`, `lines` or `options`, and says its `helps` in a caption below it).
     """
