@@ -115,6 +115,14 @@ def member_roles(filters: Filters) -> pd.DataFrame:
     return product("member_roles", filters)
 
 
+def portfolio(filters: Filters, member: str) -> tuple[dict[str, int], pd.DataFrame]:
+    """One member's counts (objectives it initiates or joins, workstreams it steers) and its rows (one per
+    objective × workstream × role), for the passing workstreams; the counts are the members table's."""
+    summary = product("member_summary", filters)
+    counts = next(row for row in values(summary, "member_id", *summaries.ROLE_ORDER) if row[0] == member)
+    return dict(zip(summaries.ROLE_ORDER, counts[1:], strict=True)), summaries.portfolio(member_roles(filters), member)
+
+
 def partner_table(filters: Filters) -> pd.DataFrame:
     """One row per objective with a passing workstream: where the social partners (or the chosen
     organisations, with the organisation filter) are partner, in the steering committee or steer."""

@@ -10,16 +10,13 @@ filters = current_filters()
 st.title(t("members.title"))
 st.caption(t("members.caption"))
 if filter_status(filters):
-    roles = data.member_roles(filters)
     if len(filters.member) == 1:
         member = filters.member[0]
-        own = roles[roles["member_id"] == member]
         st.subheader(t("members.portfolio", name=title_of("member", member, data.option_labels("member")[member])))
-        counts = st.columns(3)
-        for column, role in zip(counts, ("initiating", "associated", "steering"), strict=True):
-            unit = "workstream_code" if role == "steering" else "objective_code"
-            column.metric(t(f"role.{role}"), own[own["role"] == role][unit].nunique())
-        own = own.assign(role_label=own["role"].map(lambda r: t(f"role.{r}")))
+        counts, own = data.portfolio(filters, member)
+        for column, (role, count) in zip(st.columns(3), counts.items(), strict=True):
+            column.metric(t(f"role.{role}"), count)
+        own["role_label"] = own["role"].map(lambda r: t(f"role.{r}"))
         own = with_titles(own, "objective", "objective_code", "objective_title")
         own = with_titles(own, "workstream", "workstream_code", "workstream_title")
         table(

@@ -140,6 +140,31 @@ def test_portfolio_preset_opens_the_members_page_with_the_portfolio(app_db, con)
     assert {m.label: m.value for m in app.metric}["Steering"] == str(steered)
 
 
+@pytest.mark.parametrize("pillar", [(), (2,)])
+def test_a_portfolio_holds_the_members_rows_and_counts_within_the_filters(app_db, con, pillar):
+    from monitor import data
+    from monitor.filters import Filters
+
+    member = "brussels_minister_employment"
+    counts, rows = data.portfolio(Filters(member=(member,), pillar=pillar), member)
+    in_view = "w.objective_code IN (SELECT code FROM objectives WHERE pillar IN (2))" if pillar else "true"
+    expected = con.execute(
+        f"""SELECT w.objective_code, w.code, x.role FROM workstream_members AS x
+            JOIN workstreams AS w ON w.code = x.workstream_code
+            WHERE x.member_id = $member AND {in_view} ORDER BY w.sort_order, x.role""",
+        {"member": member},
+    ).fetchall()
+    assert list(zip(rows["objective_code"], rows["workstream_code"], rows["role"], strict=True)) == expected
+    assert list(rows.columns) == ["objective_code", "objective_title", "workstream_code", "workstream_title", "role"]
+    assert counts == {
+        "initiating": len({objective for objective, _code, role in expected if role == "initiating"}),
+        "associated": len({objective for objective, _code, role in expected if role == "associated"}),
+        "steering": len({code for _objective, code, role in expected if role == "steering"}),
+    }
+    assert counts["steering"] > 0
+    assert all(code.startswith("2.") for code in rows["objective_code"]) if pillar else len(rows) > 100
+
+
 def test_shared_preset_opens_partners_filtered_on_shared(app_db):
     app = open_page(pillar="1")
     app.sidebar.button(key="preset_shared").click().run()
