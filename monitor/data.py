@@ -159,7 +159,8 @@ def _objectives(codes: list[str]) -> pd.DataFrame:
 def _of_passing_objectives(frame: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
     objective_of = facet_index().objective_of
     kept = {objective_of[code] for code in codes}
-    return frame[frame["objective_code"].isin(kept)].reset_index(drop=True)
+    rows = [row for row, objective in enumerate(frame["objective_code"].tolist()) if objective in kept]
+    return frame.take(rows).reset_index(drop=True)  # rows found in Python, as in _member_roles
 
 
 def _member_roles(codes: list[str]) -> pd.DataFrame:

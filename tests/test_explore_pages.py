@@ -165,6 +165,29 @@ def test_a_portfolio_holds_the_members_rows_and_counts_within_the_filters(app_db
     assert all(code.startswith("2.") for code in rows["objective_code"]) if pillar else len(rows) > 100
 
 
+@pytest.mark.parametrize("org", [(), ("brupartners",), ("brupartners", "actiris")])
+def test_the_partner_table_names_each_objectives_bodies_by_role(app_db, con, org):
+    """Without an organisation filter: the social partners; with one: the chosen organisations."""
+    from monitor import data
+    from monitor.filters import Filters
+
+    shown = data.partner_table(Filters(org=org, pillar=(1,)))
+    which = "g.org_id IN (SELECT unnest($org))" if org else "org.kind = 'social_partners'"
+    found = con.execute(
+        f"""SELECT g.objective_code, g.role, string_agg(DISTINCT org.name, '; ' ORDER BY org.name)
+            FROM organisation_roles AS g JOIN organisations AS org USING (org_id)
+            JOIN objectives AS o ON o.code = g.objective_code
+            WHERE {which} AND o.pillar = 1 GROUP BY ALL""",
+        {"org": list(org)} if org else {},
+    ).fetchall()
+    expected = {(code, role): names for code, role, names in found}
+    assert expected  # the documents name these bodies in pillar 1
+    assert sorted(shown["objective_code"]) == sorted({code for code, _role in expected})
+    for row in shown.itertuples():
+        for role in ("partner", "steering_committee", "steering"):
+            assert getattr(row, role) == expected.get((row.objective_code, role), ""), (row.objective_code, role)
+
+
 def test_shared_preset_opens_partners_filtered_on_shared(app_db):
     app = open_page(pillar="1")
     app.sidebar.button(key="preset_shared").click().run()
