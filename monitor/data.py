@@ -101,8 +101,7 @@ def facet_counts(filters: Filters) -> dict[str, dict[str, tuple[int, int]]]:
 
 def workstreams(filters: Filters) -> pd.DataFrame:
     """One row per workstream passing the filters (see queries/workstreams_list.sql)."""
-    frame = query("workstreams_list")
-    return frame[frame["code"].isin(filtered_codes(filters))].reset_index(drop=True)
+    return product("workstreams", filters)
 
 
 def objectives(filters: Filters) -> pd.DataFrame:
@@ -156,24 +155,24 @@ def _objectives(codes: list[str]) -> pd.DataFrame:
     return kept
 
 
+def _rows_in(frame: pd.DataFrame, column: str, kept: set[str]) -> pd.DataFrame:
+    """The rows whose `column` is in `kept`, in their order: found in Python and taken, ~2x faster here than a
+    boolean mask (which also takes every column)."""
+    rows = [row for row, value in enumerate(frame[column].tolist()) if value in kept]
+    return frame.take(rows).reset_index(drop=True)
+
+
 def _of_passing_objectives(frame: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
     objective_of = facet_index().objective_of
-    kept = {objective_of[code] for code in codes}
-    rows = [row for row, objective in enumerate(frame["objective_code"].tolist()) if objective in kept]
-    return frame.take(rows).reset_index(drop=True)  # rows found in Python, as in _member_roles
-
-
-def _member_roles(codes: list[str]) -> pd.DataFrame:
-    frame, passing = _shared("member_workstream_roles"), set(codes)
-    rows = [row for row, code in enumerate(frame["workstream_code"].tolist()) if code in passing]
-    return frame.take(rows).reset_index(drop=True)  # taking rows found in Python: ~2x a boolean mask here
+    return _rows_in(frame, "objective_code", {objective_of[code] for code in codes})
 
 
 _PRODUCTS = {
     "objectives": _objectives,
     "pillar_counts": lambda codes: summaries.pillar_counts(_made("objectives", codes), _shared("counts_by_pillar")),
     "priority_by_pillar": lambda codes: summaries.priority_by_pillar(_made("objectives", codes)),
-    "member_roles": _member_roles,
+    "workstreams": lambda codes: _rows_in(_shared("workstreams_list"), "code", set(codes)),
+    "member_roles": lambda codes: _rows_in(_shared("member_workstream_roles"), "workstream_code", set(codes)),
     "member_summary": lambda codes: summaries.member_summary(_made("member_roles", codes), _shared("members_overview")),
     "matrix": lambda codes: summaries.responsibility_matrix(_made("member_roles", codes)),
     "flow": lambda codes: summaries.sankey_links(_made("member_roles", codes)),
