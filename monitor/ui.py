@@ -288,7 +288,7 @@ def _written_numbers(values: pd.Series) -> list[str] | None:
 
 def _reaches_thousands(values: pd.Series) -> bool:
     numbers = values.to_numpy() if isinstance(values.dtype, np.dtype) else values.dropna().to_numpy(dtype=float)
-    return numbers.size > 0 and max(-numbers.min(), numbers.max()) >= 1000
+    return numbers.size > 0 and max(abs(numbers.min()), abs(numbers.max())) >= 1000  # abs: unsigned stay so
 
 
 EXPORT_FORMATS = [

@@ -73,6 +73,8 @@ def test_a_column_arrow_cannot_type_is_left_to_streamlit(monkeypatch):
     [
         (pd.Series([3, -4]), False),  # small whole numbers look the same in every language
         (pd.Series([3, -1500]), True),
+        (pd.Series([3, 4], dtype="uint32"), False),
+        (pd.Series([3, 4000], dtype="uint32"), True),
         (pd.Series([3, None], dtype="Int64"), False),
         (pd.Series([1500, None], dtype="Int64"), True),
         (pd.Series([], dtype="int64"), False),
