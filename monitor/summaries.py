@@ -68,13 +68,6 @@ def member_summary(roles: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
 PORTFOLIO_COLUMNS = ["objective_code", "objective_title", "workstream_code", "workstream_title", "role"]
 
 
-def portfolio(roles: pd.DataFrame, member: str) -> pd.DataFrame:
-    """One member's rows of `roles` (one per objective × workstream × role), in their order, with the columns a
-    portfolio shows: rows found in Python and only these columns taken (a boolean mask took every column)."""
-    rows = [row for row, member_id in enumerate(roles["member_id"].tolist()) if member_id == member]
-    return roles[PORTFOLIO_COLUMNS].take(rows).reset_index(drop=True)
-
-
 MATRIX_COLUMNS = [
     "member_id",
     "member_name",

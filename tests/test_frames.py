@@ -7,7 +7,7 @@ import math
 import pandas as pd
 
 from monitor import data
-from monitor.frames import dicts, records, values
+from monitor.frames import dicts, records, rows_in, values
 
 
 def _same(left: tuple, right: tuple) -> bool:
@@ -42,3 +42,13 @@ def test_values_keep_missing_values_and_the_column_order():
 def test_dicts_are_to_dict_records(app_db):
     frame = data.query("objective_themes_list")
     assert dicts(frame) == frame.to_dict("records") and len(frame) > 0
+
+
+def test_rows_in_are_a_boolean_mask_s_rows_in_order(app_db):
+    frame = data.query("member_workstream_roles")
+    kept = {"2.1.1", "1.4.3", "9.9.9"}
+    expected = frame[frame["workstream_code"].isin(kept)].reset_index(drop=True)
+    pd.testing.assert_frame_equal(rows_in(frame, "workstream_code", kept), expected)
+    some = rows_in(frame, "workstream_code", kept, ["role", "member_id"])
+    pd.testing.assert_frame_equal(some, expected[["role", "member_id"]])
+    assert len(expected) > 0 and rows_in(frame, "workstream_code", set()).empty
