@@ -158,11 +158,49 @@ def workstreams_per_objective(frame: pd.DataFrame, label: Callable[[str], str], 
     return {"data": data, "layout": layout}
 
 
+def _is_short(word: str) -> bool:
+    return len(word.rstrip(",;")) <= 3  # van, de, en, het, du, et: a label ending on one says little
+
+
 def short_label(text: str, limit: int = 42) -> str:
-    """An axis label: the text up to `limit` characters, cut at a word, with an ellipsis."""
+    """An axis label: the text's whole words up to `limit` characters, with an ellipsis.
+
+    It never ends on a short word: those are left out ("Minister van Werk …") or, where that would leave too
+    little to tell what it is ("Ministers …"), the next words are taken up to a longer one."""
     if len(text) <= limit:
         return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(",;") + " …"
+    words = text.split(" ")
+    count = 0
+    while count < len(words) and len(" ".join(words[: count + 1]).rstrip(",;")) <= limit:
+        count += 1
+    if not count:
+        return text[:limit] + "…"
+    fewer = count
+    while fewer and _is_short(words[fewer - 1]):
+        fewer -= 1
+    if len(" ".join(words[:fewer])) * 2 >= limit:
+        count = fewer
+    while count < len(words) and _is_short(words[count - 1]):
+        count += 1
+    return text if count == len(words) else " ".join(words[:count]).rstrip(",;") + " …"
+
+
+def short_labels(texts: list[str], limit: int) -> list[str]:
+    """Short labels of `texts` that tell different texts apart: where two would read the same ("Minister van …"),
+    each is given one more word until they differ. A category axis would otherwise draw the two as one."""
+    distinct = list(dict.fromkeys(texts))
+    limits = dict.fromkeys(distinct, limit)
+    while True:
+        labels = {text: short_label(text, limits[text]) for text in distinct}
+        readers: dict[str, list[str]] = {}
+        for text, label in labels.items():
+            readers.setdefault(label, []).append(text)
+        clashing = [text for same in readers.values() if len(same) > 1 for text in same if len(text) > limits[text]]
+        if not clashing:
+            return [labels[text] for text in texts]
+        for text in clashing:  # one more word each
+            while short_label(text, limits[text]) == labels[text]:
+                limits[text] += 1
 
 
 MATRIX_SCALE = [[0.0, "#f7fbff"], [0.2, "#c6dbef"], [0.5, "#6baed6"], [0.8, "#2171b5"], [1.0, "#08306b"]]
@@ -193,7 +231,7 @@ def responsibility_matrix(cells: pd.DataFrame) -> Figure:
         "type": "heatmap",
         "z": z,
         "x": objectives,
-        "y": [short_label(member["member_name"]) for member in members.values()],
+        "y": short_labels([member["member_name"] for member in members.values()], 42),
         "text": text,
         "texttemplate": "%{text}",
         "textfont": {"size": 13},
@@ -227,7 +265,7 @@ def responsibility_flow(links: pd.DataFrame) -> Figure:
         "type": "sankey",
         "arrangement": "snap",
         "node": {
-            "label": [short_label(n, 34) for n in nodes],
+            "label": short_labels(nodes, 34),
             "customdata": nodes,
             "color": colours,
             "hovertemplate": "%{customdata}<extra></extra>",
@@ -303,7 +341,7 @@ def status_bars(
         (group, status): (int(n), codes)
         for group, status, n, codes in frames.values(counts, "group", "status", "workstreams", "codes")
     }
-    labels = [short_label(group_label(g), 40) for g in groups]
+    labels = short_labels([group_label(g) for g in groups], 40)
     data = []
     for status, look in STATUS_LOOK.items():
         found = [cells.get((g, status), (0, "")) for g in groups]

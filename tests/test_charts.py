@@ -68,3 +68,19 @@ def test_matrix_cells_name_their_member_and_objective(app_db):
     }
     assert shown == expected
     assert len(trace["y"]) == cells["member_id"].nunique() and trace["x"] == list(dict.fromkeys(trace["x"]))
+
+
+def test_short_labels_cut_after_whole_words_never_on_a_short_one():
+    assert charts.short_label("Minister van Patrimonium", 42) == "Minister van Patrimonium"
+    assert charts.short_label("Minister van Klimaattransitie, Leefmilieu", 29) == "Minister van Klimaattransitie …"
+    assert charts.short_label("Minister van Klimaattransitie, Leefmilieu", 28) == "Minister van Klimaattransitie …"
+    assert charts.short_label("Minister van Werk en Beroepsopleiding", 22) == "Minister van Werk …"  # not "en …"
+    assert charts.short_label("Ministers van Jeugdbijstand en Welzijn", 20) == "Ministers van Jeugdbijstand …"
+    assert charts.short_label("Onuitsprekelijkheden", 6) == "Onuits…"
+
+
+def test_short_labels_tell_different_texts_apart():
+    texts = ["Staatssecretaris voor Huisvesting en Wonen", "Staatssecretaris voor Gelijke Kansen", "Kort"]
+    assert [charts.short_label(text, 24) for text in texts[:2]] == ["Staatssecretaris voor …"] * 2  # the clash
+    labels = charts.short_labels([*texts, texts[0]], 24)
+    assert labels == ["Staatssecretaris voor Huisvesting …", "Staatssecretaris voor Gelijke …", "Kort", labels[0]]

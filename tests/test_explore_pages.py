@@ -6,6 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from monitor.paths import PROJECT_ROOT
+from tests.rendered import plotly_figures
 
 DASHBOARD = str(PROJECT_ROOT / "dashboard.py")
 PAGES = [
@@ -205,3 +206,16 @@ def test_matrix_click_chooses_the_member(app_db):
     app.run()
     assert app.session_state["filter_member"] == ["brussels_minister_finance"]
     assert any(s.value.startswith("Portfolio: [NL] Minister van Financiën") for s in app.subheader)
+
+
+def test_who_does_what_charts_name_every_member_distinctly(app_db):
+    """As the page labels them ("[NL] Staatssecretaris voor …" four times, cut alike): the matrix's rows are a
+    category axis, which would draw two members shortened alike as one row; the flow's nodes would read alike."""
+    matrix, flow = plotly_figures(open_page("pages/members.py"))
+    rows = matrix["data"][0]["y"]
+    assert len(set(rows)) == len(rows) and any(row.startswith("[NL] Staatssecretaris") for row in rows)
+    nodes = flow["data"][0]["node"]
+    assert len(set(nodes["label"])) == len(set(nodes["customdata"])) == len(nodes["label"])
+    assert all(
+        label.removesuffix(" …") in name for label, name in zip(nodes["label"], nodes["customdata"], strict=True)
+    )
