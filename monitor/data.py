@@ -115,16 +115,13 @@ def member_roles(filters: Filters) -> pd.DataFrame:
 
 
 def portfolio(filters: Filters, member: str) -> tuple[dict[str, int], pd.DataFrame]:
-    """One member's counts (objectives it initiates or joins, workstreams it steers) and its rows (one per
-    objective × workstream × role), for the passing workstreams; the counts are the members table's."""
-    remembered = _remembered(database_key())  # both products are only read here: no copies
-    codes = remembered.codes(filters)
-    summary, roles = remembered.product("member_summary", codes), remembered.product("member_roles", codes)
-    counts = dict.fromkeys(summaries.ROLE_ORDER, 0)  # a member the table does not list has no roles
-    for member_id, *numbers in values(summary, "member_id", *summaries.ROLE_ORDER):
-        if member_id == member:
-            counts = dict(zip(summaries.ROLE_ORDER, numbers, strict=True))
-    return counts, rows_in(roles, "member_id", {member}, summaries.PORTFOLIO_COLUMNS)
+    """One member's responsibilities for the passing workstreams, one row each (summaries.portfolio), and how
+    many of each role: objectives it initiates or joins, workstreams it steers (as the members table counts)."""
+    remembered = _remembered(database_key())  # the member roles are only read here: no copy
+    roles = remembered.product("member_roles", remembered.codes(filters))
+    rows = summaries.portfolio(rows_in(roles, "member_id", {member}))
+    found = Counter(rows["role"].tolist())
+    return {role: found[role] for role in summaries.ROLE_ORDER}, rows
 
 
 def partner_table(filters: Filters) -> pd.DataFrame:

@@ -65,7 +65,26 @@ def member_summary(roles: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["member_id", "name", "government", "kind", "committee", *ROLE_ORDER])
 
 
-PORTFOLIO_COLUMNS = ["objective_code", "objective_title", "workstream_code", "workstream_title", "role"]
+PORTFOLIO_COLUMNS = ["role", "objective_code", "objective_title", "workstream_code", "workstream_title"]
+
+
+def portfolio(roles: pd.DataFrame) -> pd.DataFrame:
+    """One member's responsibilities as the strategy states them, one row each: the objectives it initiates, then
+    those it joins (associated), then the workstreams it steers; only these have a workstream code and title.
+
+    `roles`: the member's rows of member_roles, where an objective's roles reach each of its workstreams.
+    Columns: PORTFOLIO_COLUMNS; objectives and workstreams keep the strategy's order within a role.
+    """
+    seen: set[tuple[str, str]] = set()
+    rows = []
+    read = ("role", "objective_code", "objective_title", "workstream_code", "workstream_title")
+    for role, objective, objective_title, workstream, workstream_title in values(roles, *read):
+        steering = role == "steering"
+        if (role, workstream if steering else objective) not in seen:
+            seen.add((role, workstream if steering else objective))
+            rows.append([role, objective, objective_title, *((workstream, workstream_title) if steering else ("", ""))])
+    rows.sort(key=lambda row: ROLE_ORDER.index(row[0]))  # a stable sort: the strategy's order stays within a role
+    return pd.DataFrame(rows, columns=PORTFOLIO_COLUMNS)
 
 
 MATRIX_COLUMNS = [

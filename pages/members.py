@@ -22,14 +22,21 @@ if filter_status(filters):
         table(
             own,
             {
+                "role_label": "column.role",
                 "objective_code": "column.objective",
                 "objective_title": "column.objective_title",
-                "workstream_code": "column.code",
+                "workstream_code": "column.workstream",
                 "workstream_title": "column.workstream_title",
-                "role_label": "column.role",
             },
             key="portfolio_table",
-            widths={"objective_code": 75, "objective_title": 250, "workstream_code": 65, "workstream_title": 360},
+            widths={
+                "role_label": 100,
+                "objective_code": 75,
+                "objective_title": 265,
+                "workstream_code": 90,
+                "workstream_title": 310,
+            },
+            helps={"workstream_code": "help.portfolio_workstream"},
             lines=4,
             export=f"portfolio-{member}",
         )
