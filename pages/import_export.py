@@ -28,8 +28,9 @@ table(
         "status": "column.status_code",
     },
     key="transfer_current_table",
-    max_height=420,
-    widths={"title": "large", "status_label": "medium"},
+    max_height=720,
+    widths={"code": 60, "title": 470, "status_label": 200, "status": 130},
+    lines=4,  # the longest titles take four lines
     export="current_status",
 )
 stored = int(data.store_query("update_count")["updates"].iloc[0])

@@ -127,7 +127,15 @@ if change_count:
             "narrative": "column.narrative",
         },
         key="progress_changes_table",
-        widths={"status_label": "medium", "decision_label": "medium", "proposed": "medium", "narrative": "large"},
+        widths={
+            "workstream_code": 60,
+            "status_label": 170,
+            "decision_label": 110,
+            "proposed": 130,
+            "proposed_by": 110,
+            "narrative": 280,
+        },
+        lines=3,
         export="changes_since_last_summit",
     )
     if change_count > len(shown):

@@ -120,6 +120,15 @@ else:
             "evidence_url": "column.evidence_url",
         },
         key="report_history_table",
-        widths={"status_label": "medium", "decision_label": "medium", "narrative": "large", "proposed": "medium"},
+        widths={
+            "proposed": 120,
+            "proposed_by": 90,
+            "status_label": 140,
+            "decision_label": 100,
+            "decision_comment": 130,
+            "narrative": 200,
+            "evidence_url": 80,
+        },
+        lines=4,  # a grid, not a table to read: st.table would render the entered texts as Markdown
         export=f"history_{code}",
     )

@@ -44,7 +44,16 @@ else:
             "evidence_url": "column.evidence_url",
         },
         key="validate_queue_table",
-        widths={"status_label": "medium", "narrative": "large", "proposed": "medium", "evidence_url": "medium"},
+        widths={
+            "update_id": 50,
+            "workstream_code": 60,
+            "status_label": 150,
+            "proposed_by": 100,
+            "proposed": 130,
+            "narrative": 250,
+            "evidence_url": 120,
+        },
+        lines=3,
     )
     described = {
         int(row.update_id): f"#{row.update_id} · {row.workstream_code} · {row.status_label} · {row.proposed_by}"
@@ -94,7 +103,8 @@ table(
     stale,
     {"code": "column.code", "title": "column.workstream_title"},
     key="validate_stale_table",
-    widths={"title": "large"},
+    widths={"code": 60, "title": 800},
+    lines=3,
     export="not_updated_since_last_summit",
 )
 

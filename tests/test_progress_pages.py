@@ -192,3 +192,22 @@ def test_the_secretariat_adds_a_cycle(people):
     app.text_input(key="validate_new_cycle_source").input("Uitnodiging van 1 maart 2027")
     app.button(key="validate_add_cycle_submit").click().run()
     assert date(2027, 6, 10) in set(progress.cycles()["summit_date"])
+
+
+def test_lists_of_titles_and_narratives_wrap_their_long_texts(people):
+    """Streamlit's grid wraps a cell's text only in rows taller than 4rem (64 px): the grids of workstream titles
+    and of entered narratives have such rows (the narratives stay in grids: st.table would read them as Markdown)."""
+    code = progress.editable_workstreams(people["editor"])[0]
+    progress.propose(
+        people["editor"], progress.Proposal(code, "in_progress", date.today(), "a long narrative", "green"), 0
+    )
+    grids = {
+        "import and export: current status": open_page("pages/import_export.py").dataframe,
+        "report: a workstream's history": open_page("pages/report.py", "cabinet").dataframe,
+        "validate: queue, not updated": open_page("pages/validate.py", "secretariat").dataframe[:2],
+        "progress: changes since the Summit": open_page("pages/progress.py").dataframe,
+    }
+    assert {name: [grid.proto.row_height > 64 for grid in found] for name, found in grids.items()} == {
+        name: [True] * len(found) for name, found in grids.items()
+    }
+    assert all(grids.values())
