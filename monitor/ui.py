@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Mapping
 from datetime import date
@@ -228,7 +229,7 @@ def table(
     headers = {column: t(key) for column, key in columns.items()}
     shown, event = _shown(frame, headers), None
     if wrapped:
-        st.table(shown, hide_index=True)
+        static_table(shown)
         if helps:  # a static table has no header tooltips: what its columns mean is said below it
             said = (f"{t('punctuation.colon', label=headers[c])} {t(helps[c])}" for c in columns if c in helps)
             st.caption("  \n".join(said))
@@ -250,6 +251,45 @@ def table(
         rows = frame.copy(deep=False)  # the rows as shown now (copy-on-write: later changes to `frame` stay out)
         downloads(lambda: rows[list(columns)].set_axis(list(headers.values()), axis=1), export, key)
     return event
+
+
+def static_table(shown: pa.Table | pd.DataFrame) -> None:
+    """A table to read (st.table): long texts wrap, every cell's text shown as it is written."""
+    columns = shown.to_pydict() if isinstance(shown, pa.Table) else {c: shown[c].tolist() for c in shown.columns}
+    literal = {
+        header: [markdown_literal(v) if isinstance(v, str) else v for v in values] for header, values in columns.items()
+    }
+    st.table(pd.DataFrame(literal), hide_index=True)
+
+
+_MARKDOWN_SIGNS = re.compile(r"[\\`*~$<>|&]|_+")  # emphasis, code, maths, HTML and entities, tables
+_LINK_END = re.compile(r"\](?=[(\[])")  # [text](url), [text][ref]
+_DIRECTIVE = re.compile(r":(?=[\w-]+\[)")  # Streamlit's :red[text]
+# :material/icon: and emoji :tada: are read from the text after escapes are undone: a word joiner (U+2060,
+# invisible, not read out) after the colon keeps them as typed.
+_SHORTCODE = re.compile(r":(?=[\w/+-]+:)")
+_WORD_JOINER = "\u2060"
+_BLOCK_START = re.compile(r"^(\s*)([#+-]|\d+[.)])(?=\s|$)", re.MULTILINE)  # headings, lists (">": a sign above)
+
+
+def markdown_literal(text: str) -> str:
+    """`text` as Markdown that shows it as it is. st.table reads each cell as Markdown: an entered title with
+    two * would turn italic, one with two $ into maths, a narrative starting "1. " into a list."""
+    text = _LINK_END.sub(r"\]", _MARKDOWN_SIGNS.sub(_escaped_sign, text))
+    text = _SHORTCODE.sub(":" + _WORD_JOINER, _DIRECTIVE.sub(r"\:", text))
+    return _BLOCK_START.sub(_escaped_block_start, text)
+
+
+def _escaped_sign(found: re.Match) -> str:
+    signs, (start, end), text = found.group(), found.span(), found.string
+    if signs[0] == "_" and text[start - 1 : start].isalnum() and text[end : end + 1].isalnum():
+        return signs  # inside a word (file_name): no emphasis, left as written
+    return "".join("\\" + sign for sign in signs)
+
+
+def _escaped_block_start(found: re.Match) -> str:
+    indent, marker = found.groups()
+    return f"{indent}{marker[:-1]}\\{marker[-1]}" if marker[0].isdigit() else f"{indent}\\{marker}"
 
 
 def _is_identifier(column: str) -> bool:

@@ -6,7 +6,7 @@ import streamlit as st
 from monitor import charts, data, indicator_view, indicators
 from monitor.formats import format_number, separators
 from monitor.sidebar import current_filters, detail_code, open_detail
-from monitor.ui import chart, downloads, language, t, with_titles
+from monitor.ui import chart, downloads, language, static_table, t, with_titles
 
 lang = language()
 st.title(t("indicators.title"))
@@ -36,7 +36,7 @@ years = indicator_view.table_years(values, data.query("indicator_values_all"))
 shown = indicator_view.key_figures_table(readings, values, decimals, years)
 # A static table: every indicator's name shows whole (it wraps) at any width, and it is a plain HTML table for
 # screen readers; 15 rows need no sorting, and the files below hold the same rows.
-st.table(shown, hide_index=True)
+static_table(shown)
 downloads(shown, "key_figures", "indicators_table")
 st.caption(t("indicators.table_note", not_available=format_number(None, lang), first=years[0], last=years[-1]))
 

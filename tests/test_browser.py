@@ -203,3 +203,18 @@ def test_clicking_a_bar_drills_down_to_the_objective(chromium, base_url):
     page.get_by_role("heading", name="1.1 · [NL] De voorwaarden creëren", exact=False).wait_for(timeout=20_000)
     assert "objective=1.1" in page.url
     page.close()
+
+
+def test_a_table_to_read_shows_entered_texts_as_typed(chromium, built_db, tmp_path):
+    """st.table reads every cell as Markdown: titles entered by admins and narratives are shown as typed."""
+    from tests.apps.literal_table import TEXTS
+
+    app = Path(__file__).resolve().parent / "apps" / "literal_table.py"
+    with streamlit_server(built_db, tmp_path, app) as url:
+        page = chromium.new_page()
+        page.goto(url)
+        wait_until_ready(page)
+        page.locator('[data-testid="stTable"]').wait_for()
+        shown = page.locator('[data-testid="stTable"] tbody tr td:first-child').all_inner_texts()
+        page.close()
+    assert [text.strip().replace("\u2060", "") for text in shown] == TEXTS  # an invisible word joiner may remain

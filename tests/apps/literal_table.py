@@ -1,0 +1,21 @@
+"""A table to read holding texts that Markdown would style, served by tests/test_browser.py."""
+
+import pandas as pd
+
+from monitor.ui import static_table
+
+TEXTS = [
+    "a *b* c, _nadruk_ __vet__, ~~weg~~ `code`",
+    "1. eerst",
+    "- item",
+    "# titel",
+    ">quote",
+    "x $5$ y",
+    ":red[x] en :tada: :material/home:",
+    "[link](http://x)",
+    "a\\b | c",
+    "R&D <b>x</b> &amp;",
+    "[NL] Minister van Werk, 001_bf14.txt, __init__",
+]
+if __name__ == "__main__":  # as Streamlit runs it; the test imports TEXTS only
+    static_table(pd.DataFrame({"text": TEXTS, "number": range(len(TEXTS))}))
