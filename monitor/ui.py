@@ -256,9 +256,7 @@ def table(
 def static_table(shown: pa.Table | pd.DataFrame) -> None:
     """A table to read (st.table): long texts wrap, every cell's text shown as it is written."""
     columns = shown.to_pydict() if isinstance(shown, pa.Table) else {c: shown[c].tolist() for c in shown.columns}
-    literal = {
-        header: [markdown_literal(v) if isinstance(v, str) else v for v in values] for header, values in columns.items()
-    }
+    literal = {header: [plain(v) if isinstance(v, str) else v for v in values] for header, values in columns.items()}
     st.table(pd.DataFrame(literal), hide_index=True)
 
 
@@ -269,13 +267,15 @@ _DIRECTIVE = re.compile(r":(?=[\w-]+\[)")  # Streamlit's :red[text]
 # invisible, not read out) after the colon keeps them as typed.
 _SHORTCODE = re.compile(r":(?=[\w/+-]+:)")
 _WORD_JOINER = "\u2060"
-_BLOCK_START = re.compile(r"^(\s*)([#+-]|\d+[.)])(?=\s|$)", re.MULTILINE)  # headings, lists (">": a sign above)
+# headings, lists, rules and underlines at a line's start (">", quotes, is a sign above)
+_BLOCK_START = re.compile(r"^(\s*)(#|\+|-+|=+|\d+[.)])(?=\s|$)", re.MULTILINE)
 
 
-def markdown_literal(text: str) -> str:
-    """`text` as Markdown that shows it as it is. st.table reads each cell as Markdown: an entered title with
-    two * would turn italic, one with two $ into maths, a narrative starting "1. " into a list."""
-    text = _LINK_END.sub(r"\]", _MARKDOWN_SIGNS.sub(_escaped_sign, text))
+def plain(text: object) -> str:
+    """Text from the data or entered by users, as Markdown that shows it as it is: no formatting, links, maths,
+    HTML, icons or lists (st.markdown, and st.table in every cell, would read "*a*" as italic, "$x$" as maths,
+    ":tada:" as an emoji, "1. " at a line's start as a list)."""
+    text = _LINK_END.sub(r"\]", _MARKDOWN_SIGNS.sub(_escaped_sign, str(text)))
     text = _SHORTCODE.sub(":" + _WORD_JOINER, _DIRECTIVE.sub(r"\:", text))
     return _BLOCK_START.sub(_escaped_block_start, text)
 
@@ -393,14 +393,6 @@ def chart(figure, key: str, summary: str, filename: str, **options):
     event = st.plotly_chart(_AsValidated(figure), key=key, config=chart_config(filename), **options)
     st.caption(summary)
     return event
-
-
-_MARKDOWN_SPECIALS = str.maketrans({c: f"\\{c}" for c in "\\`*_{}[]()#+-.!|<>~$"})
-
-
-def plain(text: str) -> str:
-    """Text from the data, escaped so that Markdown shows it literally (no formatting, links or HTML)."""
-    return str(text).translate(_MARKDOWN_SPECIALS)
 
 
 def paragraphs(text: str) -> str:

@@ -108,7 +108,7 @@ def test_objective_deep_link_shows_the_full_fiche(app_db, con):
     assert "“Strategie Go4Brussels 2030” (001_bf1477ece2e32ef4.txt), lines 1567–1568" in captions
     markdown = " ".join(m.value for m in app.markdown)
     assert "differs from 2020" in markdown
-    assert "Partners (web page):** Brupartners \\(sectorale facilitatoren\\)" in markdown
+    assert "Partners (web page):** Brupartners (sectorale facilitatoren)" in markdown  # as printed, no escapes needed
 
 
 def test_unknown_objective_falls_back_to_the_list_with_a_notice(app_db):

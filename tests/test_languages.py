@@ -145,7 +145,7 @@ def test_titles_on_targets_indicators_and_workstream_fiches_are_marked_in_french
         " WHERE r.workstream_code = '2.6.4' LIMIT 1"
     ).fetchone()
     fiche = open_page("pages/workstreams.py", workstream="2.6.4", lang="fr")
-    assert any(f"**\\[NL\\] {steering}" in markdown.value for markdown in fiche.markdown)
+    assert any(f"**[NL] {steering}" in markdown.value for markdown in fiche.markdown)
 
 
 def test_the_dutch_original_note_on_targets_is_a_page_line_not_inside_a_target_card(app_db):
