@@ -153,7 +153,7 @@ def title_of(kind: str, code: object, dutch: object) -> str:
 def content_page_title(kind: str, code: str, dutch: object) -> None:
     """A detail page's title, '<code> · <title>'; the [NL] note, when needed, comes right after it."""
     text, original = data.content_title(kind, code, dutch, language())
-    st.title(f"{code} · {text}")
+    st.title(f"{code} · {plain(text)}")  # an entered title, as typed
     if original:
         _note_dutch_original()
 

@@ -4,7 +4,7 @@ import streamlit as st
 
 from monitor import charts, data
 from monitor.sidebar import current_filters, filter_status, request_filter
-from monitor.ui import chart, new_pick, t, table, title_of, with_titles
+from monitor.ui import chart, new_pick, plain, t, table, title_of, with_titles
 
 filters = current_filters()
 st.title(t("members.title"))
@@ -12,7 +12,8 @@ st.caption(t("members.caption"))
 if filter_status(filters):
     if len(filters.member) == 1:
         member = filters.member[0]
-        st.subheader(t("members.portfolio", name=title_of("member", member, data.option_labels("member")[member])))
+        name = title_of("member", member, data.option_labels("member")[member])
+        st.subheader(t("members.portfolio", name=plain(name)))  # an entered name, as typed
         counts, own = data.portfolio(filters, member)
         for column, (role, count) in zip(st.columns(3), counts.items(), strict=True):
             column.metric(t(f"role.{role}"), count)
