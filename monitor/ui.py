@@ -255,9 +255,14 @@ def table(
 
 def static_table(shown: pa.Table | pd.DataFrame) -> None:
     """A table to read (st.table): long texts wrap, every cell's text shown as it is written."""
-    columns = shown.to_pydict() if isinstance(shown, pa.Table) else {c: shown[c].tolist() for c in shown.columns}
-    literal = {header: [plain(v) if isinstance(v, str) else v for v in values] for header, values in columns.items()}
-    st.table(pd.DataFrame(literal), hide_index=True)
+    table = shown if isinstance(shown, pa.Table) else pa.Table.from_pandas(shown, preserve_index=False)
+    for index, column in enumerate(table.columns):
+        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            written = column.to_pylist()
+            literal = [text if text is None else plain(text) for text in written]
+            if literal != written:  # the documents' texts need no escapes: their columns stay as they are
+                table = table.set_column(index, table.field(index), pa.array(literal, column.type))
+    st.table(table, hide_index=True)
 
 
 _MARKDOWN_SIGNS = re.compile(r"[\\`*~$<>|&]|_+")  # emphasis, code, maths, HTML and entities, tables
@@ -271,11 +276,17 @@ _WORD_JOINER = "\u2060"
 _BLOCK_START = re.compile(r"^(\s*)(#|\+|-+|=+|\d+[.)])(?=\s|$)", re.MULTILINE)
 
 
+_MAY_NEED_ESCAPES = re.compile(r"[\\`*~$<>|&_:]|\][(\[]|^\s*(?:[#+=-]|\d+[.)])", re.MULTILINE)
+
+
 def plain(text: object) -> str:
     """Text from the data or entered by users, as Markdown that shows it as it is: no formatting, links, maths,
     HTML, icons or lists (st.markdown, and st.table in every cell, would read "*a*" as italic, "$x$" as maths,
     ":tada:" as an emoji, "1. " at a line's start as a list)."""
-    text = _LINK_END.sub(r"\]", _MARKDOWN_SIGNS.sub(_escaped_sign, str(text)))
+    text = str(text)
+    if not _MAY_NEED_ESCAPES.search(text):  # most texts: one search instead of five substitutions
+        return text
+    text = _LINK_END.sub(r"\]", _MARKDOWN_SIGNS.sub(_escaped_sign, text))
     text = _SHORTCODE.sub(":" + _WORD_JOINER, _DIRECTIVE.sub(r"\:", text))
     return _BLOCK_START.sub(_escaped_block_start, text)
 
