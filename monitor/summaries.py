@@ -80,8 +80,9 @@ def portfolio(roles: pd.DataFrame) -> pd.DataFrame:
     read = ("role", "objective_code", "objective_title", "workstream_code", "workstream_title")
     for role, objective, objective_title, workstream, workstream_title in values(roles, *read):
         steering = role == "steering"
-        if (role, workstream if steering else objective) not in seen:
-            seen.add((role, workstream if steering else objective))
+        responsibility = (role, workstream if steering else objective)
+        if responsibility not in seen:
+            seen.add(responsibility)
             rows.append([role, objective, objective_title, *((workstream, workstream_title) if steering else ("", ""))])
     rows.sort(key=lambda row: ROLE_ORDER.index(row[0]))  # a stable sort: the strategy's order stays within a role
     return pd.DataFrame(rows, columns=PORTFOLIO_COLUMNS)

@@ -254,17 +254,22 @@ def table(
 
 
 def static_table(shown: pa.Table | pd.DataFrame) -> None:
-    """A table to read (st.table): long texts wrap, every cell's text shown as it is written."""
-    table = shown if isinstance(shown, pa.Table) else pa.Table.from_pandas(shown, preserve_index=False)
-    for index, column in enumerate(table.columns):
+    """A table to read (st.table): long texts wrap, and every text shows as written (st.table reads each cell
+    as Markdown, so texts are escaped with plain())."""
+    if isinstance(shown, pd.DataFrame):  # small tables, or a column Arrow could not type (see _shown)
+        st.table(shown.map(lambda value: plain(value) if isinstance(value, str) else value), hide_index=True)
+        return
+    for index, column in enumerate(shown.columns):
         if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
             written = column.to_pylist()
             literal = [text if text is None else plain(text) for text in written]
             if literal != written:  # the documents' texts need no escapes: their columns stay as they are
-                table = table.set_column(index, table.field(index), pa.array(literal, column.type))
-    st.table(table, hide_index=True)
+                shown = shown.set_column(index, shown.field(index), pa.array(literal, column.type))
+    st.table(shown, hide_index=True)
 
 
+# What Markdown (and Streamlit's additions to it) would read as more than text, and where it is escaped:
+_MAY_NEED_ESCAPES = re.compile(r"[\\`*~$<>|&_:]|\][(\[]|^\s*(?:[#+=-]|\d+[.)])", re.MULTILINE)  # quick test
 _MARKDOWN_SIGNS = re.compile(r"[\\`*~$<>|&]|_+")  # emphasis, code, maths, HTML and entities, tables
 _LINK_END = re.compile(r"\](?=[(\[])")  # [text](url), [text][ref]
 _DIRECTIVE = re.compile(r":(?=[\w-]+\[)")  # Streamlit's :red[text]
@@ -274,9 +279,6 @@ _SHORTCODE = re.compile(r":(?=[\w/+-]+:)")
 _WORD_JOINER = "\u2060"
 # headings, lists, rules and underlines at a line's start (">", quotes, is a sign above)
 _BLOCK_START = re.compile(r"^(\s*)(#|\+|-+|=+|\d+[.)])(?=\s|$)", re.MULTILINE)
-
-
-_MAY_NEED_ESCAPES = re.compile(r"[\\`*~$<>|&_:]|\][(\[]|^\s*(?:[#+=-]|\d+[.)])", re.MULTILINE)
 
 
 def plain(text: object) -> str:

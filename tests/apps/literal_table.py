@@ -1,6 +1,7 @@
 """A table to read holding texts that Markdown would style, served by tests/test_browser.py."""
 
 import pandas as pd
+import pyarrow as pa
 
 from monitor.ui import static_table
 
@@ -20,4 +21,6 @@ TEXTS = [
     "[NL] Minister van Werk, 001_bf14.txt, __init__",
 ]
 if __name__ == "__main__":  # as Streamlit runs it; the test imports TEXTS only
-    static_table(pd.DataFrame({"text": TEXTS, "number": range(len(TEXTS))}))
+    frame = pd.DataFrame({"text": TEXTS, "number": range(len(TEXTS))})
+    static_table(frame)  # as the key figures are drawn
+    static_table(pa.Table.from_pandas(frame, preserve_index=False))  # as ui.table(wrapped=True) draws
