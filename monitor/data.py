@@ -119,7 +119,7 @@ def portfolio(filters: Filters, member: str) -> tuple[dict[str, int], pd.DataFra
     many of each role: objectives it initiates or joins, workstreams it steers (as the members table counts)."""
     remembered = _remembered(database_key())  # the member roles are only read here: no copy
     roles = remembered.product("member_roles", remembered.codes(filters))
-    rows = summaries.portfolio(rows_in(roles, "member_id", {member}))
+    rows = summaries.portfolio(rows_in(roles, "member_id", {member}, summaries.PORTFOLIO_COLUMNS))
     found = Counter(rows["role"].tolist())
     return {role: found[role] for role in summaries.ROLE_ORDER}, rows
 

@@ -72,13 +72,13 @@ def portfolio(roles: pd.DataFrame) -> pd.DataFrame:
     """One member's responsibilities as the strategy states them, one row each: the objectives it initiates, then
     those it joins (associated), then the workstreams it steers; only these have a workstream code and title.
 
-    `roles`: the member's rows of member_roles, where an objective's roles reach each of its workstreams.
+    `roles`: the member's rows of member_roles (PORTFOLIO_COLUMNS at least), where an objective's roles reach
+    each of its workstreams.
     Columns: PORTFOLIO_COLUMNS; objectives and workstreams keep the strategy's order within a role.
     """
     seen: set[tuple[str, str]] = set()
     rows = []
-    read = ("role", "objective_code", "objective_title", "workstream_code", "workstream_title")
-    for role, objective, objective_title, workstream, workstream_title in values(roles, *read):
+    for role, objective, objective_title, workstream, workstream_title in values(roles, *PORTFOLIO_COLUMNS):
         steering = role == "steering"
         responsibility = (role, workstream if steering else objective)
         if responsibility not in seen:
