@@ -129,7 +129,7 @@ def _objective_workstreams(code: str) -> None:
     st.subheader(t("fiche.workstreams", count=len(rows)))
     for row in rows.itertuples():
         tag = f" · {labelled('fiche.tag')} {row.priority_tag}" if isinstance(row.priority_tag, str) else ""
-        with st.expander(f"{row.code} · {title_of('workstream', row.code, row.title)}{tag}"):
+        with st.expander(f"{row.code} · {plain(title_of('workstream', row.code, row.title))}{tag}"):
             st.markdown(f"**{labelled('fiche.steered_by')}** {plain(row.steering or t('fiche.none_printed'))}")
             st.markdown(paragraphs(row.description))
             st.page_link(
@@ -232,7 +232,7 @@ def render_workstream(code: str) -> None:
     cols[0].metric(
         t("column.objective"),
         row["objective_code"],
-        help=title_of("objective", row["objective_code"], row["objective_title"]),
+        help=plain(title_of("objective", row["objective_code"], row["objective_title"])),
     )
     cols[1].metric(t("column.priority_type"), t(f"priority.{row['objective_priority_type']}"))
     cols[2].metric(t("fiche.tag"), row["priority_tag"] if isinstance(row["priority_tag"], str) else "—")

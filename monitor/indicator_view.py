@@ -88,7 +88,7 @@ def direction_sentence(reading: dict, decimals: dict[str, int]) -> str:
 def render_indicator(indicator_id: str, readings: pd.DataFrame, values: pd.DataFrame, decimals: dict[str, int]):
     reading = readings.set_index("indicator_id").loc[indicator_id].to_dict() | {"indicator_id": indicator_id}
     series = indicators.series_of(values, indicator_id)
-    st.header(reading["name"])
+    st.header(plain(reading["name"]))  # an entered title, as typed
     st.caption(
         t("indicators.unit_source", unit=reading["unit"], source=reading["source"])
         + " · "
@@ -109,7 +109,9 @@ def render_indicator(indicator_id: str, readings: pd.DataFrame, values: pd.DataF
     checks = _checks_of(indicator_id)
     path = next((check.path() for _target, check in checks if check.path()), [])
     years, shown = indicators.every_year(series)
-    summary = t("indicators.line_summary", name=reading["name"], count=len(latest), gaps=len(years) - len(latest))
+    summary = t(
+        "indicators.line_summary", name=plain(reading["name"]), count=len(latest), gaps=len(years) - len(latest)
+    )
     _line_chart(years, shown, reading, path or None, "indicator_chart", indicator_id, summary)
     _values_table(indicator_id, values, decimals)
     _history(indicator_id, decimals)
@@ -224,9 +226,10 @@ def _linked_objectives(indicator_id: str) -> None:
     st.subheader(t("indicators.linked_objectives", count=len(links)))
     st.caption(t("indicators.editorial_links"))
     for row in links.to_dict("records"):
+        title = title_of("objective", row["objective_code"], row["objective_title"])
         st.page_link(
             OBJECTIVES_PAGE,
-            label=f"{row['objective_code']} · {title_of('objective', row['objective_code'], row['objective_title'])}",
+            label=f"{row['objective_code']} · {plain(title)}",
             query_params={"objective": row["objective_code"]},
         )
         st.caption(f"{t('indicators.editorial_link')}: {plain(row['rationale'])}")
@@ -252,7 +255,8 @@ def objective_indicators(code: str) -> None:
         )
         st.page_link(
             INDICATORS_PAGE,
-            label=f"{row['name']}: {latest} · {direction_label(reading['state'])}",
+            label=f"{plain(title_of('indicator', row['indicator_id'], row['name']))}: {latest}"
+            f" · {direction_label(reading['state'])}",
             query_params={"indicator": row["indicator_id"]},
         )
         st.caption(f"{t('indicators.editorial_link')}: {plain(row['rationale'])}")
@@ -377,12 +381,12 @@ def render_target(row: dict, check: indicators.TargetCheck, user, key: str) -> N
             INDICATORS_PAGE,
             label=t(
                 "targets.measured_by",
-                name=title_of("indicator", row["indicator_id"], reading["name"]),
+                name=plain(title_of("indicator", row["indicator_id"], reading["name"])),
                 unit=reading["unit"],
             ),
             query_params={"indicator": row["indicator_id"]},
         )
-        st.caption(t("targets.link_rationale", rationale=row["link_rationale"]))
+        st.caption(t("targets.link_rationale", rationale=plain(row["link_rationale"])))
         sentence = target_sentence(check, row["indicator_id"], reading["unit"], decimals)
         st.markdown(f"**{target_label(check.state)}** — {sentence}")
         series = data.indicator_series(row["indicator_id"])
@@ -427,12 +431,13 @@ def _base_value_form(row: dict, check: indicators.TargetCheck, user, key: str, i
 
 
 def target_groups(targets: pd.DataFrame) -> dict[str, list[dict]]:
-    """The targets by where they are printed: the introduction first, then each objective (code · title)."""
+    """The targets by where they are printed, under a Markdown label: the introduction first, then each objective
+    (code · title, an entered title escaped to show as typed)."""
     groups: dict[str, list[dict]] = {}
     for row in targets.to_dict("records"):
         code = row["objective_code"]
         name = (
-            f"{code} · {title_of('objective', code, row['objective_title'])}"
+            f"{code} · {plain(title_of('objective', code, row['objective_title']))}"
             if isinstance(code, str)
             else t("targets.introduction")
         )
