@@ -117,14 +117,52 @@ def go(page, link: str, shows=None) -> None:
     wait_until_ready(page)
 
 
+def choose(page, label: str, option: str, where=None, timeout_ms: int = 30_000) -> None:
+    """Pick `option` in the select box or multiselect labelled `label` (within the locator `where`, else anywhere
+    on the page), then close its dropdown and wait for the rerun.
+
+    The option's text is typed, which narrows a long list to it, and the option is then clicked: Enter would take
+    whichever option is highlighted at that moment, which on a busy machine can still be another one.
+    """
+    box = (where or page).get_by_role("combobox", name=label, exact=True).first
+    for attempt in range(2):  # a click that lands while the box is still being drawn opens nothing: click again
+        box.click()
+        try:
+            page.locator('[role="listbox"]').first.wait_for(timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            if attempt:
+                raise
+    page.keyboard.type(option)
+    page.get_by_role("option", name=option).first.click()
+    if page.locator('[role="listbox"]').count():  # a multiselect stays open and hides the page from locators
+        page.keyboard.press("Escape")
+    page.wait_for_selector('[role="listbox"]', state="detached", timeout=5_000)
+    wait_until_ready(page, timeout_ms)
+
+
+def shows(page, locator, timeout_ms: int = 30_000) -> None:
+    """Wait for `locator`; if it does not come, say where the browser was and what it showed, not only what was
+    missing (an intermittent failure is then explained by its first report)."""
+    try:
+        locator.wait_for(timeout=timeout_ms)
+    except PlaywrightTimeout as timeout:
+        raise AssertionError(f"{timeout.message}\n{_where(page)}") from None
+
+
+def _where(page) -> str:
+    state = page.locator("[data-test-script-state]").first.get_attribute("data-test-script-state")
+    sidebar = page.locator('[data-testid="stSidebar"]').inner_text()[:800]
+    main = page.locator('[data-testid="stMain"]').inner_text()[:1500]
+    return f"at {page.url}, script {state}, the sidebar shows:\n{sidebar}\nthe page shows:\n{main}"
+
+
 def sign_in(page, username: str) -> None:
     """Sign in on the Account page (every test account's password is long-enough-1)."""
     try:
         _sign_in(page, username)
-    except PlaywrightTimeout as timeout:  # say where the browser was and what it showed, not only what was missing
-        state = page.locator("[data-test-script-state]").first.get_attribute("data-test-script-state")
-        main = page.locator('[data-testid="stMain"]').inner_text()[:1500]
-        raise AssertionError(f"{timeout.message}\nat {page.url}, script {state}, the page shows:\n{main}") from None
+    except PlaywrightTimeout as timeout:
+        raise AssertionError(f"{timeout.message}\n{_where(page)}") from None
 
 
 def _sign_in(page, username: str) -> None:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, go, streamlit_server, wait_until_ready
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, choose, go, shows, streamlit_server, wait_until_ready
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
@@ -92,27 +91,6 @@ def test_first_visit_by_deep_link_gets_the_router(chromium, built_db, tmp_path):
         page.close()
 
 
-def choose(page, label: str, text: str) -> None:
-    """Pick an option in a Streamlit select box / multiselect by typing, then close the dropdown."""
-    box = page.get_by_role("combobox", name=label).first
-    for attempt in range(2):  # a click that lands while the box is still being drawn opens nothing: click again
-        box.click()
-        try:
-            page.locator('[role="listbox"]').first.wait_for(timeout=5_000)
-            break
-        except PlaywrightTimeout:
-            if attempt:
-                raise
-    page.keyboard.type(text)
-    page.get_by_role("option", name=text).first.wait_for()  # typed: the option is there to be taken
-    page.keyboard.press("Enter")
-    if page.locator('[role="listbox"]').count():  # a multiselect stays open and hides the page from locators
-        page.keyboard.press("Escape")
-    page.wait_for_selector('[role="listbox"]', state="detached", timeout=5_000)
-    page.wait_for_timeout(300)
-    wait_until_ready(page)
-
-
 @pytest.mark.parametrize("path", ["", "objectives", "workstreams"])
 def test_lists_show_long_titles_without_scrolling_sideways_at_1366(chromium, base_url, path):
     page = chromium.new_page(viewport={"width": 1366, "height": 2400})
@@ -128,7 +106,7 @@ def test_cabinet_portfolio_and_csv_download_hold_exactly_the_filtered_rows(chrom
     page.goto(base_url)
     wait_until_ready(page)
     choose(page, "My portfolio", "Minister van Mobiliteit")
-    page.get_by_role("heading", name="Portfolio: [NL] Minister van Mobiliteit", exact=False).wait_for()
+    shows(page, page.get_by_role("heading", name="Portfolio: [NL] Minister van Mobiliteit", exact=False))
     assert "member=brussels_minister_mobility" in page.url and "/members" in page.url
     with page.expect_download() as download:
         page.get_by_role("button", name="Download CSV").first.click()
@@ -148,7 +126,7 @@ def test_brupartners_view_is_reproduced_by_its_url(chromium, base_url):
     wait_until_ready(page)
     page.get_by_role("button", name="Partagé avec les partenaires sociaux").click()
     wait_until_ready(page)
-    choose(page, "Domaine politique", "TEWERKSTELLING")
+    choose(page, "Domaine politique (Sommet social 2026)", "TEWERKSTELLING")
     status = page.get_by_text("Vue filtrée", exact=False).first
     status.wait_for()
     shown = status.inner_text()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from monitor.i18n import translate
-from tests.browser import streamlit_server
+from tests.browser import choose, streamlit_server
 from tests.browser import wait_until_ready as _wait_until_ready
 from tests.test_browser import ARTIFACTS, chromium  # noqa: F401 - the shared browser fixture
 
@@ -37,18 +37,12 @@ def wait_until_ready(page) -> None:
     _wait_until_ready(page, timeout_ms=120_000)  # the machine is shared: a first run can take tens of seconds
 
 
+def pick(page, label: str, option: str) -> None:
+    choose(page, label, option, where=page.get_by_test_id("stSidebar"), timeout_ms=120_000)
+
+
 def fr(key: str) -> str:
     return translate(key, "fr")
-
-
-def pick(page, label: str, option: str) -> None:
-    """Choose `option` in the sidebar multiselect or select box labelled `label`, then close the dropdown."""
-    page.locator('[data-testid="stSidebar"]').get_by_role("combobox", name=label, exact=True).click()
-    page.get_by_role("option", name=option, exact=False).first.click()
-    if page.locator('[role="listbox"]').count():
-        page.keyboard.press("Escape")
-    page.wait_for_selector('[role="listbox"]', state="detached", timeout=5_000)
-    wait_until_ready(page)
 
 
 def expected_partner_rows(con, theme: str) -> list[str]:

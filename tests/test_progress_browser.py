@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from monitor import accounts
-from tests.browser import go, import_journey, sign_in, streamlit_server, wait_until_ready
+from tests.browser import choose, go, import_journey, sign_in, streamlit_server, wait_until_ready
 from tests.test_browser import ARTIFACTS, chromium  # noqa: F401 - the shared browser fixture
 
 pytestmark = pytest.mark.browser
@@ -23,13 +23,6 @@ def server(built_db, tmp_path_factory):
         yield url
 
 
-def choose(page, label: str, option: str) -> None:
-    page.get_by_test_id("stMainBlockContainer").get_by_role("combobox", name=label, exact=True).click()
-    page.get_by_role("option", name=option).click()
-    page.keyboard.press("Escape")
-    wait_until_ready(page)
-
-
 def test_report_validate_and_see_it(chromium, server):  # noqa: F811 - pytest fixture
     page = chromium.new_page(viewport={"width": 1366, "height": 2400})
     page.goto(f"{server}/progress")
@@ -41,7 +34,7 @@ def test_report_validate_and_see_it(chromium, server):  # noqa: F811 - pytest fi
     main = page.get_by_test_id("stMainBlockContainer")
     workstream = main.get_by_role("combobox", name="Workstream", exact=True).input_value()
     assert workstream.startswith("1.2.3 ")  # the first workstream the Minister-President may report on
-    choose(page, "Status", "◐ In progress")
+    choose(page, "Status", "◐ In progress", where=page.get_by_test_id("stMainBlockContainer"))
     page.get_by_text("Amber: feasible, significant issues").click()
     wait_until_ready(page)
     page.get_by_role("textbox", name="Narrative").fill("Call for projects launched with Brupartners.")
