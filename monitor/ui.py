@@ -311,7 +311,8 @@ def _is_identifier(column: str) -> bool:
 
 
 def _shown(frame: pd.DataFrame, headers: dict[str, str]) -> pa.Table | pd.DataFrame:
-    """The columns of a table as shown: under their headers, numbers written as the language writes them.
+    """The columns of a table as shown: under their headers, numbers written as the language writes them, a
+    missing text as an empty cell (Streamlit would write "None", in English).
 
     As an Arrow table, which Streamlit sends as it is: a DataFrame it would first select, rename and convert,
     ~3 ms a table here. A column Arrow cannot type (mixed values) leaves the conversion to Streamlit.
@@ -320,6 +321,8 @@ def _shown(frame: pd.DataFrame, headers: dict[str, str]) -> pa.Table | pd.DataFr
     for column, header in headers.items():
         values = frame[column]
         written = None if _is_identifier(column) else _written_numbers(values)
+        if written is None and values.dtype.kind == "O" and values.hasnans:
+            values = values.fillna("")
         arrays[header] = values.array if written is None else written
     try:
         return pa.table(arrays)

@@ -58,6 +58,7 @@ if status == "stalled":
         format_func=lambda r: t(f"stall.{r}"),
         key="report_stall_reason",
         index=None,
+        placeholder=t("report.stall_reason_placeholder"),
     )
 if status in progress.FINAL_STATUSES:
     st.caption(t("report.final_needs_validation"))
@@ -121,13 +122,13 @@ else:
         },
         key="report_history_table",
         widths={
-            "proposed": 120,
-            "proposed_by": 90,
-            "status_label": 140,
-            "decision_label": 100,
-            "decision_comment": 130,
-            "narrative": 200,
-            "evidence_url": 80,
+            "proposed": 115,
+            "proposed_by": 125,  # an account name unbroken
+            "status_label": 135,
+            "decision_label": 95,
+            "decision_comment": 115,
+            "narrative": 150,
+            "evidence_url": 95,  # its header in full
         },
         lines=4,  # a grid, not a table to read: st.table would render the entered texts as Markdown
         export=f"history_{code}",

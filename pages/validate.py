@@ -47,11 +47,11 @@ else:
         widths={
             "update_id": 50,
             "workstream_code": 60,
-            "status_label": 150,
-            "proposed_by": 100,
-            "proposed": 130,
-            "narrative": 250,
-            "evidence_url": 120,
+            "status_label": 140,
+            "proposed_by": 125,  # an account name unbroken
+            "proposed": 125,
+            "narrative": 215,
+            "evidence_url": 115,
         },
         lines=3,
     )
@@ -60,7 +60,12 @@ else:
         for row in queue.itertuples()
     }
     picked = st.selectbox(
-        t("validate.pick"), list(described), format_func=described.get, index=None, key="validate_pick"
+        t("validate.pick"),
+        list(described),
+        format_func=described.get,
+        index=None,
+        key="validate_pick",
+        placeholder=t("validate.pick_placeholder"),
     )
     if picked is not None:
         chosen = queue.set_index("update_id").loc[picked]
@@ -116,7 +121,8 @@ table(
     shown_cycles,
     {"day": "column.date", "label": "column.label", "origin_label": "column.origin", "source": "column.source"},
     key="validate_cycles_table",
-    widths={"label": "large", "source": "large", "day": "medium"},
+    widths={"day": 130, "label": 200, "origin_label": 170, "source": 330},  # fit 1366 px; long sources wrap
+    lines=3,
 )
 with st.form("validate_add_cycle_form", clear_on_submit=False):
     st.markdown(t("validate.add_cycle"))

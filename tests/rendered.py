@@ -86,6 +86,17 @@ def rendered_texts(app: AppTest) -> list[str]:
     return texts
 
 
+def default_placeholders(app: AppTest) -> list[str]:
+    """Labels of select boxes that can show a placeholder (a multiselect, or a select box with no value) and have
+    none of their own: Streamlit would show its own, in English ("Choose an option")."""
+    boxes = [*app.selectbox, *app.multiselect]
+    return [
+        box.label
+        for box in boxes
+        if box.proto.options and not box.proto.placeholder and (box.type == "multiselect" or box.value is None)
+    ]
+
+
 def missing_keys(app: AppTest) -> list[str]:
     return sorted({text[:160] for text in rendered_texts(app) if MISSING_MARK in text})
 

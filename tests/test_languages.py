@@ -17,6 +17,7 @@ from tests.rendered import (
     caption_before_title,
     changed_by_plotly,
     charts_without_summary,
+    default_placeholders,
     missing_keys,
     open_page,
     page_paths,
@@ -52,6 +53,7 @@ def _walk(language: str, user: str | None) -> dict[str, list[str]]:
             assert contrast.figure_problems(figure) == [], path
             assert changed_by_plotly(figure) == [], path  # so sending it unvalidated loses nothing
         assert charts_without_summary(app) == [], path
+        assert default_placeholders(app) == [], path
         note = translate("languages.original_note", language, mark=data.ORIGINAL_MARK)
         notes = [c.value for c in app.caption if c.value == note]
         texts = rendered_texts(app)

@@ -8,7 +8,7 @@ import pytest
 
 from monitor import accounts
 from tests.browser import choose, go, import_journey, sign_in, streamlit_server, wait_until_ready
-from tests.test_browser import ARTIFACTS, chromium  # noqa: F401 - the shared browser fixture
+from tests.test_browser import ARTIFACTS, chromium, cut_or_scrolling_sideways  # noqa: F401 - the shared browser fixture
 
 pytestmark = pytest.mark.browser
 
@@ -40,6 +40,7 @@ def test_report_validate_and_see_it(chromium, server):  # noqa: F811 - pytest fi
     page.get_by_role("textbox", name="Narrative").fill("Call for projects launched with Brupartners.")
     page.get_by_role("button", name="Propose this update").click()
     page.get_by_text("Your update is proposed").wait_for()
+    assert cut_or_scrolling_sideways(page) == []  # the workstream's history fits at 1366 px
     page.screenshot(path=str(ARTIFACTS / "e2e-report.png"))
 
     go(page, "Account")
@@ -48,6 +49,7 @@ def test_report_validate_and_see_it(chromium, server):  # noqa: F811 - pytest fi
     sign_in(page, "secretariat")
     go(page, "Validate")
     page.get_by_text("Proposed updates awaiting validation (1)").wait_for()
+    assert cut_or_scrolling_sideways(page) == []  # the queue fits at 1366 px
     page.get_by_test_id("stMainBlockContainer").get_by_role("combobox", name="Update to decide on").click()
     page.get_by_role("option").first.click()
     wait_until_ready(page)

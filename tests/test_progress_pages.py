@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from monitor import accounts, progress, sample, store
 from monitor.auth import SESSION_KEY
 from monitor.paths import PROJECT_ROOT
+from tests.rendered import default_placeholders
 from tests.test_explore_pages import COMBINATIONS
 
 DASHBOARD = str(PROJECT_ROOT / "dashboard.py")
@@ -136,6 +137,7 @@ def test_an_editor_reports_only_its_own_workstreams_and_the_update_lands(people)
 def test_an_invalid_submission_explains_and_saves_nothing(people):
     app = open_page("pages/report.py", "cabinet")
     app.selectbox(key="report_status").set_value("stalled").run()
+    assert default_placeholders(app) == []  # the reason's box, now drawn, says in English neither
     app.radio(key="report_confidence").set_value("red")
     app.button(key="report_submit").click().run()
     message = app.error[0].value
@@ -180,6 +182,14 @@ def test_the_secretariat_validates_and_returns(people):
     app.text_area(key="validate_comment").input("Add the decision of the government")
     app.button(key="validate_return").click().run()
     assert store.run("full_history")["decision"].tolist() == ["validated", "returned"]
+
+
+def test_a_missing_text_shows_as_an_empty_cell_not_as_none(people):
+    """Streamlit writes a missing value as "None", in English: an update without evidence has an empty cell."""
+    code = progress.editable_workstreams(people["editor"])[0]
+    progress.propose(people["editor"], progress.Proposal(code, "in_progress", date.today(), "started", "green"), 0)
+    queue = open_page("pages/validate.py", "secretariat").dataframe[0].value
+    assert queue["Evidence (link)"].tolist() == [""]
 
 
 def test_the_secretariat_adds_a_cycle(people):
