@@ -3,7 +3,8 @@
 Usage: .venv/bin/python scripts/screenshots.py [URL paths, e.g. "objectives?objective=1.4"]
 
 The server runs on a scratch store holding a generated sample history, so that the progress pages have
-something to draw (and show their "sample data" banner).
+something to draw (and show their "sample data" banner). Without paths, the pages that need a sign-in are
+then taken too, signed in as a scratch secretariat account (files named <page>-signed-in-<width>.png).
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import sync_playwright
 
-from monitor import sample, store
+from monitor import accounts, sample, store
 from monitor.build import build_database
+from monitor.i18n import translate
 from monitor.paths import DB_PATH_ENV, STORE_PATH_ENV
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server, wait_until_ready
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, go, sign_in, streamlit_server, wait_until_ready
 
 PATHS = [
     "",  # the Overview is the default page, at /
@@ -41,7 +43,15 @@ PATHS = [
     "targets",
     "indicator-import",
 ]
+SIGNED_IN = ["report", "validate", "translations", "presentations"]  # opened from the menu: a new address signs out
 OUT = Path(__file__).resolve().parent.parent / "artifacts"
+
+
+def shoot(page, name: str) -> None:
+    wait_until_ready(page)
+    page.wait_for_timeout(1500)  # plotly draws after the script ends
+    page.screenshot(path=str(OUT / name))
+    print(OUT / name)
 
 
 def main() -> None:
@@ -53,17 +63,20 @@ def main() -> None:
         os.environ[DB_PATH_ENV] = str(database)
         sample.generate(400)
         store.close_all()
+        accounts.add("secretariat", "long-enough-1", "admin", path=Path(scratch) / "users.yaml", rounds=4)
         with streamlit_server(database, Path(scratch)) as url, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for width, height in ((1366, 768), (1920, 1080)):
                 page = browser.new_page(viewport={"width": width, "height": height * 3})
                 for path in paths:
                     page.goto(f"{url}/{path}")
-                    wait_until_ready(page)
-                    page.wait_for_timeout(1500)  # plotly draws after the script ends
                     name = path.replace("?", "_").replace("=", "-").replace("&", "_") or "overview"
-                    page.screenshot(path=str(OUT / f"{name}-{width}.png"))
-                    print(OUT / f"{name}-{width}.png")
+                    shoot(page, f"{name}-{width}.png")
+                if not sys.argv[1:]:
+                    sign_in(page, "secretariat")
+                    for key in SIGNED_IN:
+                        go(page, translate(f"nav.{key}", "en"))
+                        shoot(page, f"{key}-signed-in-{width}.png")
                 page.close()
             browser.close()
 
