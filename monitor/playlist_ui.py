@@ -57,7 +57,7 @@ def deck_section(summit: date) -> None:
     source, lang = deck_data.Source(summit), language()
     items = source.items()
     st.caption(t("presentations.deck_caption", count=len(items)))
-    with st.container(horizontal=True):
+    with st.container(horizontal=True, vertical_alignment="center"):  # a link beside buttons, on one line
         st.page_link(
             PRESENT_PAGE,
             label=t("presentations.play"),
@@ -110,7 +110,7 @@ def snapshots_section() -> None:
         key="snapshot_pick",
         format_func=lambda i: t("presentations.snapshot_name", id=i),
     )
-    with st.container(horizontal=True):
+    with st.container(horizontal=True, vertical_alignment="center"):  # a link beside buttons, on one line
         st.page_link(
             PRESENT_PAGE,
             label=t("presentations.play_snapshot"),
@@ -174,7 +174,7 @@ def playlists_section(summit: date) -> None:
     )
     playlist = next(p for p in found if p.playlist_id == chosen_id)
     titles = objective_titles()
-    with st.container(horizontal=True):
+    with st.container(horizontal=True, vertical_alignment="center"):  # a link beside buttons, on one line
         st.page_link(
             PRESENT_PAGE,
             label=t("presentations.play_playlist"),

@@ -107,6 +107,9 @@ def language() -> str:
     return _last_run_language
 
 
+DATE_INPUT_FORMAT = "DD/MM/YYYY"  # a date field as dates are written in Belgium, in each of the three languages
+
+
 def format_day(day: date) -> str:
     """A date written out in the current language."""
     return format_date(day, language())

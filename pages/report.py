@@ -7,7 +7,7 @@ import streamlit as st
 from monitor import auth, data, progress
 from monitor.errors import Conflict, PermissionDenied
 from monitor.status import status_text
-from monitor.ui import format_moment, plain, problem_list, t, table, title_of
+from monitor.ui import DATE_INPUT_FORMAT, format_moment, plain, problem_list, t, table, title_of
 
 FORM_KEYS = ("report_status", "report_confidence", "report_stall_reason", "report_narrative", "report_evidence")
 st.title(t("report.title"))
@@ -68,6 +68,7 @@ as_of = st.date_input(
     max_value=date.today(),
     min_value=progress.STRATEGY_SIGNED,
     key="report_as_of",
+    format=DATE_INPUT_FORMAT,
 )
 narrative = st.text_area(
     t("column.narrative"), key="report_narrative", max_chars=progress.MAX_NARRATIVE, help=t("report.narrative_help")

@@ -6,7 +6,7 @@ import streamlit as st
 from monitor import auth, data, progress
 from monitor.errors import Conflict, PermissionDenied
 from monitor.status import status_text
-from monitor.ui import format_day, format_moment, problem_list, t, table, with_titles
+from monitor.ui import DATE_INPUT_FORMAT, format_day, format_moment, problem_list, t, table, with_titles
 
 st.title(t("validate.title"))
 user = auth.current_user()
@@ -126,7 +126,7 @@ table(
 )
 with st.form("validate_add_cycle_form", clear_on_submit=False):
     st.markdown(t("validate.add_cycle"))
-    summit_date = st.date_input(t("column.date"), key="validate_new_cycle_date", value=None)
+    summit_date = st.date_input(t("column.date"), key="validate_new_cycle_date", value=None, format=DATE_INPUT_FORMAT)
     label = st.text_input(t("column.label"), key="validate_new_cycle_label")
     source = st.text_input(t("column.source"), key="validate_new_cycle_source", help=t("validate.source_help"))
     if st.form_submit_button(t("validate.add"), key="validate_add_cycle_submit"):
