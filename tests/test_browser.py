@@ -91,12 +91,25 @@ def test_first_visit_by_deep_link_gets_the_router(chromium, built_db, tmp_path):
         page.close()
 
 
-@pytest.mark.parametrize("path", ["", "objectives", "workstreams"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "objectives",
+        "workstreams",
+        "partners?lang=fr",
+        "progress",
+        "import-export",
+        "indicators",
+        "indicators?indicator=ghg_emissions_total",
+        "about",
+    ],  # every page that opens with a grid or a table in view (Validate and Report: the progress journey)
+)
 def test_lists_show_long_titles_without_scrolling_sideways_at_1366(chromium, base_url, path):
     page = chromium.new_page(viewport={"width": 1366, "height": 2400})
     page.goto(f"{base_url}/{path}")
     wait_until_ready(page)
-    page.locator('[data-testid="stDataFrame"]').first.wait_for()
+    page.locator('[data-testid="stDataFrame"], [data-testid="stTable"]').first.wait_for()  # a grid or a table
     assert cut_or_scrolling_sideways(page) == []
     page.close()
 
