@@ -7,7 +7,7 @@ import streamlit as st
 
 from monitor import data
 from monitor.sidebar import open_detail
-from monitor.ui import content_page_title, labelled, language, paragraphs, plain, t, title_of
+from monitor.ui import content_page_title, labelled, language, markdown_title, paragraphs, plain, t, title_of
 
 OBJECTIVES_PAGE = "pages/objectives.py"
 WORKSTREAMS_PAGE = "pages/workstreams.py"
@@ -47,7 +47,7 @@ def _people(frame: pd.DataFrame, role: str) -> None:
         where = f" — {row.workstream_code}" if isinstance(row.workstream_code, str) else ""
         written = "" if row.as_written == row.name else f" · {labelled('fiche.as_written')} “{plain(row.as_written)}”"
         st.markdown(
-            f"- **{plain(title_of('member', row.member_id, row.name))}**{where}{written}"
+            f"- **{markdown_title('member', row.member_id, row.name)}**{where}{written}"
             f"  \n  {source(row.document, row.line_start, row.line_end)}"
         )
 
@@ -129,7 +129,7 @@ def _objective_workstreams(code: str) -> None:
     st.subheader(t("fiche.workstreams", count=len(rows)))
     for row in rows.itertuples():
         tag = f" · {labelled('fiche.tag')} {row.priority_tag}" if isinstance(row.priority_tag, str) else ""
-        with st.expander(f"{row.code} · {plain(title_of('workstream', row.code, row.title))}{tag}"):
+        with st.expander(f"{row.code} · {markdown_title('workstream', row.code, row.title)}{tag}"):
             st.markdown(f"**{labelled('fiche.steered_by')}** {plain(row.steering or t('fiche.none_printed'))}")
             st.markdown(paragraphs(row.description))
             st.page_link(
@@ -232,7 +232,7 @@ def render_workstream(code: str) -> None:
     cols[0].metric(
         t("column.objective"),
         row["objective_code"],
-        help=plain(title_of("objective", row["objective_code"], row["objective_title"])),
+        help=markdown_title("objective", row["objective_code"], row["objective_title"]),
     )
     cols[1].metric(t("column.priority_type"), t(f"priority.{row['objective_priority_type']}"))
     cols[2].metric(t("fiche.tag"), row["priority_tag"] if isinstance(row["priority_tag"], str) else "—")

@@ -13,7 +13,7 @@ from monitor.errors import Conflict
 from monitor.fiche import source
 from monitor.formats import format_number, separators
 from monitor.status import DELIVERY_LOOK, DIRECTION_LOOK, TARGET_LOOK, look_text
-from monitor.ui import chart, downloads, language, plain, t, table, title_of, with_titles
+from monitor.ui import chart, downloads, language, markdown_title, plain, t, table, title_of, with_titles
 
 INDICATORS_PAGE = "pages/indicators.py"
 OBJECTIVES_PAGE = "pages/objectives.py"
@@ -226,10 +226,10 @@ def _linked_objectives(indicator_id: str) -> None:
     st.subheader(t("indicators.linked_objectives", count=len(links)))
     st.caption(t("indicators.editorial_links"))
     for row in links.to_dict("records"):
-        title = title_of("objective", row["objective_code"], row["objective_title"])
+        title = markdown_title("objective", row["objective_code"], row["objective_title"])
         st.page_link(
             OBJECTIVES_PAGE,
-            label=f"{row['objective_code']} · {plain(title)}",
+            label=f"{row['objective_code']} · {title}",
             query_params={"objective": row["objective_code"]},
         )
         st.caption(f"{t('indicators.editorial_link')}: {plain(row['rationale'])}")
@@ -255,7 +255,7 @@ def objective_indicators(code: str) -> None:
         )
         st.page_link(
             INDICATORS_PAGE,
-            label=f"{plain(title_of('indicator', row['indicator_id'], row['name']))}: {latest}"
+            label=f"{markdown_title('indicator', row['indicator_id'], row['name'])}: {latest}"
             f" · {direction_label(reading['state'])}",
             query_params={"indicator": row["indicator_id"]},
         )
@@ -381,7 +381,7 @@ def render_target(row: dict, check: indicators.TargetCheck, user, key: str) -> N
             INDICATORS_PAGE,
             label=t(
                 "targets.measured_by",
-                name=plain(title_of("indicator", row["indicator_id"], reading["name"])),
+                name=markdown_title("indicator", row["indicator_id"], reading["name"]),
                 unit=reading["unit"],
             ),
             query_params={"indicator": row["indicator_id"]},
@@ -437,7 +437,7 @@ def target_groups(targets: pd.DataFrame) -> dict[str, list[dict]]:
     for row in targets.to_dict("records"):
         code = row["objective_code"]
         name = (
-            f"{code} · {plain(title_of('objective', code, row['objective_title']))}"
+            f"{code} · {markdown_title('objective', code, row['objective_title'])}"
             if isinstance(code, str)
             else t("targets.introduction")
         )

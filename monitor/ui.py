@@ -153,6 +153,12 @@ def title_of(kind: str, code: object, dutch: object) -> str:
     return text
 
 
+def markdown_title(kind: str, code: object, dutch: object) -> str:
+    """title_of() for a place Streamlit reads as Markdown (a text, heading, label, link or tooltip): escaped, so
+    that an entered title shows as typed. Options of select boxes, grids and charts take title_of() as it is."""
+    return plain(title_of(kind, code, dutch))
+
+
 def content_page_title(kind: str, code: str, dutch: object) -> None:
     """A detail page's title, '<code> · <title>'; the [NL] note, when needed, comes right after it."""
     text, original = data.content_title(kind, code, dutch, language())

@@ -50,8 +50,9 @@ def _json_strings(value: Any) -> Iterator[str]:
             yield from _json_strings(item)
 
 
-def _message_strings(message: Any) -> Iterator[str]:
-    """Every string field of a protobuf message, recursively; JSON strings (plotly specs) are opened up."""
+def _message_strings(message: Any, fields: set[str] | None = None) -> Iterator[str]:
+    """Every string field of a protobuf message (or only those named in `fields`), recursively; without `fields`,
+    JSON strings (plotly specs) are opened up."""
     for field, value in message.ListFields():
         if field.message_type is not None and field.message_type.GetOptions().map_entry:
             items = list(value.values())
@@ -59,10 +60,10 @@ def _message_strings(message: Any) -> Iterator[str]:
             items = list(value) if field.is_repeated else [value]
         for item in items:
             if hasattr(item, "ListFields"):
-                yield from _message_strings(item)
-            elif isinstance(item, str):
+                yield from _message_strings(item, fields)
+            elif isinstance(item, str) and (fields is None or field.name in fields):
                 yield item
-                if item[:1] in "{[":
+                if fields is None and item[:1] in "{[":
                     with contextlib.suppress(ValueError):
                         yield from _json_strings(json.loads(item))
 
@@ -84,6 +85,15 @@ def rendered_texts(app: AppTest) -> list[str]:
         if getattr(node, "type", None) in ("dataframe", "table", "arrow_data_frame"):
             texts.extend(_frame_strings(node.value))
     return texts
+
+
+MARKDOWN_FIELDS = {"body", "label", "help"}  # what Streamlit reads as Markdown: texts, headings, labels, tooltips
+
+
+def markdown_texts(app: AppTest) -> list[str]:
+    """The texts the last run handed to Streamlit's Markdown (not options of select boxes, not chart specs)."""
+    protos = (getattr(node, "proto", None) for node in app._tree)
+    return [text for proto in protos if proto is not None for text in _message_strings(proto, MARKDOWN_FIELDS)]
 
 
 def default_placeholders(app: AppTest) -> list[str]:

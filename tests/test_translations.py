@@ -9,7 +9,7 @@ from monitor.errors import PermissionDenied
 from monitor.paths import MIGRATIONS_DIR
 from monitor.progress import ProposalInvalid
 from monitor.translations import Entry
-from tests.rendered import open_page
+from tests.rendered import markdown_texts, open_page
 
 SOURCE = "Test fixture: a title typed for this test, not an official translation"
 
@@ -204,21 +204,6 @@ def test_a_store_from_before_domain_titles_keeps_its_translations(people, tmp_pa
     assert data.content_translations()[("objective", "1.1", "fr")] == "Titre d’avant"
 
 
-MARKDOWN_FIELDS = {"body", "label", "help"}  # what Streamlit reads as Markdown: texts, headings, labels, tooltips
-
-
-def _markdown_texts(message) -> list[str]:
-    """The texts an element hands to Streamlit's Markdown (not options of select boxes, not chart specs)."""
-    texts = []
-    for field, value in message.ListFields():
-        if field.message_type is not None and not field.message_type.GetOptions().map_entry:
-            for item in value if field.is_repeated else [value]:
-                texts.extend(_markdown_texts(item))
-        elif field.name in MARKDOWN_FIELDS and isinstance(value, str):
-            texts.append(value)
-    return texts
-
-
 @pytest.mark.parametrize(
     ("page", "query"),
     [
@@ -242,7 +227,7 @@ def test_entered_titles_show_as_typed_wherever_markdown_is_read(people, page, qu
         query = {"indicator": data.query("indicator_objective_links")["indicator_id"].iloc[0]}
     app = open_page(page, lang="fr", **query)
     assert not app.exception
-    texts = [text for node in app._tree if getattr(node, "proto", None) for text in _markdown_texts(node.proto)]
+    texts = markdown_texts(app)
     assert not [text for text in texts if "Titre *" in text]  # typed, unescaped: would show as italics
     if page not in ("pages/partners.py", "pages/overview.py", "pages/progress.py"):  # titles in tables, charts only
         assert any("Titre \\*" in text for text in texts)
