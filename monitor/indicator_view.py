@@ -178,7 +178,8 @@ def _values_table(indicator_id: str, values: pd.DataFrame, decimals: dict[str, i
         pd.DataFrame(rows),
         {"year": "column.year", "value": "column.value", "source": "column.source", "origin": "column.origin"},
         key="indicator_values_table",
-        widths={"source": "medium", "origin": "large"},
+        widths={"year": 60, "value": 100, "source": 230, "origin": 440},  # fit 1366 px; a long origin wraps
+        lines=3,
         export=f"values_{indicator_id}",
     )
 
