@@ -499,7 +499,8 @@ def checked_upload(
             pd.DataFrame(problems),
             {"row": "column.row", "column": "column.column", "why": "column.why"},
             key=key,
-            widths={"why": "large"},
+            widths={"row": 50, "column": 150, "why": 660},  # fit 1366 px; a long reason wraps
+            lines=3,
             export=export,
         )
         st.stop()

@@ -7,7 +7,7 @@ import streamlit as st
 from monitor import auth, data, imports, progress_summary, store
 from monitor.sidebar import current_filters
 from monitor.status import status_text
-from monitor.ui import checked_upload, commit_button, committed_note, downloads, t, table, with_titles
+from monitor.ui import checked_upload, commit_button, committed_note, downloads, format_day, t, table, with_titles
 
 st.title(t("transfer.title"))
 filters = current_filters()
@@ -65,7 +65,7 @@ rows = [
         "row": number,
         "code": p.workstream_code,
         "status_label": status_text(p.status, t(f"status.{p.status}")),
-        "as_of": p.as_of.isoformat(),
+        "as_of": format_day(p.as_of),  # as dates are written elsewhere in the app
         "narrative": p.narrative,
     }
     for number, p in preview.proposals
@@ -81,7 +81,8 @@ table(
         "narrative": "column.narrative",
     },
     key="transfer_preview_table",
-    widths={"status_label": "medium", "narrative": "large"},
+    widths={"row": 50, "code": 60, "status_label": 160, "as_of": 120, "narrative": 470},  # fit 1366 px
+    lines=3,  # the narratives as written, to read before importing
 )
 commit_button(
     t("transfer.commit", count=len(rows)),

@@ -77,7 +77,8 @@ table(
         "source": "column.source",
     },
     key="indicator_preview_table",
-    widths={"indicator": "medium", "change": "medium", "source": "medium"},
+    widths={"row": 50, "indicator": 240, "year": 55, "value": 85, "change": 200, "source": 230},  # fit 1366 px
+    lines=3,
 )
 flagged = [str(p.row) for p in preview.planned if p.suspicious]
 if flagged:

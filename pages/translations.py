@@ -39,7 +39,17 @@ else:
             "entered": "translations.column.entered_at",
         },
         key="translations_table",
-        widths={"dutch": "large", "text": "large", "source": "medium"},
+        widths={  # fit 1366 px; the titles wrap, so the Dutch and the translation can be read side by side
+            "kind_label": 95,
+            "code": 55,
+            "dutch": 195,
+            "language_label": 45,
+            "text": 195,
+            "source": 100,
+            "entered_by": 80,
+            "entered": 95,
+        },
+        lines=4,
         export="content_translations",
     )
 
@@ -134,7 +144,8 @@ if upload is not None:
             "source": "column.source",
         },
         key="translations_preview_table",
-        widths={"dutch": "large", "text": "large", "source": "medium"},
+        widths={"row": 50, "kind": 85, "code": 55, "dutch": 235, "language": 45, "text": 235, "source": 155},
+        lines=4,  # fit 1366 px; the Dutch and the translation wrap side by side
     )
     if st.button(t("translations.commit", count=len(rows)), key="translations_commit", type="primary"):
         written = translations.save(user, [entry for _number, entry in preview.entries])
@@ -159,5 +170,6 @@ if not history.empty:
             "source": "column.source",
         },
         key="translations_history_table",
-        widths={"text": "large", "source": "medium", "entered": "medium"},
+        widths={"entered": 115, "entered_by": 90, "kind": 85, "code": 55, "language": 45, "text": 300, "source": 170},
+        lines=3,  # fit 1366 px
     )

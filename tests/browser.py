@@ -191,6 +191,30 @@ def upload(page, path: Path, expected: str) -> None:
     page.get_by_text(expected).wait_for()
 
 
+def cut_or_scrolling_sideways(page) -> list[str]:
+    """Static tables and their cells cut at their edge, and grids wider than the page (they scroll sideways)."""
+    page.wait_for_function(  # a grid lays out its columns only once its data arrived
+        """() => [...document.querySelectorAll('[data-testid="stDataFrame"]')]
+            .every(grid => grid.querySelector('.dvn-stack')?.getBoundingClientRect().width > 0)"""
+    )
+    return page.evaluate(
+        """() => [...document.querySelectorAll(
+                '[data-testid="stTable"], [data-testid="stTable"] td, [data-testid="stDataFrame"] .dvn-scroller')]
+            .filter(box => box.scrollWidth > box.clientWidth + 1)
+            .map(box => box.innerText.slice(0, 60) || box.closest('[data-testid]').dataset.testid)"""
+    )
+
+
+def last_grid_row_height(page) -> float:
+    """The row height in px of the page's last data grid (as tall as its rows: under its maximum height)."""
+    grid = page.get_by_test_id("stDataFrame").last
+    rows = int(grid.locator("table[role=grid]").get_attribute("aria-rowcount")) - 1  # the header is a row
+    return (grid.bounding_box()["height"] - GRID_HEADER_HEIGHT) / rows
+
+
+GRID_HEADER_HEIGHT = 38  # the grid's header row and border, in px
+
+
 def import_journey(
     page, link: str, broken: Path, good: Path, ready: str, commit: str, done: str, preview_shot: Path | None = None
 ) -> None:
@@ -198,7 +222,10 @@ def import_journey(
     problems, the good one is previewed (`ready`), committed with the button `commit`, and `done` is said."""
     go(page, link)
     upload(page, broken, f"problems in {broken.name}")
+    # the problems, then the preview, fit at 1366 px in rows tall enough to wrap (Streamlit wraps above 64 px)
+    assert cut_or_scrolling_sideways(page) == [] and last_grid_row_height(page) > 64
     upload(page, good, ready)
+    assert cut_or_scrolling_sideways(page) == [] and last_grid_row_height(page) > 64
     if preview_shot is not None:
         page.screenshot(path=str(preview_shot), full_page=True)
     page.get_by_role("button", name=commit).click()

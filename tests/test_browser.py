@@ -6,7 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, choose, go, shows, streamlit_server, wait_until_ready
+from tests.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    choose,
+    cut_or_scrolling_sideways,
+    go,
+    shows,
+    streamlit_server,
+    wait_until_ready,
+)
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
@@ -49,20 +58,6 @@ def test_overview_shows_seventeen_objectives_and_the_chart(chromium, base_url, c
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"overview-{width}x{height}.png"), full_page=True)
     page.close()
-
-
-def cut_or_scrolling_sideways(page) -> list[str]:
-    """Static tables and their cells cut at their edge, and grids wider than the page (they scroll sideways)."""
-    page.wait_for_function(  # a grid lays out its columns only once its data arrived
-        """() => [...document.querySelectorAll('[data-testid="stDataFrame"]')]
-            .every(grid => grid.querySelector('.dvn-stack')?.getBoundingClientRect().width > 0)"""
-    )
-    return page.evaluate(
-        """() => [...document.querySelectorAll(
-                '[data-testid="stTable"], [data-testid="stTable"] td, [data-testid="stDataFrame"] .dvn-scroller')]
-            .filter(box => box.scrollWidth > box.clientWidth + 1)
-            .map(box => box.innerText.slice(0, 60) || box.closest('[data-testid]').dataset.testid)"""
-    )
 
 
 def test_about_page_and_french_deep_link(chromium, base_url):

@@ -7,8 +7,16 @@ from pathlib import Path
 import pytest
 
 from monitor import accounts
-from tests.browser import choose, go, import_journey, sign_in, streamlit_server, wait_until_ready
-from tests.test_browser import ARTIFACTS, chromium, cut_or_scrolling_sideways  # noqa: F401 - the shared browser fixture
+from tests.browser import (
+    choose,
+    cut_or_scrolling_sideways,
+    go,
+    import_journey,
+    sign_in,
+    streamlit_server,
+    wait_until_ready,
+)
+from tests.test_browser import ARTIFACTS, chromium  # noqa: F401 - the shared browser fixture
 
 pytestmark = pytest.mark.browser
 

@@ -157,6 +157,9 @@ def test_the_page_says_none_ship_and_lets_the_secretariat_add_one(people):
     partners = open_page("pages/partners.py", lang="fr")
     priorities = partners.table[-1].value
     assert priorities.iloc[0, 1] == "Plan régional de mobilité"
+    entered = open_page("pages/translations.py", people["admin"].username, lang="fr").dataframe
+    # what is in force, and its history: the Dutch and the translation wrap (rows taller than 64 px)
+    assert [(grid.proto.row_height > 64, len(grid.value)) for grid in entered] == [(True, 1), (True, 1)]
 
 
 def test_the_sidebar_names_members_and_domains_in_the_language_and_explains_the_mark(people):
