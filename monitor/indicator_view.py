@@ -13,7 +13,19 @@ from monitor.errors import Conflict
 from monitor.fiche import source
 from monitor.formats import format_number, separators
 from monitor.status import DELIVERY_LOOK, DIRECTION_LOOK, TARGET_LOOK, look_text
-from monitor.ui import chart, downloads, language, markdown_title, plain, t, table, title_of, with_titles
+from monitor.ui import (
+    chart,
+    downloads,
+    format_day,
+    format_moment,
+    language,
+    markdown_title,
+    plain,
+    t,
+    table,
+    title_of,
+    with_titles,
+)
 
 INDICATORS_PAGE = "pages/indicators.py"
 OBJECTIVES_PAGE = "pages/objectives.py"
@@ -195,13 +207,13 @@ def _history(indicator_id: str, decimals: dict[str, int]) -> None:
             "year": history["year"].astype(str),
             "value": [number(v, indicator_id, decimals) for v in history["value"]],
             "source": history["source"],
-            "source_date": [str(d)[:10] for d in history["source_date"]],
+            "source_date": [format_day(d.date()) if pd.notna(d) else "" for d in history["source_date"]],
             "entry": [
                 t("indicators.by_import", file=f, id=int(i)) if pd.notna(i) else t("indicators.by_hand")
                 for f, i in zip(history["file_name"], history["import_id"], strict=True)
             ],
             "recorded_by": history["recorded_by"],
-            "recorded_at": history["recorded_at"].dt.strftime("%Y-%m-%d %H:%M"),
+            "recorded_at": history["recorded_at"].map(format_moment),
         }
     )
     table(
@@ -216,7 +228,16 @@ def _history(indicator_id: str, decimals: dict[str, int]) -> None:
             "recorded_at": "column.recorded_at",
         },
         key="indicator_history_table",
-        widths={"source": "medium", "entry": "medium"},
+        widths={  # fit 1366 px; a long source or file name wraps
+            "year": 55,
+            "value": 85,
+            "source": 220,
+            "source_date": 110,
+            "entry": 175,
+            "recorded_by": 95,
+            "recorded_at": 120,
+        },
+        lines=3,
         export=f"history_{indicator_id}",
     )
 

@@ -8,7 +8,7 @@ import streamlit as st
 
 from monitor import auth, data, deck, deck_data, handout, playlists
 from monitor.errors import PermissionDenied
-from monitor.ui import format_day, language, t, table
+from monitor.ui import format_day, format_moment, language, t, table
 
 PRESENT_PAGE = "pages/present.py"
 
@@ -92,7 +92,7 @@ def snapshots_section() -> None:
         st.info(t("presentations.no_snapshots"))
         return
     shown = frozen.copy()
-    shown["taken"] = shown["taken_at"].map(lambda d: f"{d:%Y-%m-%d %H:%M}")
+    shown["taken"] = shown["taken_at"].map(format_moment)
     shown["summit"] = shown["summit_date"].map(lambda d: format_day(date.fromisoformat(str(d)[:10])))
     table(
         shown,

@@ -203,7 +203,10 @@ def test_imported_years_show_on_the_indicators_page(admin):
     app = open_page("pages/indicators.py", indicator="regional_gdp", lang="en")
     text = rendered_text(app)
     assert "History of entered values (1)" in text
-    assert app.dataframe[1].value["By"].tolist() == ["secretariat"]
+    history = app.dataframe[1]
+    assert history.value["By"].tolist() == ["secretariat"]
+    assert history.value["Published on"].tolist() == ["15 February 2021"]  # dates as written in the language
+    assert history.proto.row_height > 64  # a long source or file name wraps
 
 
 @pytest.mark.parametrize("user", [None, "secretariat"])

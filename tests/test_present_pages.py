@@ -12,6 +12,7 @@ from monitor import data, deck_data, playlists, present_ui, store
 from monitor.accounts import User
 from monitor.auth import SESSION_KEY
 from monitor.errors import StoreUnavailable
+from monitor.formats import format_moment
 from monitor.i18n import translate
 from tests.test_progress_pages import DASHBOARD, people  # noqa: F401 - fixture
 
@@ -199,7 +200,9 @@ def test_presenter_freezes_and_builds_a_playlist(app_db, people):  # noqa: F811 
     assert not app.exception
     app.button(key="deck_freeze").click().run()
     assert any("Frozen deck 1" in s.value for s in app.success)
-    assert len(store.run("snapshots_list")) == 1
+    (taken,) = store.run("snapshots_list")["taken_at"]
+    shown = {str(value) for grid in app.dataframe for value in grid.value.to_numpy().ravel()}
+    assert format_moment(taken, "en") in shown  # when it was frozen, written as elsewhere in the app
     app.text_input(key="playlist_new_name").input("Sociale Top").run()
     app.button(key="playlist_create").click().run()
     (playlist,) = playlists.all_playlists()
