@@ -14,6 +14,7 @@ from monitor.fiche import source
 from monitor.formats import format_number, separators
 from monitor.status import DELIVERY_LOOK, DIRECTION_LOOK, TARGET_LOOK, look_text
 from monitor.ui import (
+    DATE_INPUT_FORMAT,
     chart,
     downloads,
     format_day,
@@ -427,7 +428,14 @@ def _base_value_form(row: dict, check: indicators.TargetCheck, user, key: str, i
         st.markdown(t("targets.add_base", year=check.base_year))
         value = st.text_input(t("column.value"), key=f"{key}_base_value", help=t("help.value_format"))
         origin = st.text_input(t("column.source"), key=f"{key}_base_source", help=t("help.base_source"))
-        published = st.date_input(t("column.source_date"), value=None, key=f"{key}_base_date", format="YYYY-MM-DD")
+        published = st.date_input(  # a figure for a year is published in that year or later, never in the future
+            t("column.source_date"),
+            value=None,
+            min_value=date(check.base_year, 1, 1),
+            max_value=date.today(),
+            key=f"{key}_base_date",
+            format=DATE_INPUT_FORMAT,
+        )
         if not st.form_submit_button(t("targets.add_base_submit"), key=f"{key}_base_submit"):
             return
     parsed = indicator_store.parse_value(value or "")

@@ -204,6 +204,20 @@ def test_the_secretariat_adds_a_cycle(people):
     assert date(2027, 6, 10) in set(progress.cycles()["summit_date"])
 
 
+@pytest.mark.parametrize(
+    "page, user, future",
+    [
+        ("pages/report.py", "cabinet", False),  # an update's date
+        ("pages/validate.py", "secretariat", True),  # a Summit's date: the next one is announced ahead
+        ("pages/targets.py", "secretariat", False),  # when a base-year value was published
+    ],
+)
+def test_date_fields_read_day_first_as_dates_are_written_in_belgium(people, page, user, future):
+    fields = open_page(page, user).date_input
+    assert fields and {field.proto.format for field in fields} == {"DD/MM/YYYY"}
+    assert all(field.max > date.today() for field in fields) == future
+
+
 def test_lists_of_titles_and_narratives_wrap_their_long_texts(people):
     """Streamlit's grid wraps a cell's text only in rows taller than 4rem (64 px): the grids of workstream titles
     and of entered narratives have such rows (the narratives stay in grids: st.table would read them as Markdown)."""
