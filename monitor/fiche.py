@@ -18,6 +18,8 @@ def source(document: str, start: int, end: int) -> str:
     in data/documents whose line numbers these are."""
     title = data.document_titles().get(document)
     named = f"“{title}” ({document})" if title else document
+    if int(start) == int(end):  # "line 1614", not "lines 1614–1614"
+        return t("fiche.source_line", document=named, line=int(start))
     return t("fiche.source", document=named, start=int(start), end=int(end))
 
 
