@@ -3,6 +3,7 @@
 import streamlit as st
 
 from monitor import data
+from monitor.fiche import source
 from monitor.ui import format_moment, plain, t, table
 
 st.title(t("about.title"))
@@ -40,5 +41,5 @@ st.caption(t("about.irregularities_caption", count=len(irregularities)))
 for scope, rows in irregularities.groupby("scope", sort=False):
     with st.expander(f"{scope} ({len(rows)})"):
         for row in rows.itertuples():
-            lines = f"{row.document} {row.line_start}–{row.line_end}"
-            st.markdown(f"**{plain(row.what)}**  \n{plain(row.resolution)}  \n`{lines}`")
+            where = plain(source(row.document, row.line_start, row.line_end))  # cited as on the fiches
+            st.markdown(f"**{plain(row.what)}**  \n{plain(row.resolution)}  \n{where}")
