@@ -23,6 +23,22 @@ def source(document: str, start: int, end: int) -> str:
     return t("fiche.source", document=named, start=int(start), end=int(end))
 
 
+# Where the curated irregularities occur (data/sources/irregularities.csv, in English): a kind with a code
+# ('objective 1.4', 'web page 1.8') or a part of the documents ('key figures').
+SCOPES_WITH_CODE = ("objective", "web page")
+SCOPES = ("government members", "key figures", "organisations", "pillars", "shared priorities")
+
+
+def irregularity_scope(scope: str) -> str:
+    """Where an irregularity occurs, in the interface language."""
+    kind, _, code = scope.rpartition(" ")
+    if kind in SCOPES_WITH_CODE:
+        return t(f"about.scope.{kind.replace(' ', '_')}", code=code)
+    if scope in SCOPES:
+        return t(f"about.scope.{scope.replace(' ', '_')}")
+    return scope  # a scope added to the sources later shows as curated until it has its string
+
+
 def _cited(markdown: str, row) -> None:
     """A Markdown line followed by where it is printed (row has document, line_start, line_end)."""
     st.markdown(f"{markdown}  \n  {source(row.document, row.line_start, row.line_end)}")

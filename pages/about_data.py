@@ -3,7 +3,7 @@
 import streamlit as st
 
 from monitor import data
-from monitor.fiche import source
+from monitor.fiche import irregularity_scope, source
 from monitor.ui import format_moment, plain, t, table
 
 st.title(t("about.title"))
@@ -39,7 +39,7 @@ st.subheader(t("about.irregularities"))
 irregularities = data.query("irregularities")
 st.caption(t("about.irregularities_caption", count=len(irregularities)))
 for scope, rows in irregularities.groupby("scope", sort=False):
-    with st.expander(f"{scope} ({len(rows)})"):
+    with st.expander(f"{irregularity_scope(scope)} ({len(rows)})"):
         for row in rows.itertuples():
             where = plain(source(row.document, row.line_start, row.line_end))  # cited as on the fiches
             st.markdown(f"**{plain(row.what)}**  \n{plain(row.resolution)}  \n{where}")

@@ -62,7 +62,17 @@ def _first_arguments(function: str) -> set[str]:
 
 
 def dynamic_families() -> dict[str, tuple[str, ...]]:
-    from monitor import accounts, deck, deck_data, filters, indicators, progress, progress_summary, translations
+    from monitor import (
+        accounts,
+        deck,
+        deck_data,
+        fiche,
+        filters,
+        indicators,
+        progress,
+        progress_summary,
+        translations,
+    )
     from monitor.errors import DatabaseUnavailable, StoreUnavailable
 
     return {
@@ -101,6 +111,7 @@ def dynamic_families() -> dict[str, tuple[str, ...]]:
         "presentations.item.{}": deck.FIXED_KINDS,
         "presentations.part.{}": deck_data.PARTS,
         "column.{}": tuple(sorted(_first_arguments("Problem"))),  # the field a rule violation names
+        "about.scope.{}": tuple(scope.replace(" ", "_") for scope in (*fiche.SCOPES_WITH_CODE, *fiche.SCOPES)),
     }
 
 

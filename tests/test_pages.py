@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from monitor import fiche
 from monitor.paths import DB_PATH_ENV, PROJECT_ROOT
 
 DASHBOARD = str(PROJECT_ROOT / "dashboard.py")
@@ -121,6 +122,18 @@ def test_corrupt_database_gives_a_clear_message(tmp_path: Path, monkeypatch):
     assert not app.exception
     assert "ne peut pas être lu" in app.error[0].value
     assert broken.read_bytes().startswith(b"this is not a database")  # nothing overwritten
+
+
+def test_about_names_where_each_irregularity_occurs_in_the_language(app_db, con):
+    scopes = {scope for (scope,) in con.execute("SELECT DISTINCT scope FROM irregularities").fetchall()}
+    kinds = {scope if scope in fiche.SCOPES else scope.rpartition(" ")[0] for scope in scopes}
+    assert kinds <= {*fiche.SCOPES_WITH_CODE, *fiche.SCOPES}  # each curated scope has its strings
+    app = open_app(lang="nl")
+    app.switch_page("pages/about_data.py").run()
+    labels = {expander.label.rsplit(" (", 1)[0] for expander in app.expander}
+    assert len(labels) == len(scopes) and not labels & scopes  # every one in Dutch, none as curated in English
+    assert "doelstelling 1.4" in labels and "kerncijfers" in labels
+    assert "in het Engels" in app.caption[-1].value  # the notes themselves are said to be in English
 
 
 def test_about_lists_every_irregularity_with_its_lines(app_db, con):
