@@ -111,6 +111,15 @@ def test_objective_deep_link_shows_the_full_fiche(app_db, con):
     assert "Partners (web page):** Brupartners (sectorale facilitatoren)" in markdown  # as printed, no escapes needed
 
 
+@pytest.mark.parametrize("lang, in_english", [("fr", "(en anglais)"), ("nl", "(in het Engels)")])
+def test_the_monitors_own_notes_are_said_to_be_in_english(app_db, lang, in_english):
+    """The curated notes (how a value is read, a reference resolved, a code corrected) are written in English."""
+    fiche = open_page("pages/objectives.py", objective="1.8", lang=lang)
+    resolutions = [c.value for c in fiche.caption if in_english in c.value]
+    assert any("Doelstelling 1.10 does not exist" in resolution for resolution in resolutions)
+    assert in_english in open_page("pages/workstreams.py", workstream="2.6.4", lang=lang).info[0].value
+
+
 def test_unknown_objective_falls_back_to_the_list_with_a_notice(app_db):
     app = open_page("pages/objectives.py", objective="9.9")
     assert "9.9" in app.warning[0].value and app.title[0].value == "Objectives"
