@@ -8,7 +8,7 @@ import streamlit as st
 
 from monitor import auth, data, deck, deck_data, handout, playlists
 from monitor.errors import PermissionDenied
-from monitor.ui import format_day, format_moment, language, t, table
+from monitor.ui import format_day, format_moment, language, t, table, upload_field
 
 PRESENT_PAGE = "pages/present.py"
 
@@ -206,7 +206,9 @@ def _create_or_import(user) -> None:
             else:
                 _flash("presentations.created")
                 st.rerun()
-        upload = st.file_uploader(t("presentations.import"), type=["json"], key="playlist_upload")
+        upload = upload_field(
+            "playlist_upload", t("presentations.import", kilobytes=playlists.MAX_FILE_BYTES // 1000), ("json",)
+        )
         if upload is not None and st.button(t("presentations.import_button"), key="playlist_import"):
             try:
                 playlists.import_file(user, upload.getvalue())

@@ -7,7 +7,17 @@ import streamlit as st
 from monitor import auth, data, imports, progress_summary, store
 from monitor.sidebar import current_filters
 from monitor.status import status_text
-from monitor.ui import checked_upload, commit_button, committed_note, downloads, format_day, t, table, with_titles
+from monitor.ui import (
+    checked_upload,
+    commit_button,
+    committed_note,
+    downloads,
+    format_day,
+    t,
+    table,
+    upload_field,
+    with_titles,
+)
 
 st.title(t("transfer.title"))
 filters = current_filters()
@@ -48,7 +58,7 @@ if user is None or not user.is_admin:
     st.info(t("transfer.admins_only"))
     st.stop()
 committed_note("transfer_file", "transfer.committed")
-upload = st.file_uploader(t("transfer.choose_file"), type=["csv", "xlsx"], key="transfer_file")
+upload = upload_field("transfer_file")
 if upload is None:
     st.stop()
 preview = checked_upload(

@@ -7,7 +7,7 @@ import streamlit as st
 from monitor import auth, data, indicator_store
 from monitor.formats import format_number
 from monitor.indicator_view import number
-from monitor.ui import checked_upload, commit_button, committed_note, downloads, language, t, table
+from monitor.ui import checked_upload, commit_button, committed_note, downloads, language, t, table, upload_field
 
 st.title(t("indicator_import.title"))
 st.caption(t("indicator_import.caption"))
@@ -28,7 +28,7 @@ if user is None or not user.is_admin:
     st.info(t("transfer.admins_only"))
     st.stop()
 committed_note("indicator_file", "indicator_import.committed")
-upload = st.file_uploader(t("transfer.choose_file"), type=["csv", "xlsx"], key="indicator_file")
+upload = upload_field("indicator_file")
 if upload is None:
     st.stop()
 preview = checked_upload(

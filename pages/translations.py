@@ -7,7 +7,7 @@ import streamlit as st
 from monitor import auth, data, translations
 from monitor.errors import PermissionDenied
 from monitor.progress import ProposalInvalid
-from monitor.ui import checked_upload, downloads, format_moment, language, problem_list, t, table
+from monitor.ui import checked_upload, downloads, format_moment, language, problem_list, t, table, upload_field
 
 st.title(t("translations.title"))
 st.caption(t("translations.intro"))
@@ -126,7 +126,7 @@ if not current.empty:
 st.subheader(t("translations.import"))
 st.caption(t("translations.import_help"))
 downloads(lambda: translations.template(known), "translations_template", "translations_template")
-upload = st.file_uploader(t("transfer.choose_file"), type=["csv", "xlsx"], key="translations_file")
+upload = upload_field("translations_file")
 if upload is not None:
     preview = checked_upload(upload, lambda sheet: translations.preview(sheet, known), "translations_problems_table")
     rows = pd.DataFrame([{"row": number, **entry.__dict__} for number, entry in preview.entries])

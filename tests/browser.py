@@ -221,6 +221,8 @@ def import_journey(
     """A signed-in secretariat member's import: open the page from the menu, the broken file is refused with its
     problems, the good one is previewed (`ready`), committed with the button `commit`, and `done` is said."""
     go(page, link)
+    page.get_by_text("or XLSX file, up to 5 MB and 5,000 rows").wait_for()  # the limits, in the label
+    assert page.get_by_test_id("stFileUploaderDropzoneInstructions").is_hidden()  # not Streamlit's "200MB per file"
     upload(page, broken, f"problems in {broken.name}")
     # the problems, then the preview, fit at 1366 px in rows tall enough to wrap (Streamlit wraps above 64 px)
     assert cut_or_scrolling_sideways(page) == [] and last_grid_row_height(page) > 64

@@ -198,6 +198,7 @@ def test_a_partial_freeze_says_which_data_is_missing_after_the_rerun(app_db, peo
 def test_presenter_freezes_and_builds_a_playlist(app_db, people):  # noqa: F811 - fixture
     app = open_page(PRESENTATIONS, user="cabinet")
     assert not app.exception
+    assert app.file_uploader(key="playlist_upload").label == "Playlist file (JSON, up to 200 kB)"  # the limit checked
     app.button(key="deck_freeze").click().run()
     assert any("Frozen deck 1" in s.value for s in app.success)
     (taken,) = store.run("snapshots_list")["taken_at"]

@@ -235,3 +235,29 @@ def test_lists_of_titles_and_narratives_wrap_their_long_texts(people):
         name: [True] * len(found) for name, found in grids.items()
     }
     assert all(grids.values())
+
+
+def test_an_upload_is_checked_and_previewed_in_the_language_within_the_limits_it_states(people):
+    app = open_page("pages/import_export.py", "secretariat", lang="fr")
+    label = app.file_uploader(key="transfer_file").label
+    assert label == "Fichier CSV (UTF-8) ou XLSX, jusqu’à 5 Mo et 5\u202f000 lignes"  # the limits checked below
+
+    def upload(name: str, content: bytes) -> AppTest:
+        app.file_uploader(key="transfer_file").set_value((name, content, "text/csv"))
+        return app.run()
+
+    upload("trop.csv", b"workstream,status,as_of\n" + b"x" * 5_000_001)
+    assert "trop.csv ne peut pas être lu : il dépasse 5 Mo." in app.error[0].value
+
+    upload("faux.csv", b"workstream,status,as_of\n9.9.9,done,tomorrow\n")
+    problems = app.dataframe[-1]
+    assert len(problems.value) == 3 and problems.proto.row_height > 64  # a long reason wraps
+
+    narrative = " ".join(["Wachten op de begroting."] * 12)
+    upload(
+        "bon.csv",
+        f"workstream,status,as_of,confidence,narrative\n2.1.1,in_progress,2026-10-01,green,{narrative}\n".encode(),
+    )
+    preview = app.dataframe[-1]
+    assert preview.value.iloc[0].tolist()[1:] == ["2.1.1", "◐ En cours", "1 octobre 2026", narrative]
+    assert preview.proto.row_height > 64  # the narrative, read before importing, wraps
