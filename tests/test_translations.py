@@ -162,6 +162,20 @@ def test_the_page_says_none_ship_and_lets_the_secretariat_add_one(people):
     assert [(grid.proto.row_height > 64, len(grid.value)) for grid in entered] == [(True, 1), (True, 1)]
 
 
+def test_an_uploaded_file_is_previewed_beside_the_dutch_before_anything_is_written(people):
+    app = open_page("pages/translations.py", people["admin"].username, lang="en")
+    upload = f"kind,code,language,text,source\nobjective,1.1,en,Climate-neutral economy,{SOURCE}\n".encode()
+    app.file_uploader(key="translations_file").set_value(("titles.csv", upload, "text/csv"))
+    app.run()
+    preview = app.dataframe[-1]
+    assert (
+        preview.value.iloc[0, 3].startswith("De voorwaarden creëren")
+        and preview.value.iloc[0, 5] == "Climate-neutral economy"
+    )
+    assert preview.proto.row_height > 64  # the Dutch and the translation wrap side by side
+    assert store.run("content_translation_history").empty  # nothing written until the secretariat confirms
+
+
 def test_the_sidebar_names_members_and_domains_in_the_language_and_explains_the_mark(people):
     translations.save(
         people["admin"],
