@@ -205,10 +205,13 @@ def cut_or_scrolling_sideways(page) -> list[str]:
     )
 
 
-def last_grid_row_height(page) -> float:
-    """The row height in px of the page's last data grid (as tall as its rows: under its maximum height)."""
-    grid = page.get_by_test_id("stDataFrame").last
-    rows = int(grid.locator("table[role=grid]").get_attribute("aria-rowcount")) - 1  # the header is a row
+def grid_row_height(page, column: str) -> float:
+    """The row height in px of the data grid with a column headed `column` (as tall as its rows: under its
+    maximum height). A grid has no key in the page; its hidden table for screen readers names its columns."""
+    table = page.locator("table[role=grid]", has=page.locator(f'th:text-is("{column}")'))
+    table.wait_for(state="attached")
+    rows = int(table.get_attribute("aria-rowcount")) - 1  # the header is a row
+    grid = page.get_by_test_id("stDataFrame").filter(has=table)
     return (grid.bounding_box()["height"] - GRID_HEADER_HEIGHT) / rows
 
 
@@ -216,18 +219,27 @@ GRID_HEADER_HEIGHT = 38  # the grid's header row and border, in px
 
 
 def import_journey(
-    page, link: str, broken: Path, good: Path, ready: str, commit: str, done: str, preview_shot: Path | None = None
+    page,
+    link: str,
+    broken: Path,
+    good: Path,
+    ready: str,
+    commit: str,
+    done: str,
+    grids: tuple[str, str],
+    preview_shot: Path | None = None,
 ) -> None:
     """A signed-in secretariat member's import: open the page from the menu, the broken file is refused with its
-    problems, the good one is previewed (`ready`), committed with the button `commit`, and `done` is said."""
+    problems, the good one is previewed (`ready`), committed with the button `commit`, and `done` is said.
+    `grids`: a column heading of the problems' grid and one of the preview's."""
     go(page, link)
     page.get_by_text("or XLSX file, up to 5 MB and 5,000 rows").wait_for()  # the limits, in the label
     assert page.get_by_test_id("stFileUploaderDropzoneInstructions").is_hidden()  # not Streamlit's "200MB per file"
     upload(page, broken, f"problems in {broken.name}")
     # the problems, then the preview, fit at 1366 px in rows tall enough to wrap (Streamlit wraps above 64 px)
-    assert cut_or_scrolling_sideways(page) == [] and last_grid_row_height(page) > 64
+    assert grid_row_height(page, grids[0]) > 64 and cut_or_scrolling_sideways(page) == []
     upload(page, good, ready)
-    assert cut_or_scrolling_sideways(page) == [] and last_grid_row_height(page) > 64
+    assert grid_row_height(page, grids[1]) > 64 and cut_or_scrolling_sideways(page) == []
     if preview_shot is not None:
         page.screenshot(path=str(preview_shot), full_page=True)
     page.get_by_role("button", name=commit).click()

@@ -93,6 +93,7 @@ def test_the_secretariat_adds_a_year_and_it_shows_everywhere(chromium, server, t
         "2 values are ready, of which 1 revise",
         "Import these 2 values",
         "2 values imported.",
+        ("Problem", "Change"),
         preview_shot=ARTIFACTS / "e2e-indicator-import-preview.png",
     )
     go(page, "Indicators")

@@ -99,6 +99,7 @@ def test_upload_preview_and_commit(chromium, server, tmp_path):  # noqa: F811 - 
         "2 updates are ready",
         "Import these 2 updates",
         "2 updates imported.",
+        ("Problem", "Narrative"),
     )
     page.screenshot(path=str(ARTIFACTS / "e2e-import.png"), full_page=True)
     page.close()
