@@ -145,6 +145,12 @@ def header_problems(table: Table, expected: Sequence[str], required: Sequence[st
     return problems
 
 
+def in_file_order(problems: list[RowProblem], table: Table) -> list[RowProblem]:
+    """The problems as the file reads: by row, then by the column's place in the header (others last)."""
+    place = {name: position for position, name in reversed(list(enumerate(table.header)))}
+    return sorted(problems, key=lambda problem: (problem.row, place.get(problem.column, len(place))))
+
+
 def records(table: Table) -> list[tuple[int, dict[str, str]]]:
     """(spreadsheet row number, {column: cell}) for every data row."""
     return [(number, dict(zip(table.header, row, strict=False))) for number, row in enumerate(table.rows, start=2)]
@@ -221,7 +227,7 @@ def preview_progress(table: Table, allowed_codes: Sequence[str], today: date | N
         )
         proposals.append((number, proposal))
     versions = {code: progress.version_of(code) for code in first_row if code in known} if not problems else {}
-    return ProgressPreview(table.file_name, proposals, problems, versions, skipped)
+    return ProgressPreview(table.file_name, proposals, in_file_order(problems, table), versions, skipped)
 
 
 def commit_rows(

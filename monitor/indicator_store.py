@@ -20,7 +20,7 @@ import pandas as pd
 from monitor import store
 from monitor.accounts import User
 from monitor.errors import Conflict, PermissionDenied
-from monitor.imports import MAX_CELL, RowProblem, Table, commit_rows, header_problems, records
+from monitor.imports import MAX_CELL, RowProblem, Table, commit_rows, header_problems, in_file_order, records
 
 COLUMNS = ("indicator", "year", "value", "source", "date")
 MAX_SOURCE = 300
@@ -195,7 +195,8 @@ def preview_values(
             Planned(number, new, previous, origin if previous is not None else None, _suspicious(new, in_force))
         )
     based_on = {key: in_force[key][3] if key in in_force else 0 for key in first_row}
-    return ValuesPreview(table.file_name, planned, problems, based_on if not problems else {}, unchanged, skipped)
+    ordered = in_file_order(problems, table)
+    return ValuesPreview(table.file_name, planned, ordered, based_on if not problems else {}, unchanged, skipped)
 
 
 def _current_revision(cursor, indicator_id: str, year: int) -> int:

@@ -16,7 +16,7 @@ import pandas as pd
 from monitor import db, store
 from monitor.accounts import User
 from monitor.errors import PermissionDenied
-from monitor.imports import RowProblem, Table, header_problems, records
+from monitor.imports import RowProblem, Table, header_problems, in_file_order, records
 from monitor.progress import Problem, ProposalInvalid
 
 KINDS = ("objective", "workstream", "member", "indicator", "priority", "domain")
@@ -137,7 +137,7 @@ def preview(table: Table, known: Mapping[str, Mapping[str, str]]) -> Translation
         entries.append((number, entry))
     if not entries and not problems:
         problems.append(RowProblem(2, "-", "import.error.empty"))
-    return TranslationPreview(entries, problems)
+    return TranslationPreview(entries, in_file_order(problems, table))
 
 
 def template(known: Mapping[str, Mapping[str, str]], kinds: Iterable[str] = KINDS) -> pd.DataFrame:

@@ -289,3 +289,12 @@ def test_commit_button_clears_the_upload_only_when_committed(outcome, error):
     else:  # refused: the reason in the user's language, nothing said as imported, the upload kept
         assert [e.value for e in app.error] == [translate(error, "fr")]
         assert not app.success and app.caption[0].value == "upload=a file"
+
+
+@pytest.mark.parametrize("header", [("workstream", "status", "as_of"), ("as_of", "status", "workstream")])
+def test_problems_are_listed_as_the_file_reads(admin, header):
+    cells = {"workstream": "9.9.9", "status": "done", "as_of": "tomorrow"}
+    second = {"workstream": "2.1.1", "status": "done", "as_of": "2026-01-01"}
+    content = "\n".join([",".join(header), *(",".join(row[name] for name in header) for row in (cells, second))])
+    listed = [(p.row, p.column) for p in preview(admin, content.encode()).problems]
+    assert listed == [(2, name) for name in header] + [(3, "status")]
