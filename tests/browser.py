@@ -37,11 +37,15 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(database: Path, log_dir: Path, script: Path | None = None) -> Iterator[str]:
-    """Serve the dashboard (through monitor.serve, like `make run`) or another `script`; yields the base URL."""
+def streamlit_server(
+    database: Path, log_dir: Path, script: Path | None = None, root: Path = PROJECT_ROOT
+) -> Iterator[str]:
+    """Serve the dashboard (through monitor.serve, like `make run`) or another `script`; yields the base URL.
+    `root`: the checkout served (another one, e.g. a worktree holding a variant, for scripts/render_ab.py)."""
     port = free_port()
     environment = {  # the server's own user store and accounts file live beside its log
         **os.environ,
+        "PYTHONPATH": str(root),
         DB_PATH_ENV: str(database),
         STORE_PATH_ENV: str(log_dir / "store.duckdb"),
         USERS_PATH_ENV: str(log_dir / "users.yaml"),
@@ -59,7 +63,7 @@ def streamlit_server(database: Path, log_dir: Path, script: Path | None = None) 
             "--server.headless",
             "true",
         ],
-        cwd=PROJECT_ROOT,
+        cwd=root,
         env=environment,
         stdout=log,
         stderr=subprocess.STDOUT,
