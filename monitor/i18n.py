@@ -2,6 +2,8 @@
 
 The catalogue is the union of `monitor/messages/*.yaml` (one file per feature, so that
 features add strings without touching each other's files); a key may appear in one file only.
+A string that counts something has a form per plural category, chosen by its `{count}`:
+`{en: {one: "{count} update", other: "{count} updates"}, …}`.
 """
 
 from __future__ import annotations
@@ -17,9 +19,12 @@ DEFAULT_LANGUAGE = "en"
 CATALOGUE_DIR = Path(__file__).with_name("messages")
 
 
+Text = str | dict[str, str]  # one string, or one per plural category ("one", "other")
+
+
 @lru_cache(maxsize=1)
-def catalogue() -> dict[str, dict[str, str]]:
-    merged: dict[str, dict[str, str]] = {}
+def catalogue() -> dict[str, dict[str, Text]]:
+    merged: dict[str, dict[str, Text]] = {}
     for path in sorted(CATALOGUE_DIR.glob("*.yaml")):
         part = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         clash = sorted(merged.keys() & part.keys())
@@ -35,7 +40,14 @@ def translate(key: str, language: str = DEFAULT_LANGUAGE, **values: object) -> s
     if entry is None:
         return f"⟦{key}⟧"
     text = entry.get(language) or entry[DEFAULT_LANGUAGE]
+    if isinstance(text, dict):
+        text = text[plural_category(values["count"], language)]
     return text.format(**values) if values else text
+
+
+def plural_category(count: object, language: str) -> str:
+    """CLDR's cardinal category of a whole number: "one" for 1 (in French also for 0), else "other"."""
+    return "one" if count == 1 or (language == "fr" and count == 0) else "other"
 
 
 MONTHS = {

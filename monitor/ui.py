@@ -543,7 +543,7 @@ def commit_button(
 def committed_note(upload_key: str, message: str) -> None:
     """Once, after commit_button committed the upload `upload_key`: `message` (catalogue key) with the rows."""
     if (rows := st.session_state.pop(_committed(upload_key), None)) is not None:
-        st.success(t(message, rows=rows))
+        st.success(t(message, count=rows))
 
 
 def _committed(upload_key: str) -> str:

@@ -86,7 +86,7 @@ chart(
     ),
     key="progress_timeline_chart",
     filename="progress_timeline",
-    summary=t("progress.timeline_summary", cycles=len(state.at_cycles)),
+    summary=t("progress.timeline_summary", count=len(state.at_cycles)),
 )
 
 st.subheader(t("progress.changed", since=format_day(state.last_summit) if state.last_summit else "—"))

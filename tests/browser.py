@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -189,7 +190,7 @@ def _sign_in(page, username: str) -> None:
                 raise AssertionError(page.locator('[data-testid="stMain"]').inner_text()[:2000]) from None
 
 
-def upload(page, path: Path, expected: str) -> None:
+def upload(page, path: Path, expected: str | re.Pattern) -> None:
     """Give the page's file uploader `path`, then wait for `expected` on the page (its preview or problems)."""
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
     page.get_by_text(expected).wait_for()
@@ -239,7 +240,7 @@ def import_journey(
     go(page, link)
     page.get_by_text("or XLSX file, up to 5 MB and 5,000 rows").wait_for()  # the limits, in the label
     assert page.get_by_test_id("stFileUploaderDropzoneInstructions").is_hidden()  # not Streamlit's "200MB per file"
-    upload(page, broken, f"problems in {broken.name}")
+    upload(page, broken, re.compile(rf"^\d+ problems? in {re.escape(broken.name)}\."))
     # the problems, then the preview, fit at 1366 px in rows tall enough to wrap (Streamlit wraps above 64 px)
     assert grid_row_height(page, grids[0]) > 64 and cut_or_scrolling_sideways(page) == []
     upload(page, good, ready)

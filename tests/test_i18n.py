@@ -5,7 +5,9 @@ from __future__ import annotations
 import ast
 import re
 
-from monitor.i18n import LANGUAGES, catalogue
+import pytest
+
+from monitor.i18n import LANGUAGES, catalogue, translate
 from monitor.paths import PROJECT_ROOT
 
 SOURCES = [*PROJECT_ROOT.glob("pages/*.py"), *PROJECT_ROOT.glob("monitor/*.py"), PROJECT_ROOT / "dashboard.py"]
@@ -18,16 +20,52 @@ LITERAL_KEY = re.compile(r"""\bt\(\s*["']([a-z_0-9]+\.[a-z_0-9.]+)["']""")
 CATALOGUE_VALUE = re.compile(r""""((?:column|help|filters|error)\.[a-z_0-9.]+)\"""")
 
 
+def _forms(text) -> list[str]:
+    """A language's string, or its plural forms."""
+    return list(text.values()) if isinstance(text, dict) else [text]
+
+
 def test_every_entry_has_every_language():
     for key, entry in catalogue().items():
         assert set(entry) == set(LANGUAGES), key
-        assert all(isinstance(entry[language], str) and entry[language].strip() for language in LANGUAGES), key
+        for language in LANGUAGES:
+            if isinstance(entry[language], dict):  # a count: a form for each plural category, in every language
+                assert set(entry[language]) == {"one", "other"}, key
+                assert all(isinstance(entry[other], dict) for other in LANGUAGES), key
+            assert all(isinstance(form, str) and form.strip() for form in _forms(entry[language])), key
 
 
 def test_placeholders_agree_across_languages():
     for key, entry in catalogue().items():
-        placeholders = {language: set(re.findall(r"{(\w+)}", entry[language])) for language in LANGUAGES}
+        placeholders = {
+            language: {name for form in _forms(entry[language]) for name in re.findall(r"{(\w+)}", form)}
+            for language in LANGUAGES
+        }
         assert placeholders["nl"] == placeholders["fr"] == placeholders["en"], key
+        if isinstance(entry["en"], dict):  # the count picks the form; "other" writes it out
+            assert all("{count}" in entry[language]["other"] for language in LANGUAGES), key
+
+
+@pytest.mark.parametrize(
+    "language, forms",
+    [
+        ("en", ["0 problems", "1 problem", "2 problems"]),
+        ("nl", ["0 problemen", "1 probleem", "2 problemen"]),
+        ("fr", ["0 problème", "1 problème", "2 problèmes"]),
+    ],
+)
+def test_a_count_takes_its_plural_form(language, forms):
+    written = [translate("transfer.problems", language, count=n, file="x.csv") for n in (0, 1, 2)]
+    assert [text.split(" in ")[0].split(" dans ")[0] for text in written] == forms
+
+
+def test_no_count_is_written_with_a_plural_noun_only():
+    """A message that writes a count before a noun has a singular form: no '1 updates imported.'"""
+    counted_noun = re.compile(r"{count} (?:[a-zé’]+ )?(?:updates|values|translations|problems|objectives|rows|years)\b")
+    single = [
+        key for key, entry in catalogue().items() if isinstance(entry["en"], str) and counted_noun.search(entry["en"])
+    ]
+    assert single == []
 
 
 def test_every_key_used_in_the_code_exists():

@@ -90,7 +90,7 @@ def test_the_secretariat_adds_a_year_and_it_shows_everywhere(chromium, server, t
         "Import indicator values",
         broken,
         upload,
-        "2 values are ready, of which 1 revise",
+        "2 values are ready (revising a value in force: 1;",
         "Import these 2 values",
         "2 values imported.",
         ("Problem", "Change"),

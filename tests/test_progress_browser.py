@@ -68,7 +68,7 @@ def test_report_validate_and_see_it(chromium, server):  # noqa: F811 - pytest fi
 
     go(page, "Progress")
     page.get_by_text("Not yet assessed 99, In progress 1").wait_for()
-    page.get_by_text("1 updates proposed since the last Summit").wait_for()
+    page.get_by_text("1 update proposed since the last Summit").wait_for()
     page.locator('[data-testid="stTable"]').nth(1).wait_for()  # the counts and the transitions, to read
     page.locator('[data-testid="stDataFrame"]').first.wait_for()  # the list of changes, to sort and scroll
     assert page.locator('[data-testid="stException"]').count() == 0
