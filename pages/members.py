@@ -70,5 +70,5 @@ if filter_status(filters):
         charts.responsibility_flow(links),
         key="flow_chart",
         filename="who-does-what-flow",
-        summary=t("members.flow_summary", links=len(links)),
+        summary=t("members.flow_summary", count=len(links)),
     )

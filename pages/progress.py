@@ -52,7 +52,7 @@ chart(
     filename="progress_by_" + dimension,
     summary=t(
         "progress.summary",
-        workstreams=len(codes),
+        count=len(codes),
         parts=", ".join(f"{status_label(s)} {int(totals.get(s, 0))}" for s in ALL_STATUSES if totals.get(s, 0)),
     ),
 )
