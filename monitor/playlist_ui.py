@@ -8,7 +8,7 @@ import streamlit as st
 
 from monitor import auth, data, deck, deck_data, handout, playlists
 from monitor.errors import PermissionDenied
-from monitor.ui import format_day, format_moment, language, t, table, upload_field
+from monitor.ui import format_day, format_moment, language, t, table
 
 PRESENT_PAGE = "pages/present.py"
 
@@ -206,9 +206,8 @@ def _create_or_import(user) -> None:
             else:
                 _flash("presentations.created")
                 st.rerun()
-        upload = upload_field(
-            "playlist_upload", t("presentations.import", kilobytes=playlists.MAX_FILE_BYTES // 1000), ("json",)
-        )
+        label = t("presentations.import", kilobytes=playlists.MAX_FILE_BYTES // 1000)  # the limit import_file checks
+        upload = st.file_uploader(label, type=["json"], key="playlist_upload")
         if upload is not None and st.button(t("presentations.import_button"), key="playlist_import"):
             try:
                 playlists.import_file(user, upload.getvalue())

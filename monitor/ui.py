@@ -74,7 +74,7 @@ _last_run_language = DEFAULT_LANGUAGE
 # Streamlit draws captions and some secondary text at 60 % opacity (about 3.7:1 on white, below WCAG AA's
 # 4.5:1); this keeps them fully opaque in a softer grey (6.7:1), and makes the keyboard focus always visible.
 # It also hides the line Streamlit writes under an upload field ("200MB per file • CSV, XLSX"): it is in English
-# and is not the limit; upload_field() states the real limits in the label, in the user's language.
+# and is not the limit; each upload field's label states the real limits, in the user's language.
 ACCESSIBLE_CSS = """
 [data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"] p, [data-testid="stMetricLabel"] p,
 [data-testid="stTooltipHoverTarget"] { color: #5A5C66; opacity: 1; }
@@ -482,12 +482,11 @@ def problem_list(problems) -> str:
 Preview = TypeVar("Preview")
 
 
-def upload_field(key: str, label: str | None = None, types: tuple[str, ...] = ("csv", "xlsx")):
-    """An upload field; by default a table's, whose label states the limits the import checks (size and rows)."""
-    if label is None:
-        rows = formats.format_number(imports.MAX_ROWS, language())
-        label = t("transfer.choose_file", megabytes=imports.MAX_BYTES // 1_000_000, rows=rows)
-    return st.file_uploader(label, type=list(types), key=key)
+def upload_field(key: str):
+    """A CSV/XLSX upload field whose label states the limits the import checks (size and rows)."""
+    rows = formats.format_number(imports.MAX_ROWS, language())
+    label = t("transfer.choose_file", megabytes=imports.MAX_BYTES // 1_000_000, rows=rows)
+    return st.file_uploader(label, type=["csv", "xlsx"], key=key)
 
 
 def checked_upload(
