@@ -25,34 +25,36 @@ build: venv
 ## Install, build the database if missing or stale (other sources, older version), start the app on http://localhost:$(PORT).
 run: venv
 	$(PYTHON) -m monitor.build --if-stale
-	$(PYTHON) -m monitor.serve --server.port $(PORT)
+	$(VENV)/bin/streamlit run dashboard.py --server.port $(PORT)
 
 ## Install (venv + Debian's chromium for browser tests), lint, run every test.
 test: venv chromium lint
 	$(PYTHON) -m pytest
 
+## Style (ruff) and the import contracts of pyproject.toml (import-linter): layers, Streamlit only in the interface.
 lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 ## The user store (progress, validations, imports, audit log): a consistent copy, and back from one.
 backup: venv
-	$(PYTHON) -m monitor.store backup $(or $(FILE),data/store/backup-$(shell date +%Y%m%d-%H%M%S).duckdb)
+	$(PYTHON) -m monitor.storage.store backup $(or $(FILE),data/store/backup-$(shell date +%Y%m%d-%H%M%S).duckdb)
 
 restore: venv
 	@test -n "$(FILE)" || (echo "usage: make restore FILE=path/to/backup.duckdb" && exit 2)
-	$(PYTHON) -m monitor.store restore $(FILE)
+	$(PYTHON) -m monitor.storage.store restore $(FILE)
 
 ## Create or replace an account: make account NAME=cabinet-mp ROLE=editor MEMBER=brussels_minister_president
 account: venv
-	$(PYTHON) -m monitor.accounts add $(NAME) --role $(ROLE) $(if $(MEMBER),--member $(MEMBER))
+	$(PYTHON) -m monitor.storage.accounts add $(NAME) --role $(ROLE) $(if $(MEMBER),--member $(MEMBER))
 
 ## Generated, labelled sample progress for demos and training (and its removal).
 sample: venv
-	$(PYTHON) -m monitor.sample generate
+	$(PYTHON) -m monitor.progress.sample generate
 
 sample-remove: venv
-	$(PYTHON) -m monitor.sample remove
+	$(PYTHON) -m monitor.progress.sample remove
 
 bench: venv chromium
 	$(PYTHON) scripts/benchmark.py

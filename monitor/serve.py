@@ -1,13 +1,5 @@
-"""Start the app: `python -m monitor.serve [streamlit options]` (what `make run` and the browser tests use).
-
-Why not plain `streamlit run dashboard.py`: Streamlit treats a folder named `pages/` beside the entry script
-as a legacy multipage app until the first session has called `st.navigation`. Until then, a deep link such
-as /objectives?objective=1.4 opened as the first visit after a start would run pages/objectives.py on its
-own, without the router (no sidebar, no filters, no language). Declaring up front that the app navigates
-with `st.navigation` closes that gap; everything else is `streamlit run`.
-
-It also readies the process before the first visitor (see prepare_process).
-"""
+"""What the served app does once, when it starts (the lifespan of the ASGI app in dashboard.py), before the first
+visitor: whether it was started by `make run` or by `streamlit run dashboard.py`, the two are the same server."""
 
 from __future__ import annotations
 
@@ -15,12 +7,26 @@ import atexit
 import gc
 import importlib
 import pkgutil
-import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from streamlit.runtime.pages_manager import PagesManager
-from streamlit.web import cli
 
-from monitor.paths import PROJECT_ROOT
+
+@asynccontextmanager
+async def lifespan(_app: object) -> AsyncIterator[None]:
+    """Ready the process, then serve.
+
+    Routing: Streamlit decides on the first session whether the app is a legacy multipage app (a `pages/` folder
+    beside the entry script) until a script has called `st.navigation`. The first visitor after a start who
+    opens a deep link (/objectives?objective=1.4) would get a "Page not found" dialog over the right page.
+    The app routes with `st.navigation` (dashboard.py), so that is said up front. Streamlit has no public
+    setting for it: this class attribute is the one private name the Monitor uses (tests/test_browser.py
+    holds the first visit by deep link to it, for both ways of starting).
+    """
+    PagesManager.uses_pages_directory = False
+    prepare_process()
+    yield
 
 
 def prepare_process() -> None:
@@ -32,18 +38,8 @@ def prepare_process() -> None:
     """
     import monitor
 
-    for module in pkgutil.iter_modules(monitor.__path__, prefix=f"{monitor.__name__}."):
-        importlib.import_module(module.name)
+    for module in pkgutil.walk_packages(monitor.__path__, prefix=f"{monitor.__name__}."):
+        if not module.name.endswith("__main__"):  # a package's command line runs when imported
+            importlib.import_module(module.name)
     gc.freeze()
     atexit.register(gc.unfreeze)  # at exit, let them go as usual (duckdb's bindings report what is never freed)
-
-
-def main(arguments: list[str]) -> None:
-    PagesManager.uses_pages_directory = False  # the router (dashboard.py) uses st.navigation
-    prepare_process()
-    sys.argv = ["streamlit", "run", str(PROJECT_ROOT / "dashboard.py"), *arguments]
-    cli.main()
-
-
-if __name__ == "__main__":
-    main(sys.argv[1:])

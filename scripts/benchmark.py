@@ -4,9 +4,9 @@
    chart drawn) of the Overview and of the busiest page, next to a bare Streamlit page (a title and one
    small plotly chart) served the same way. The ratio is what the Monitor adds on top of Streamlit+plotly.
 2. Server-side time of a filter change: the duration of the script rerun after a filter widget changes
-   (dashboard.py records it; AppTest runs the same script in-process, in a process prepared as monitor.serve
-   prepares the server's, each script compiled once as the server does), median and p95 over many changes
-   across all pages.
+   (dashboard.py records it; AppTest runs the same script in-process, in a process prepared as the served
+   app's start-up prepares the server's (monitor.serve.lifespan), each script compiled once as the server
+   does), median and p95 over many changes across all pages.
 3. Query time of every named query (median of warm runs); the heaviest is reported.
 4. The Progress page's filter change with 1,000,000 generated (sample) updates in the user store: median
    and p95 server-side, plus the one-off cost of deriving the progress state after a write.
@@ -75,11 +75,11 @@ def render_times(database: Path, scratch: Path) -> dict[str, list[float]]:
 
 PROGRESS_UPDATES = 1_000_000
 EXPLORE_PAGES = (
-    "pages/overview.py",
-    "pages/objectives.py",
-    "pages/members.py",
-    "pages/partners.py",
-    "pages/workstreams.py",
+    "pages/explore/overview.py",
+    "pages/explore/objectives.py",
+    "pages/explore/members.py",
+    "pages/explore/partners.py",
+    "pages/explore/workstreams.py",
 )
 
 
@@ -87,23 +87,15 @@ def filter_change_times(database: Path, pages: tuple[str, ...] = EXPLORE_PAGES) 
     import os
 
     import streamlit as st
-    from streamlit.runtime.pages_manager import PagesManager
     from streamlit.runtime.scriptrunner.script_cache import ScriptCache
     from streamlit.testing.v1 import AppTest, app_test
 
     from monitor.serve import prepare_process
 
     os.environ["G4B_DB_PATH"] = str(database)
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):  # as monitor.serve: the router navigates with st.navigation
-        PagesManager.uses_pages_directory = False
-        original(self, *args, **kwargs)
-
-    PagesManager.__init__ = init
     compiled = ScriptCache()  # the server compiles each script once; AppTest would compile it on every run
     app_test.ScriptCache = lambda: compiled
-    prepare_process()  # as monitor.serve does before the first visitor
+    prepare_process()  # as the served app does before the first visitor (monitor.serve.lifespan)
     st.cache_data.clear()
     changes = itertools.cycle(
         [
@@ -127,7 +119,7 @@ def filter_change_times(database: Path, pages: tuple[str, ...] = EXPLORE_PAGES) 
     for page in pages:
         app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
         app.run()
-        if page != "pages/overview.py":
+        if page != "pages/explore/overview.py":
             app.switch_page(page).run()
         for _ in range(FILTER_CHANGES // len(pages) + 2):
             key, value = next(changes)
@@ -139,13 +131,13 @@ def filter_change_times(database: Path, pages: tuple[str, ...] = EXPLORE_PAGES) 
 
 
 def query_times(database: Path) -> dict[str, float]:
-    from monitor import db
-    from monitor.paths import QUERIES_DIR
+    from monitor.core.paths import QUERIES_DIR
+    from monitor.storage import db
 
     # one realistic value per named parameter: an objective, a workstream, a member
     examples = {"code": "1.4", "member_id": "brussels_minister_employment"}
     results = {}
-    for path in sorted(QUERIES_DIR.glob("*.sql")):
+    for path in sorted((QUERIES_DIR / "strategy").glob("*.sql")):
         name = path.stem
         text = path.read_text(encoding="utf-8")
         arguments = {key: value for key, value in examples.items() if f"${key}" in text}
@@ -165,19 +157,20 @@ def progress_times(database: Path, scratch: Path) -> tuple[list[float], float]:
     """Filter changes on the Progress page over a store holding PROGRESS_UPDATES sample updates."""
     import os
 
-    from monitor import sample, store
+    from monitor.progress import sample
+    from monitor.storage import store
 
     os.environ["G4B_DB_PATH"] = str(database)
     os.environ["G4B_STORE_PATH"] = str(scratch / "store.duckdb")
     started = time.perf_counter()
     sample.generate(PROGRESS_UPDATES, seed=2030)
     print(f"  generated {PROGRESS_UPDATES:,} sample updates in {time.perf_counter() - started:.1f} s")
-    from monitor import data
+    from monitor import cache
 
     started = time.perf_counter()
-    data._progress_state(data.database_key(), store.generation(), __import__("datetime").date.today())
+    cache._progress_state(cache.database_key(), store.generation(), __import__("datetime").date.today())
     derive = time.perf_counter() - started
-    return filter_change_times(database, ("pages/progress.py",) * 5), derive
+    return filter_change_times(database, ("pages/progress/progress.py",) * 5), derive
 
 
 def machine_speed() -> float:
@@ -200,7 +193,7 @@ def report(changes: list[float]) -> str:
 
 
 def main() -> None:
-    from monitor.build import build_database
+    from monitor.build.database import build_database
 
     parts = set(sys.argv[1:]) or {"render", "filters", "queries", "progress"}
     print(f"== Machine speed: a fixed Python loop takes {machine_speed() * 1000:.0f} ms (lower is faster)")

@@ -3,7 +3,7 @@
 Usage: scripts/render_ab.py [--runs N] [--page PATH] [--charts N] NAME=CHECKOUT [NAME=CHECKOUT ...]
 
 For example, to measure what the Overview's members table costs:
-    git worktree add /tmp/variant HEAD      # then remove the table from /tmp/variant/pages/overview.py
+    git worktree add /tmp/variant HEAD      # then remove the table from /tmp/variant/pages/explore/overview.py
     .venv/bin/python scripts/render_ab.py as-is=. without-table=/tmp/variant
     git worktree remove --force /tmp/variant
 
@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from monitor.build import build_database  # noqa: E402
+from monitor.build.database import build_database  # noqa: E402
 from scripts.benchmark import first_render  # noqa: E402
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
 

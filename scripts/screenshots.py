@@ -18,10 +18,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import sync_playwright
 
-from monitor import accounts, sample, store
-from monitor.build import build_database
+from monitor.build.database import build_database
+from monitor.core.paths import DB_PATH_ENV, STORE_PATH_ENV
 from monitor.i18n import translate
-from monitor.paths import DB_PATH_ENV, STORE_PATH_ENV
+from monitor.progress import sample
+from monitor.storage import accounts, store
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, go, sign_in, streamlit_server, wait_until_ready
 
 PATHS = [

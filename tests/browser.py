@@ -15,7 +15,7 @@ from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from monitor.paths import DB_PATH_ENV, PROJECT_ROOT, STORE_PATH_ENV, USERS_PATH_ENV
+from monitor.core.paths import DB_PATH_ENV, PROJECT_ROOT, STORE_PATH_ENV, USERS_PATH_ENV
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -39,10 +39,11 @@ def free_port() -> int:
 
 @contextmanager
 def streamlit_server(
-    database: Path, log_dir: Path, script: Path | None = None, root: Path = PROJECT_ROOT
+    database: Path, log_dir: Path, script: Path | None = None, root: Path = PROJECT_ROOT, make_run: bool = False
 ) -> Iterator[str]:
-    """Serve the dashboard (through monitor.serve, like `make run`) or another `script`; yields the base URL.
-    `root`: the checkout served (another one, e.g. a worktree holding a variant, for scripts/render_ab.py)."""
+    """Serve the dashboard (`streamlit run dashboard.py`, as `make run` does) or another `script`; yields the base URL.
+    `root`: the checkout served (another one, e.g. a worktree holding a variant, for scripts/render_ab.py).
+    `make_run`: start it with the README's command itself, `make run` (which also builds the database if stale)."""
     port = free_port()
     environment = {  # the server's own user store and accounts file live beside its log
         **os.environ,
@@ -52,18 +53,23 @@ def streamlit_server(
         USERS_PATH_ENV: str(log_dir / "users.yaml"),
     }
     log = (log_dir / f"streamlit-{port}.log").open("w")  # never an unread pipe (see TECH_NOTES)
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script or root / "dashboard.py"),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+    ]
+    if make_run:
+        command = ["make", "--no-print-directory", "run", f"PORT={port}"]
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            *(["streamlit", "run", str(script)] if script else ["monitor.serve"]),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
+        command,
         cwd=root,
         env=environment,
         stdout=log,

@@ -8,9 +8,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from monitor import db, store
-from monitor.build import build_database
-from monitor.paths import DB_PATH_ENV, DOCUMENTS_DIR, SOURCES_DIR, STORE_PATH_ENV, USERS_PATH_ENV
+from monitor.build.database import build_database
+from monitor.core.paths import DB_PATH_ENV, DOCUMENTS_DIR, SOURCES_DIR, STORE_PATH_ENV, USERS_PATH_ENV
+from monitor.storage import db, store
+from monitor.storage.accounts import User
+from tests.people import add_people
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,24 +50,6 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(autouse=True)
-def router_navigation(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run the app as monitor.serve does: dashboard.py routes with st.navigation, never the legacy pages/ mode.
-
-    AppTest resets Streamlit's legacy-pages flag before every run; without this, a second run would execute
-    the page module alone (no sidebar, no filters), which is not how the served app behaves.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        PagesManager.uses_pages_directory = False
-        original(self, *args, **kwargs)
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
-
-
-@pytest.fixture(autouse=True)
 def isolated_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own empty user store and accounts file: tests never touch data/store/."""
     path = tmp_path / "store" / "monitor_store.duckdb"
@@ -73,3 +57,19 @@ def isolated_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv(USERS_PATH_ENV, str(tmp_path / "store" / "users.yaml"))
     yield path
     store.close_all()
+
+
+@pytest.fixture()
+def people(app_db: Path) -> dict[str, User]:
+    """The test accounts (tests/people.py) in the test's own accounts file."""
+    return add_people()
+
+
+@pytest.fixture()
+def admin(people: dict[str, User]) -> User:
+    return people["admin"]
+
+
+@pytest.fixture()
+def editor(people: dict[str, User]) -> User:
+    return people["editor"]

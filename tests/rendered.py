@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 import plotly.io
 from streamlit.testing.v1 import AppTest
 
-from monitor.paths import PROJECT_ROOT
+from monitor.core.paths import PROJECT_ROOT
 
 DASHBOARD = PROJECT_ROOT / "dashboard.py"
 MISSING_MARK = "⟦"  # what monitor.i18n.translate shows for a key the catalogue does not have
@@ -118,7 +118,7 @@ def plotly_figures(app: AppTest) -> list[dict]:
 def changed_by_plotly(figure: dict) -> list[str]:
     """Where plotly's validation would change a figure as the app sent it ([] when nowhere; raises if invalid).
 
-    The app sends its figures without validating them again on every rerun (monitor.ui.chart): this is what
+    The app sends its figures without validating them again on every rerun (monitor.ui.plots.chart): this is what
     makes that safe.
     """
     validated = json.loads(plotly.io.to_json(go.Figure(figure), validate=False))
@@ -136,14 +136,22 @@ def _differences(sent: Any, validated: Any, path: str) -> Iterator[str]:
         yield f"{path}: {sent!r:.60} -> {validated!r:.60}"
 
 
-def open_page(page: str, user: str | None = None, **query: str) -> AppTest:
-    """Run the app on `page` ('pages/x.py') with URL parameters `query`, signed in as `user` if given."""
-    from monitor.auth import SESSION_KEY
+OVERVIEW = "pages/explore/overview.py"  # the default page, at /
+
+
+def open_page(page: str = OVERVIEW, user: str | None = None, **query: str) -> AppTest:
+    """Run the app on `page` ('pages/x/y.py') with URL parameters `query`, signed in as `user` if given.
+
+    The first run opens the default page, as a visitor does; the switch then keeps only the page's own
+    parameters, so `query` is given again."""
+    from monitor.ui.auth import SESSION_KEY
 
     app = AppTest.from_file(str(DASHBOARD), default_timeout=90)
     for name, value in query.items():
         app.query_params[name] = value
     app.run()
+    if page == OVERVIEW and not user:  # already there: a second run would drop the first run's notices
+        return app
     if user:
         app.session_state[SESSION_KEY] = user
     app.switch_page(page)
@@ -174,3 +182,13 @@ def charts_without_summary(app: AppTest) -> list[str]:
             if not caption:
                 missing.append(str(getattr(node, "key", None) or position))
     return missing
+
+
+def rendered_text(app: AppTest) -> str:
+    """The page's titles, texts, captions and notices, one per line."""
+    parts = [
+        e.value
+        for kind in ("title", "subheader", "markdown", "caption", "info", "warning", "error", "success")
+        for e in getattr(app, kind)
+    ]
+    return "\n".join(str(p) for p in parts)

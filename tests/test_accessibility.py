@@ -10,9 +10,11 @@ import tomllib
 
 import pytest
 
-from monitor import charts, contrast, ui
-from monitor.paths import PROJECT_ROOT
-from monitor.status import CONFIDENCE_LOOK, STATUS_LOOK, confidence_text, status_text
+from monitor.core import contrast
+from monitor.core.paths import PROJECT_ROOT
+from monitor.explore import charts
+from monitor.explore.looks import CONFIDENCE_LOOK, STATUS_LOOK, confidence_text, status_text
+from monitor.ui import language
 
 THEME = tomllib.loads((PROJECT_ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["theme"]
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision deficiency.
@@ -39,8 +41,8 @@ def test_primary_buttons_white_text_meets_aa():
 def test_captions_and_labels_are_restyled_to_meet_aa():
     """Streamlit's own captions (60 % opacity) fall short; the app's stylesheet sets an opaque AA grey."""
     assert contrast.ratio("rgba(49, 51, 63)", "#ffffff") > 4.5  # the theme text itself
-    colours = re.findall(r"color: (#[0-9A-Fa-f]{6})", ui.ACCESSIBLE_CSS)
-    assert colours and "opacity: 1" in ui.ACCESSIBLE_CSS
+    colours = re.findall(r"color: (#[0-9A-Fa-f]{6})", language.ACCESSIBLE_CSS)
+    assert colours and "opacity: 1" in language.ACCESSIBLE_CSS
     for colour in colours:
         for background in (THEME["backgroundColor"], THEME["secondaryBackgroundColor"]):
             assert contrast.ratio(colour, background) >= contrast.AA_TEXT, (colour, background)

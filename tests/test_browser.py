@@ -74,15 +74,23 @@ def test_about_page_and_french_deep_link(chromium, base_url):
     page.close()
 
 
-def test_first_visit_by_deep_link_gets_the_router(chromium, built_db, tmp_path):
-    """A fresh server whose first visitor opens a deep link still runs dashboard.py (sidebar, filters)."""
-    with streamlit_server(built_db, tmp_path) as url:
+@pytest.mark.parametrize("launcher", ["make run", "streamlit run dashboard.py"])
+def test_first_visit_by_deep_link_gets_the_router(chromium, built_db, tmp_path, launcher):
+    """A fresh server whose first visitor opens a deep link gets that page through dashboard.py's router (menu,
+    sidebar, filters) and no "Page not found" dialog, started with the README's command or as every Streamlit
+    user starts an app."""
+    with streamlit_server(built_db, tmp_path, make_run=launcher == "make run") as url:
         page = chromium.new_page(viewport={"width": 1366, "height": 1600})
         page.goto(f"{url}/objectives?objective=1.4&lang=fr")
         wait_until_ready(page)
         page.get_by_role("heading", name="1.4 · [NL] De economie ondersteunen", exact=False).wait_for()
-        navigation = page.locator('[data-testid="stSidebarNav"]').inner_text()
-        assert "Qui fait quoi" in navigation and "dashboard" not in navigation
+        navigation = page.locator('[data-testid="stSidebarNav"]')
+        links = [link.get_attribute("href").removeprefix(url) for link in navigation.get_by_role("link").all()]
+        assert "Qui fait quoi" in navigation.inner_text() and "dashboard" not in navigation.inner_text()
+        assert links[:3] == ["/", "/objectives", "/workstreams"] and "/import-export" in links  # the router's
+        assert not any(legacy in link for link in links for legacy in ("about_data", "import_export", "overview"))
+        assert page.locator('[data-testid="stSidebar"]').get_by_text("Pilier", exact=False).count()  # filters
+        assert page.get_by_role("dialog").count() == 0  # Streamlit's "Page not found" of its legacy page folder
         page.close()
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from monitor.build import build_database, main
-from monitor.errors import SourceError
-from monitor.paths import DOCUMENTS_DIR, SOURCES_DIR
+from monitor.build.database import build_database, main
+from monitor.core.errors import SourceError
+from monitor.core.paths import DOCUMENTS_DIR, SOURCES_DIR
 
 
 @pytest.fixture()
@@ -98,7 +98,7 @@ def test_malformed_source_names_file_row_column_and_writes_nothing(sources, tmp_
 
 
 def test_cli_reports_the_problem_and_exits_non_zero(sources, tmp_path, capsys, monkeypatch):
-    import monitor.build as build
+    from monitor.build import database as build
 
     break_year(sources)
     monkeypatch.setattr(build, "SOURCES_DIR", sources)

@@ -1,6 +1,6 @@
 """Chart builders on the real strategy: the figures say what the data says, and plotly accepts them as they are.
 
-The builders write plotly's JSON schema by hand (monitor/charts.py explains why), so every figure is checked
+The builders write plotly's JSON schema by hand (monitor/explore/charts.py explains why), so every figure is checked
 here against plotly's own validation, for the whole strategy and for a narrow filter.
 """
 
@@ -9,8 +9,9 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import pytest
 
-from monitor import charts, data
-from monitor.filters import Filters
+from monitor import cache
+from monitor.explore import charts
+from monitor.explore.filters import Filters
 
 WHOLE, NARROW = Filters(), Filters(pillar=(2,), priority=("shared",))
 
@@ -20,13 +21,13 @@ def _label(code: str) -> str:
 
 
 def _figures(filters: Filters) -> dict[str, dict]:
-    themes = data.themes(filters)
+    themes = cache.themes(filters)
     return {
         "priority": charts.priority_types_by_pillar(
-            data.product("priority_by_pillar", filters), _label, lambda p: f"P{p}", "objectives"
+            cache.product("priority_by_pillar", filters), _label, lambda p: f"P{p}", "objectives"
         ),
-        "matrix": charts.responsibility_matrix(data.product("matrix", filters)),
-        "flow": charts.responsibility_flow(data.product("flow", filters)),
+        "matrix": charts.responsibility_matrix(cache.product("matrix", filters)),
+        "flow": charts.responsibility_flow(cache.product("flow", filters)),
         "themes": charts.objectives_by_theme(themes, _label, "objectives"),
     }
 
@@ -41,7 +42,7 @@ def test_every_figure_is_valid_plotly(app_db, filters):
 @pytest.mark.parametrize("filters", [WHOLE, NARROW], ids=["whole", "narrow"])
 def test_priority_bars_add_up_to_the_objectives_of_each_pillar(app_db, con, filters):
     figure = _figures(filters)["priority"]
-    codes = data.filtered_codes(filters)
+    codes = cache.filtered_codes(filters)
     objectives = con.execute(
         "SELECT o.pillar, o.priority_type, o.code FROM objectives o WHERE o.code IN"
         " (SELECT DISTINCT objective_code FROM workstreams WHERE list_contains($codes, code))",
@@ -52,12 +53,12 @@ def test_priority_bars_add_up_to_the_objectives_of_each_pillar(app_db, con, filt
         expected[f"P{pillar}", _label(priority)] = expected.get((f"P{pillar}", _label(priority)), 0) + 1
     shown = {(y, trace["name"]): x for trace in figure["data"] for y, x in zip(trace["y"], trace["x"], strict=True)}
     assert {cell: n for cell, n in shown.items() if n} == expected
-    summary = charts.priority_summary(data.product("priority_by_pillar", filters), _label)
+    summary = charts.priority_summary(cache.product("priority_by_pillar", filters), _label)
     assert set(summary) == {pillar for pillar, _priority, _code in objectives}
 
 
 def test_matrix_cells_name_their_member_and_objective(app_db):
-    cells = data.product("matrix", WHOLE)
+    cells = cache.product("matrix", WHOLE)
     (trace,) = charts.responsibility_matrix(cells)["data"]
     expected = dict(zip(zip(cells["member_id"], cells["objective_code"], strict=True), cells["cell"], strict=True))
     shown = {

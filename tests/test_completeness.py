@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from monitor.paths import DOCUMENTS_DIR
-from monitor.sources import STRATEGY_DOCUMENT
-from monitor.text import document_lines
+from monitor.build.sources import STRATEGY_DOCUMENT
+from monitor.core.paths import DOCUMENTS_DIR
+from monitor.core.text import document_lines
 
 STRATEGY = document_lines(DOCUMENTS_DIR / STRATEGY_DOCUMENT)
 CODE_LINE = re.compile(r"^\s*(\d\.\d+\.\d+)(\s|$)")

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import time
 
 import pytest
 
-from monitor import db
-from monitor.errors import DatabaseUnavailable
+from monitor.core.errors import DatabaseUnavailable
+from monitor.storage import db
 
 
 @pytest.fixture(autouse=True)
@@ -33,14 +34,27 @@ def test_named_parameters_are_bound_not_formatted(built_db):
     assert cursor.execute("SELECT count(*) FROM objectives").fetchone() == (17,)
 
 
-def test_every_query_file_states_its_grain_and_parameters():
-    from monitor.paths import QUERIES_DIR
+def test_every_sql_file_states_its_grain_or_purpose_and_parameters():
+    from monitor.core.paths import MIGRATIONS_DIR, QUERIES_DIR
 
-    for path in sorted([*QUERIES_DIR.glob("*.sql"), *QUERIES_DIR.glob("store/*.sql")]):
+    statements = [path for path in QUERIES_DIR.rglob("*.sql") if path.parent != MIGRATIONS_DIR]
+    assert {path.parent.name for path in statements} == {"strategy", "store", "build"}
+    for path in sorted(statements):
         lines = path.read_text(encoding="utf-8").splitlines()
         head = [line for line in lines[: next(i for i, x in enumerate(lines) if not x.startswith("--"))]]
-        assert head[0].startswith("-- Grain:"), path.name
-        assert any(line.startswith("-- Parameters:") for line in head), path.name
+        assert head[0].startswith(("-- Grain:", "-- Purpose:")), path
+        assert any("Parameters:" in line for line in head), path
+    for path in sorted(MIGRATIONS_DIR.glob("*.sql")):  # a migration opens with its number and what it adds
+        assert path.read_text(encoding="utf-8").startswith(f"-- {path.name[:3]}: "), path
+
+
+def test_no_sql_is_written_outside_queries():
+    """Every statement is a named file: no SQL text in Python (transactions and checkpoints use DuckDB's API)."""
+    from monitor.core.paths import PROJECT_ROOT
+
+    sql = re.compile(r"""["'](SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|ATTACH|COPY|PRAGMA|BEGIN)\b""")
+    for path in sorted((PROJECT_ROOT / "monitor").rglob("*.py")):
+        assert not sql.search(path.read_text(encoding="utf-8")), path
 
 
 def test_corrupt_file_is_reported_as_corrupt(tmp_path):
@@ -75,7 +89,7 @@ def test_file_locked_by_a_writer_is_reported_as_locked(built_db, tmp_path):
 
 
 def test_a_rebuild_is_seen_without_restarting(tmp_path):
-    from monitor.build import build_database
+    from monitor.build.database import build_database
 
     target = tmp_path / "strategy.duckdb"
     build_database(target)
@@ -89,7 +103,7 @@ def _built_by_an_older_version(target) -> None:
     """A file as an earlier Monitor wrote it: no code fingerprint, and a table shape this version does not use."""
     import duckdb
 
-    from monitor.build import build_database
+    from monitor.build.database import build_database
 
     build_database(target)
     with duckdb.connect(str(target)) as writer:
@@ -98,7 +112,7 @@ def _built_by_an_older_version(target) -> None:
 
 
 def test_a_database_built_by_an_older_version_is_rebuilt_on_first_use(tmp_path):
-    from monitor.build import code_fingerprint, stale_reason
+    from monitor.build.database import code_fingerprint, stale_reason
 
     target = tmp_path / "strategy.duckdb"
     _built_by_an_older_version(target)
@@ -111,7 +125,7 @@ def test_a_database_built_by_an_older_version_is_rebuilt_on_first_use(tmp_path):
 def test_a_database_built_from_other_sources_is_used_as_it_is(tmp_path):
     import duckdb
 
-    from monitor.build import build_database, stale_reason
+    from monitor.build.database import build_database, stale_reason
 
     target = tmp_path / "strategy.duckdb"
     build_database(target)
@@ -122,8 +136,8 @@ def test_a_database_built_from_other_sources_is_used_as_it_is(tmp_path):
 
 
 def test_a_stale_database_that_cannot_be_rebuilt_says_so(tmp_path, monkeypatch):
-    import monitor.build as build
-    from monitor.errors import SourceError
+    from monitor.build import database as build
+    from monitor.core.errors import SourceError
 
     target = tmp_path / "strategy.duckdb"
     _built_by_an_older_version(target)
@@ -138,7 +152,7 @@ def test_a_stale_database_that_cannot_be_rebuilt_says_so(tmp_path, monkeypatch):
 
 
 def test_make_run_rebuilds_only_a_stale_database(tmp_path, capsys):
-    from monitor.build import main
+    from monitor.build.database import main
 
     target = tmp_path / "strategy.duckdb"
     assert main(["--db", str(target), "--if-stale"]) == 0 and "(missing)" in capsys.readouterr().out

@@ -8,13 +8,12 @@ from datetime import date
 
 import pytest
 
-from monitor import data, deck, deck_data, playlists, progress, sample, slide_html, store, translations
-from monitor import status as status_looks
-from monitor.accounts import User
-from monitor.contrast import ratio
-from monitor.filters import Filters
-from monitor.progress import ALL_STATUSES
-from monitor.status import (
+from monitor import cache
+from monitor.core.contrast import ratio
+from monitor.deck import parts, playlists, slide_html, slides
+from monitor.explore import looks as status_looks
+from monitor.explore.filters import Filters
+from monitor.explore.looks import (
     PROJECTOR_ACCENT,
     PROJECTOR_BACKGROUND,
     PROJECTOR_MUTED,
@@ -22,12 +21,17 @@ from monitor.status import (
     PROJECTOR_TEXT,
     STATUS_LOOK,
 )
+from monitor.i18n import translations
+from monitor.progress import sample, workflow
+from monitor.progress.workflow import ALL_STATUSES
+from monitor.storage import store
+from monitor.storage.accounts import User
 
 SUMMIT = date(2026, 6, 11)
 ADMIN = User("secretariat", "-", "admin", None)
 
 
-def render_all(source: deck_data.Source, language: str = "en") -> list[str]:
+def render_all(source: parts.Source, language: str = "en") -> list[str]:
     return [slide_html.render(item, source, language)[0] for item in source.items()]
 
 
@@ -38,9 +42,9 @@ def counts_on(fragment: str) -> dict[str, int]:
 
 
 def test_parse_item_accepts_deck_slides_and_views_only():
-    assert deck.parse_item("objective/1.4") == deck.Slide("objective/1.4", "objective", "1.4")
-    assert deck.parse_item("priorities/3").kind == "priorities"
-    assert deck.parse_item("view/objectives?pillar=1&priority=shared,mixed").kind == "view"
+    assert slides.parse_item("objective/1.4") == slides.Slide("objective/1.4", "objective", "1.4")
+    assert slides.parse_item("priorities/3").kind == "priorities"
+    assert slides.parse_item("view/objectives?pillar=1&priority=shared,mixed").kind == "view"
     for bad in (
         "",
         None,
@@ -55,50 +59,50 @@ def test_parse_item_accepts_deck_slides_and_views_only():
         "view/objectives?q=<b>",
         "view/" + "a" * 2000,
     ):
-        assert deck.parse_item(bad) is None, bad
+        assert slides.parse_item(bad) is None, bad
 
 
 def test_view_item_from_any_app_url():
-    assert deck.view_item("http://localhost:8501/objectives?pillar=1") == "view/objectives?pillar=1"
-    assert deck.view_item("/members?member=x&embed=true") == "view/members?member=x"
-    assert deck.view_item("javascript:alert(1)") is None
+    assert slides.view_item("http://localhost:8501/objectives?pillar=1") == "view/objectives?pillar=1"
+    assert slides.view_item("/members?member=x&embed=true") == "view/members?member=x"
+    assert slides.view_item("javascript:alert(1)") is None
 
 
 def test_clamp_index():
-    assert deck.clamp_index(None, 24) == (0, True)
-    assert deck.clamp_index("24", 24) == (23, True)
-    assert deck.clamp_index("25", 24) == (23, False)
-    assert deck.clamp_index("0", 24) == (0, False)
-    assert deck.clamp_index("abc", 24) == (0, False)
+    assert slides.clamp_index(None, 24) == (0, True)
+    assert slides.clamp_index("24", 24) == (23, True)
+    assert slides.clamp_index("25", 24) == (23, False)
+    assert slides.clamp_index("0", 24) == (0, False)
+    assert slides.clamp_index("abc", 24) == (0, False)
 
 
 def test_priority_pages_never_split_a_domain_and_use_every_page():
     sizes = [("a", 2), ("b", 3), ("c", 1), ("d", 1), ("e", 5), ("f", 2), ("g", 3)]
-    pages = deck.priority_pages(sizes)
-    assert len(pages) == deck.PRIORITY_SLIDES
+    pages = slides.priority_pages(sizes)
+    assert len(pages) == slides.PRIORITY_SLIDES
     assert [d for page in pages for d in page] == [d for d, _ in sizes]
     assert all(pages)
 
 
 def test_default_deck_before_progress(app_db):
-    source = deck_data.Source(SUMMIT)
-    codes = data.query("objectives_list")["code"].tolist()
+    source = parts.Source(SUMMIT, cache)
+    codes = cache.query("objectives_list")["code"].tolist()
     items = source.items()
     assert items[:2] == ["title", "glance"] and items[-1] == "closing"
     assert [i.split("/")[1] for i in items if i.startswith("objective/")] == codes
     assert "changes" not in items  # no progress yet
-    assert len(items) == 2 + len(codes) + deck.PRIORITY_SLIDES + 1
+    assert len(items) == 2 + len(codes) + slides.PRIORITY_SLIDES + 1
 
 
 def test_every_slide_renders_with_its_facts(app_db):
-    source = deck_data.Source(SUMMIT)
+    source = parts.Source(SUMMIT, cache)
     slides = render_all(source)
     assert all('data-state="ok"' in s for s in slides)
-    priorities = data.query("shared_priorities_list")
+    priorities = cache.query("shared_priorities_list")
     shown = "".join(s for s in slides if 'data-kind="priorities"' in s)
     for number, title in zip(priorities["number"], priorities["title"], strict=True):
         assert f"<b>{number}.</b> [NL] {slide_html.escape(title)}" in shown  # English deck: Dutch original, marked
-    objectives = data.query("objectives_list").set_index("code")
+    objectives = cache.query("objectives_list").set_index("code")
     fragment = slide_html.render("objective/1.4", source, "nl")[0]
     assert slide_html.escape(objectives.loc["1.4", "title"]) in fragment
     for name in objectives.loc["1.4", "initiating"].split("; "):
@@ -110,7 +114,7 @@ def test_every_slide_renders_with_its_facts(app_db):
 
 
 def test_status_shown_as_icon_label_and_colour(app_db):
-    fragment = slide_html.render("objective/2.1", deck_data.Source(SUMMIT), "fr")[0]
+    fragment = slide_html.render("objective/2.1", parts.Source(SUMMIT, cache), "fr")[0]
     for status, look in STATUS_LOOK.items():
         row = re.search(rf'data-status="{status}".*?</div>', fragment).group(0)
         assert look.colour in row and slide_html.escape(look.icon) in row
@@ -119,14 +123,14 @@ def test_status_shown_as_icon_label_and_colour(app_db):
 
 def test_progress_counts_and_sample_marker(app_db):
     sample.generate(updates=300, seed=7)
-    source = deck_data.Source(SUMMIT)
+    source = parts.Source(SUMMIT, cache)
     items = source.items()
     assert "changes" in items and len(items) == 24
     statuses = {
         code: s
-        for code, s in zip(*[data.progress_state().current[c] for c in ("workstream_code", "status")], strict=True)
+        for code, s in zip(*[cache.progress_state().current[c] for c in ("workstream_code", "status")], strict=True)
     }
-    codes = data.query("workstreams_list").query("objective_code == '1.1'")["code"].tolist()
+    codes = cache.query("workstreams_list").query("objective_code == '1.1'")["code"].tolist()
     fragment = slide_html.render("objective/1.1", source, "en")[0]
     expected = {s: sum(1 for c in codes if statuses.get(c, "not_assessed") == s) for s in ALL_STATUSES}
     assert counts_on(fragment) == expected
@@ -135,28 +139,28 @@ def test_progress_counts_and_sample_marker(app_db):
         shown = slide_html.render(item, source, "en")[0]
         assert (marker in shown) == (item.startswith("objective/") or item == "changes"), item
     changes = slide_html.render("changes", source, "en")[0]
-    count, _ = data.changes_since_last_summit(Filters())
+    count, _ = cache.changes_since_last_summit(Filters())
     assert f'<p class="big">{count}</p>' in changes.replace("\u202f", "")
-    last = data.progress_state().last_summit
+    last = cache.progress_state().last_summit
     assert slide_html.format_date(last, "en") in changes
 
 
 def test_frozen_deck_does_not_change_when_progress_is_written(app_db):
-    content, failed = deck_data.freeze(SUMMIT)
+    content, failed = parts.freeze(SUMMIT, cache)
     assert failed == []
     snapshot_id = playlists.freeze(ADMIN, SUMMIT, content)
     row = store.run("snapshot_by_id", {"snapshot_id": snapshot_id}).iloc[0]
-    frozen = deck_data.Source(SUMMIT, frozen=json.loads(row["content"]), taken_at=row["taken_at"].to_pydatetime())
+    frozen = parts.Source(SUMMIT, cache, frozen=json.loads(row["content"]), taken_at=row["taken_at"].to_pydatetime())
     before = render_all(frozen)
     assert "Data frozen" in before[0]
 
-    code = data.query("workstreams_list").query("objective_code == '1.1'")["code"].iloc[0]
-    proposal = progress.Proposal(code, "in_progress", date(2026, 7, 1), "Started.", confidence="green")
-    progress.propose(ADMIN, proposal, based_on=0)
+    code = cache.query("workstreams_list").query("objective_code == '1.1'")["code"].iloc[0]
+    proposal = workflow.Proposal(code, "in_progress", date(2026, 7, 1), "Started.", confidence="green")
+    workflow.propose(ADMIN, proposal, based_on=0)
 
     assert render_all(frozen) == before
     assert counts_on(slide_html.render("objective/1.1", frozen, "en")[0])["in_progress"] == 0
-    live = deck_data.Source(SUMMIT)
+    live = parts.Source(SUMMIT, cache)
     assert counts_on(slide_html.render("objective/1.1", live, "en")[0])["in_progress"] == 1
     assert "changes" in live.items() and "changes" not in frozen.items()
 
@@ -164,32 +168,33 @@ def test_frozen_deck_does_not_change_when_progress_is_written(app_db):
 def test_frozen_deck_keeps_the_titles_it_was_frozen_with(app_db):
     typed = "Test fixture: typed for this test, not an official translation"
     translations.save(ADMIN, [translations.Entry("objective", "1.1", "fr", "Titre saisi avant le gel", typed)])
-    content, _ = deck_data.freeze(SUMMIT)
+    content, _ = parts.freeze(SUMMIT, cache)
     snapshot_id = playlists.freeze(ADMIN, SUMMIT, content)
-    frozen = deck_data.frozen_source(snapshot_id)
+    frozen = parts.frozen_source(snapshot_id, cache)
     assert "Titre saisi avant le gel" in slide_html.render("objective/1.1", frozen, "fr")[0]
 
     translations.save(ADMIN, [translations.Entry("objective", "1.1", "fr", "Titre révisé après le gel", typed)])
     assert (
-        "Titre saisi avant le gel" in slide_html.render("objective/1.1", deck_data.frozen_source(snapshot_id), "fr")[0]
+        "Titre saisi avant le gel"
+        in slide_html.render("objective/1.1", parts.frozen_source(snapshot_id, cache), "fr")[0]
     )
-    assert "Titre révisé après le gel" in slide_html.render("objective/1.1", deck_data.Source(SUMMIT), "fr")[0]
+    assert "Titre révisé après le gel" in slide_html.render("objective/1.1", parts.Source(SUMMIT, cache), "fr")[0]
 
     older = {name: part for name, part in content.items() if name != "translations"}  # frozen before titles were
-    played = slide_html.render("objective/1.1", deck_data.Source(SUMMIT, frozen=older), "fr")[0]
+    played = slide_html.render("objective/1.1", parts.Source(SUMMIT, cache, frozen=older), "fr")[0]
     assert "Titre révisé après le gel" in played  # so it plays with the titles entered now
 
 
 def test_a_failing_query_gives_the_fallback_and_the_next_slide_works(app_db, monkeypatch):
-    real = data.query
+    real = cache.query
 
     def failing(name, **params):
         if name == "shared_priorities_list":
             raise RuntimeError("simulated failure")
         return real(name, **params)
 
-    monkeypatch.setattr(data, "query", failing)
-    source = deck_data.Source(SUMMIT)
+    monkeypatch.setattr(cache, "query", failing)
+    source = parts.Source(SUMMIT, cache)
     items = source.items()
     first = items.index("priorities/1")
     html, ok = slide_html.render(items[first], source, "nl")
@@ -200,16 +205,16 @@ def test_a_failing_query_gives_the_fallback_and_the_next_slide_works(app_db, mon
 
 def test_a_broken_slide_never_raises(app_db, monkeypatch):
     monkeypatch.setitem(slide_html.RENDERERS, "glance", lambda ctx, slide: 1 / 0)
-    html, ok = slide_html.render("glance", deck_data.Source(SUMMIT), "en")
+    html, ok = slide_html.render("glance", parts.Source(SUMMIT, cache), "en")
     assert not ok and "cannot be shown" in html
-    assert slide_html.render("objective/9.9", deck_data.Source(SUMMIT), "en")[1] is False
-    assert slide_html.render("nonsense", deck_data.Source(SUMMIT), "en")[1] is False
+    assert slide_html.render("objective/9.9", parts.Source(SUMMIT, cache), "en")[1] is False
+    assert slide_html.render("nonsense", parts.Source(SUMMIT, cache), "en")[1] is False
 
 
 def test_text_from_the_data_is_escaped(app_db):
-    content, _ = deck_data.freeze(SUMMIT)
+    content, _ = parts.freeze(SUMMIT, cache)
     content["strategy"]["objectives"][0]["title"] = '<script>alert("x")</script><img src="http://x">'
-    frozen = deck_data.Source(SUMMIT, frozen=content)
+    frozen = parts.Source(SUMMIT, cache, frozen=content)
     html = slide_html.render(f"objective/{content['strategy']['objectives'][0]['code']}", frozen, "en")[0]
     assert "<script" not in html and "<img" not in html and "&lt;script&gt;" in html
 
@@ -223,29 +228,28 @@ def test_key_indicator_shown_when_the_indicators_feature_provides_one(app_db, mo
         "latest_value": 61.5,
         "direction": "improving",
     }
-    monkeypatch.setattr(data, "objective_key_indicator", lambda code: found if code == "2.1" else None, raising=False)
-    source = deck_data.Source(SUMMIT)
+    monkeypatch.setattr(cache, "objective_key_indicator", lambda code: found if code == "2.1" else None)
+    source = parts.Source(SUMMIT, cache)
     shown = slide_html.render("objective/2.1", source, "en")[0]
     assert "Key indicator" in shown and "Werkzaamheidsgraad" in shown and "61.5" in shown and "2024" in shown
-    looks = getattr(status_looks, "DIRECTION_LOOK", None)
-    if looks:  # the indicators feature is merged: the direction is drawn as icon + label + colour
-        assert looks["improving"].colour in shown and slide_html.escape(looks["improving"].icon) in shown
+    improving = status_looks.DIRECTION_LOOK["improving"]  # the direction is drawn as icon + label + colour
+    assert improving.colour in shown and slide_html.escape(improving.icon) in shown
     assert "Key indicator" not in slide_html.render("objective/1.1", source, "en")[0]
-    content, _ = deck_data.freeze(SUMMIT)
+    content, _ = parts.freeze(SUMMIT, cache)
     assert content["indicators"]["by_objective"]["2.1"]["latest_value"] == 61.5  # frozen with the deck
 
 
-def test_no_indicator_and_no_error_without_the_indicators_feature(app_db, monkeypatch):
-    monkeypatch.delattr(data, "objective_key_indicator", raising=False)
-    html, ok = slide_html.render("objective/2.1", deck_data.Source(SUMMIT), "en")
+def test_no_indicator_and_no_error_for_an_objective_without_one(app_db, monkeypatch):
+    monkeypatch.setattr(cache, "objective_key_indicator", lambda code: None)
+    html, ok = slide_html.render("objective/2.1", parts.Source(SUMMIT, cache), "en")
     assert ok and "Key indicator" not in html
 
 
 def test_handout_document_has_no_external_resource(app_db):
-    document = slide_html.document(deck_data.Source(SUMMIT).items(), deck_data.Source(SUMMIT), "fr")
+    document = slide_html.document(parts.Source(SUMMIT, cache).items(), parts.Source(SUMMIT, cache), "fr")
     assert not re.search(r"(https?:)?//[a-z]", document.replace("http://www.w3.org", ""))
     assert "@import" not in document and "url(" not in document and "<script" not in document
-    assert document.count('<section class="g4b-slide"') == len(deck_data.Source(SUMMIT).items())
+    assert document.count('<section class="g4b-slide"') == len(parts.Source(SUMMIT, cache).items())
 
 
 @pytest.mark.parametrize("colour", [PROJECTOR_TEXT, PROJECTOR_MUTED, PROJECTOR_ACCENT])

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from monitor.paths import PROJECT_ROOT
-from tests.rendered import plotly_figures
+from monitor.core.paths import PROJECT_ROOT
+from tests.rendered import open_page, plotly_figures
 
 DASHBOARD = str(PROJECT_ROOT / "dashboard.py")
 PAGES = [
-    "pages/overview.py",
-    "pages/objectives.py",
-    "pages/workstreams.py",
-    "pages/members.py",
-    "pages/partners.py",
-    "pages/about_data.py",
+    "pages/explore/overview.py",
+    "pages/explore/objectives.py",
+    "pages/explore/workstreams.py",
+    "pages/explore/members.py",
+    "pages/explore/partners.py",
+    "pages/more/about_data.py",
 ]
 COMBINATIONS = [
     {},
@@ -26,19 +25,6 @@ COMBINATIONS = [
     {"q": "geen-enkele-beleidswerf"},  # the empty result
     {"pillar": "1", "theme": "welfare_health", "priority": "consulted"},  # also empty
 ]
-
-
-def open_page(page: str = PAGES[0], **query: str) -> AppTest:
-    app = AppTest.from_file(DASHBOARD, default_timeout=60)
-    for name, value in query.items():
-        app.query_params[name] = value
-    app.run()
-    if page != PAGES[0]:
-        app.switch_page(page)
-        for name, value in query.items():  # a page switch keeps only the page's own parameters
-            app.query_params[name] = value
-        app.run()
-    return app
 
 
 @pytest.mark.parametrize("query", COMBINATIONS, ids=lambda q: "&".join(f"{k}={v}" for k, v in q.items()) or "none")
@@ -52,7 +38,7 @@ def test_every_page_under_every_filter_combination(app_db, page, query):
 
 
 def test_empty_result_says_so_and_offers_a_reset(app_db):
-    app = open_page("pages/objectives.py", q="geen-enkele-beleidswerf")
+    app = open_page("pages/explore/objectives.py", q="geen-enkele-beleidswerf")
     assert "Nothing matches" in app.info[0].value
     app.button(key="empty_reset").click().run()
     # AppTest drops the entry script's sidebar from the tree after a page switch: read the widget state.
@@ -63,9 +49,9 @@ def test_empty_result_says_so_and_offers_a_reset(app_db):
 @pytest.mark.parametrize(
     ("page", "query"),
     [
-        ("pages/objectives.py", {}),
-        ("pages/workstreams.py", {}),
-        ("pages/members.py", {"member": "brussels_minister_mobility"}),
+        ("pages/explore/objectives.py", {}),
+        ("pages/explore/workstreams.py", {}),
+        ("pages/explore/members.py", {"member": "brussels_minister_mobility"}),
     ],
 )
 def test_lists_keep_their_grid_with_rows_tall_enough_to_wrap_long_titles(app_db, page, query):
@@ -99,7 +85,7 @@ def test_bad_url_values_are_ignored_with_a_notice(app_db):
 
 
 def test_objective_deep_link_shows_the_full_fiche(app_db, con):
-    app = open_page("pages/objectives.py", objective="1.4")
+    app = open_page("pages/explore/objectives.py", objective="1.4")
     assert app.title[0].value.startswith("1.4 · [NL] De economie ondersteunen")  # English UI: Dutch original, marked
     subheaders = [s.value for s in app.subheader]
     assert "Workstreams (8)" in subheaders and "Cross-references" in subheaders
@@ -114,25 +100,25 @@ def test_objective_deep_link_shows_the_full_fiche(app_db, con):
 @pytest.mark.parametrize("lang, in_english", [("fr", "(en anglais)"), ("nl", "(in het Engels)")])
 def test_the_monitors_own_notes_are_said_to_be_in_english(app_db, lang, in_english):
     """The curated notes (how a value is read, a reference resolved, a code corrected) are written in English."""
-    fiche = open_page("pages/objectives.py", objective="1.8", lang=lang)
+    fiche = open_page("pages/explore/objectives.py", objective="1.8", lang=lang)
     resolutions = [c.value for c in fiche.caption if in_english in c.value]
     assert any("Doelstelling 1.10 does not exist" in resolution for resolution in resolutions)
-    assert in_english in open_page("pages/workstreams.py", workstream="2.6.4", lang=lang).info[0].value
+    assert in_english in open_page("pages/explore/workstreams.py", workstream="2.6.4", lang=lang).info[0].value
 
 
 def test_unknown_objective_falls_back_to_the_list_with_a_notice(app_db):
-    app = open_page("pages/objectives.py", objective="9.9")
+    app = open_page("pages/explore/objectives.py", objective="9.9")
     assert "9.9" in app.warning[0].value and app.title[0].value == "Objectives"
 
 
 def test_workstream_deep_link_shows_the_code_correction(app_db):
-    app = open_page("pages/workstreams.py", workstream="2.6.4")
+    app = open_page("pages/explore/workstreams.py", workstream="2.6.4")
     assert app.title[0].value == "2.6.4 · [NL] Mobiliteit"  # English UI: the Dutch original, marked
     assert "3.2.4" in app.info[0].value
 
 
 def test_clicking_a_bar_opens_the_objective(app_db):
-    app = open_page("pages/objectives.py")
+    app = open_page("pages/explore/objectives.py")
     app.session_state["objectives_chart"] = {"selection": {"points": [{"customdata": ["2.3", "…"]}]}}
     app.run()
     assert app.title[0].value.startswith("2.3 · ")
@@ -154,11 +140,11 @@ def test_portfolio_preset_opens_the_members_page_with_the_portfolio(app_db, con)
 def test_a_portfolio_lists_each_responsibility_the_documents_give_once(app_db, con, pillar):
     """One row per objective the member initiates or joins and per workstream it steers (as the objective fiches
     and workstream tables state them), in role order, then the strategy's order; the counts are those rows."""
-    from monitor import data
-    from monitor.filters import Filters
+    from monitor import cache
+    from monitor.explore.filters import Filters
 
     member = "brussels_minister_employment"
-    counts, rows = data.portfolio(Filters(member=(member,), pillar=pillar), member)
+    counts, rows = cache.portfolio(Filters(member=(member,), pillar=pillar), member)
     in_view = "o.pillar = 2" if pillar else "true"
     expected = con.execute(
         f"""SELECT DISTINCT r.role, r.objective_code, coalesce(r.workstream_code, ''),
@@ -180,7 +166,7 @@ def test_a_portfolio_lists_each_responsibility_the_documents_give_once(app_db, c
     if pillar:
         assert all(code.startswith("2.") for code in rows["objective_code"])
     # the counts are the members table's (the Overview), also within the filters
-    summary = data.product("member_summary", Filters(member=(member,), pillar=pillar))
+    summary = cache.product("member_summary", Filters(member=(member,), pillar=pillar))
     listed = summary[summary["member_id"] == member]
     assert {role: int(listed[role].iloc[0]) for role in counts} == counts
 
@@ -188,10 +174,10 @@ def test_a_portfolio_lists_each_responsibility_the_documents_give_once(app_db, c
 @pytest.mark.parametrize("org", [(), ("brupartners",), ("brupartners", "actiris")])
 def test_the_partner_table_names_each_objectives_bodies_by_role(app_db, con, org):
     """Without an organisation filter: the social partners; with one: the chosen organisations."""
-    from monitor import data
-    from monitor.filters import Filters
+    from monitor import cache
+    from monitor.explore.filters import Filters
 
-    shown = data.partner_table(Filters(org=org, pillar=(1,)))
+    shown = cache.partner_table(Filters(org=org, pillar=(1,)))
     which = "g.org_id IN (SELECT unnest($org))" if org else "org.kind = 'social_partners'"
     found = con.execute(
         f"""SELECT g.objective_code, g.role, string_agg(DISTINCT org.name, '; ' ORDER BY org.name)
@@ -218,7 +204,7 @@ def test_shared_preset_opens_partners_filtered_on_shared(app_db):
 
 
 def test_matrix_click_chooses_the_member(app_db):
-    app = open_page("pages/members.py")
+    app = open_page("pages/explore/members.py")
     app.session_state["matrix_chart"] = {
         "selection": {"points": [{"customdata": ["brussels_minister_finance", "1.7"]}]}
     }
@@ -230,7 +216,7 @@ def test_matrix_click_chooses_the_member(app_db):
 def test_who_does_what_charts_name_every_member_distinctly(app_db):
     """As the page labels them ("[NL] Staatssecretaris voor …" four times, cut alike): the matrix's rows are a
     category axis, which would draw two members shortened alike as one row; the flow's nodes would read alike."""
-    matrix, flow = plotly_figures(open_page("pages/members.py"))
+    matrix, flow = plotly_figures(open_page("pages/explore/members.py"))
     rows = matrix["data"][0]["y"]
     assert len(set(rows)) == len(rows) and any(row.startswith("[NL] Staatssecretaris") for row in rows)
     nodes = flow["data"][0]["node"]

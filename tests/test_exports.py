@@ -7,7 +7,7 @@ import io
 import openpyxl
 import pandas as pd
 
-from monitor.exports import to_csv, to_xlsx
+from monitor.core.exports import to_csv, to_xlsx
 
 FRAME = pd.DataFrame({"Code": ["1.1", "2.6.4"], "Titel": ["Créer l’économie", '=HYPERLINK("x")'], "Aantal": [5, -3]})
 

@@ -1,7 +1,7 @@
 """Every curated string is printed in the document it cites, at the lines it cites.
 
 Strings are matched with white space removed (line wrapping, hyphenated breaks) and page furniture
-dropped; see monitor/text.py. The expected text is read from the documents, never typed twice.
+dropped; see monitor/core/text.py. The expected text is read from the documents, never typed twice.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 import yaml
 
-from monitor.paths import DOCUMENTS_DIR, SOURCES_DIR
-from monitor.sources import STRATEGY_DOCUMENT
-from monitor.text import document_lines, found_in_lines
+from monitor.build.sources import STRATEGY_DOCUMENT
+from monitor.core.paths import DOCUMENTS_DIR, SOURCES_DIR
+from monitor.core.text import document_lines, found_in_lines
 
 Citation = tuple[str, str, str, int, int]  # (where, text, document, start, end)
 

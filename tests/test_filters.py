@@ -6,8 +6,7 @@ import itertools
 
 import pytest
 
-from monitor import db
-from monitor.filters import (
+from monitor.explore.filters import (
     MAX_SEARCH_LENGTH,
     FacetIndex,
     Filters,
@@ -16,6 +15,7 @@ from monitor.filters import (
     search_words,
     to_query,
 )
+from monitor.storage import db
 
 KNOWN = KnownValues(
     pillars=frozenset({1, 2}), members=frozenset({"m1", "m2"}), orgs=frozenset({"o1"}), themes=frozenset({"economy"})

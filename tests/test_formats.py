@@ -8,7 +8,8 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from monitor.formats import THIN_SPACE, format_number, format_percent, separators
+from monitor.core.formats import THIN_SPACE, format_number, format_percent, separators
+from monitor.ui import tables
 
 
 @pytest.mark.parametrize(
@@ -45,11 +46,10 @@ def test_percent_and_plotly_separators():
 
 
 def test_a_table_is_shown_as_arrow_with_numbers_written_in_the_language(monkeypatch):
-    from monitor import ui
 
-    monkeypatch.setattr(ui, "language", lambda: "nl")
+    monkeypatch.setattr(tables, "language", lambda: "nl")
     frame = pd.DataFrame({"code": ["1.1", "1.2"], "year": [2018, 2019], "count": [3, 4], "people": [72154, 9]})
-    shown = ui._shown(frame, {"code": "Code", "year": "Jaar", "count": "Aantal", "people": "Inwoners"})
+    shown = tables._shown(frame, {"code": "Code", "year": "Jaar", "count": "Aantal", "people": "Inwoners"})
     assert isinstance(shown, pa.Table)
     assert shown.column_names == ["Code", "Jaar", "Aantal", "Inwoners"]
     assert shown.column("Jaar").to_pylist() == [2018, 2019]  # an identifier: never written with a separator
@@ -58,11 +58,10 @@ def test_a_table_is_shown_as_arrow_with_numbers_written_in_the_language(monkeypa
 
 
 def test_a_column_arrow_cannot_type_is_left_to_streamlit(monkeypatch):
-    from monitor import ui
 
-    monkeypatch.setattr(ui, "language", lambda: "fr")
+    monkeypatch.setattr(tables, "language", lambda: "fr")
     frame = pd.DataFrame({"value": pd.Series([1, "n/a"], dtype=object), "share": [0.5, 18.25]})
-    shown = ui._shown(frame, {"value": "Valeur", "share": "Part"})
+    shown = tables._shown(frame, {"value": "Valeur", "share": "Part"})
     assert isinstance(shown, pd.DataFrame)
     assert shown["Valeur"].tolist() == [1, "n/a"]
     assert shown["Part"].tolist() == ["0,5", "18,25"]
@@ -84,15 +83,13 @@ def test_a_column_arrow_cannot_type_is_left_to_streamlit(monkeypatch):
     ],
 )
 def test_which_columns_are_written_as_text(monkeypatch, values, written):
-    from monitor import ui
 
-    monkeypatch.setattr(ui, "language", lambda: "nl")
-    assert (ui._written_numbers(values) is not None) is written
+    monkeypatch.setattr(tables, "language", lambda: "nl")
+    assert (tables._written_numbers(values) is not None) is written
 
 
 def test_missing_numbers_are_written_as_missing_never_zero(monkeypatch):
-    from monitor import ui
 
-    monkeypatch.setattr(ui, "language", lambda: "fr")
-    assert ui._written_numbers(pd.Series([1500, None], dtype="Int64")) == [f"1{THIN_SPACE}500", "n.d."]
-    assert ui._written_numbers(pd.Series([0.5, None])) == ["0,5", "n.d."]
+    monkeypatch.setattr(tables, "language", lambda: "fr")
+    assert tables._written_numbers(pd.Series([1500, None], dtype="Int64")) == [f"1{THIN_SPACE}500", "n.d."]
+    assert tables._written_numbers(pd.Series([0.5, None])) == ["0,5", "n.d."]

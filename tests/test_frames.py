@@ -6,8 +6,8 @@ import math
 
 import pandas as pd
 
-from monitor import data
-from monitor.frames import dicts, records, rows_in, values
+from monitor import cache
+from monitor.core.frames import dicts, records, rows_in, values
 
 
 def _same(left: tuple, right: tuple) -> bool:
@@ -16,7 +16,7 @@ def _same(left: tuple, right: tuple) -> bool:
 
 def test_records_are_itertuples_on_real_query_results(app_db):
     for name in ("member_workstream_roles", "objectives_list", "organisation_objective_roles"):
-        frame = data.query(name)
+        frame = cache.query(name)
         expected = list(frame.itertuples(index=False))
         found = list(records(frame))
         assert len(found) == len(expected) > 0, name
@@ -25,7 +25,7 @@ def test_records_are_itertuples_on_real_query_results(app_db):
 
 
 def test_records_of_some_columns_are_itertuples_of_those_columns(app_db):
-    frame = data.query("member_workstream_roles")
+    frame = cache.query("member_workstream_roles")
     expected = list(frame[["role", "member_id"]].itertuples(index=False))
     found = list(records(frame, "role", "member_id"))
     assert found == expected and found[0]._fields == ("role", "member_id")
@@ -40,12 +40,12 @@ def test_values_keep_missing_values_and_the_column_order():
 
 
 def test_dicts_are_to_dict_records(app_db):
-    frame = data.query("objective_themes_list")
+    frame = cache.query("objective_themes_list")
     assert dicts(frame) == frame.to_dict("records") and len(frame) > 0
 
 
 def test_rows_in_are_a_boolean_mask_s_rows_in_order(app_db):
-    frame = data.query("member_workstream_roles")
+    frame = cache.query("member_workstream_roles")
     kept = {"2.1.1", "1.4.3", "9.9.9"}
     expected = frame[frame["workstream_code"].isin(kept)].reset_index(drop=True)
     pd.testing.assert_frame_equal(rows_in(frame, "workstream_code", kept), expected)

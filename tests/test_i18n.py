@@ -7,11 +7,11 @@ import re
 
 import pytest
 
-from monitor.i18n import LANGUAGES, catalogue, translate
-from monitor.paths import PROJECT_ROOT
+from monitor.core.formats import LANGUAGES
+from monitor.core.paths import PROJECT_ROOT
+from monitor.i18n import catalogue, translate
 
-SOURCES = [*PROJECT_ROOT.glob("pages/*.py"), *PROJECT_ROOT.glob("monitor/*.py"), PROJECT_ROOT / "dashboard.py"]
-ALL_SOURCES = [
+SOURCES = [
     *PROJECT_ROOT.glob("pages/**/*.py"),
     *PROJECT_ROOT.glob("monitor/**/*.py"),
     PROJECT_ROOT / "dashboard.py",
@@ -84,7 +84,7 @@ def test_every_key_used_in_the_code_exists():
 # so a new status without its string fails, and a string for a value that no longer exists is unused.
 # A new f-string key in the code must be declared here (test_every_built_key_is_declared).
 def _schema_values(table: str, column: str) -> tuple[str, ...]:
-    schema = (PROJECT_ROOT / "monitor" / "schema.sql").read_text(encoding="utf-8")
+    schema = (PROJECT_ROOT / "queries" / "build" / "schema.sql").read_text(encoding="utf-8")
     body = schema.split(f"CREATE TABLE {table} (", 1)[1].split(");", 1)[0]
     listed = re.search(rf"CHECK \({column} IN \(([^)]*)\)\)", body)
     return tuple(re.findall(r"'([^']+)'", listed.group(1)))
@@ -103,28 +103,25 @@ def _first_arguments(function: str) -> set[str]:
 
 
 def dynamic_families() -> dict[str, tuple[str, ...]]:
-    from monitor import (
-        accounts,
-        deck,
-        deck_data,
-        fiche,
-        filters,
-        indicators,
-        progress,
-        progress_summary,
-        translations,
-    )
-    from monitor.errors import DatabaseUnavailable, StoreUnavailable
+    from monitor.core import vocabulary
+    from monitor.core.errors import DatabaseUnavailable, StoreUnavailable
+    from monitor.deck import parts, slides
+    from monitor.explore import filters
+    from monitor.i18n import translations
+    from monitor.indicators import analysis
+    from monitor.progress import aggregates, workflow
+    from monitor.storage import accounts
+    from monitor.ui import provenance
 
     return {
         "language.{}": LANGUAGES,
-        "status.{}": progress.ALL_STATUSES,
-        "confidence.{}": progress.CONFIDENCE_LEVELS,
-        "stall.{}": progress.STALL_REASONS,
-        "decision.{}": progress.DECISIONS,
-        "validate.done.{}": progress.DECISIONS,
-        "validate.origin.{}": progress.CYCLE_ORIGINS,
-        "progress.by.{}": progress_summary.DIMENSIONS,
+        "status.{}": workflow.ALL_STATUSES,
+        "confidence.{}": workflow.CONFIDENCE_LEVELS,
+        "stall.{}": workflow.STALL_REASONS,
+        "decision.{}": workflow.DECISIONS,
+        "validate.done.{}": workflow.DECISIONS,
+        "validate.origin.{}": workflow.CYCLE_ORIGINS,
+        "progress.by.{}": aggregates.DIMENSIONS,
         "priority.{}": filters.PRIORITIES,
         "ws_priority.{}": filters.WS_PRIORITIES,
         "role.{}": (*filters.ROLES, *accounts.ROLES),
@@ -137,27 +134,29 @@ def dynamic_families() -> dict[str, tuple[str, ...]]:
         "error.database.{}": DatabaseUnavailable.REASONS,
         "error.store.{}": StoreUnavailable.REASONS,
         "translations.kind.{}": translations.KINDS,
-        "direction.{}": indicators.DIRECTION_STATES,
-        "target_state.{}": indicators.TARGET_STATES,
-        "desired.{}": indicators.DESIRED_DIRECTIONS,
-        "indicators.why_{}": indicators.THRESHOLD_KINDS,
-        "target_kind.{}": indicators.TARGET_KINDS,
-        "delivery.{}": indicators.DELIVERY_STATES,
-        "context_state.{}": indicators.CONTEXT_STATES,
+        "direction.{}": analysis.DIRECTION_STATES,
+        "target_state.{}": analysis.TARGET_STATES,
+        "desired.{}": vocabulary.DESIRED_DIRECTIONS,
+        "indicators.why_{}": vocabulary.THRESHOLD_KINDS,
+        "target_kind.{}": vocabulary.TARGET_KINDS,
+        "delivery.{}": analysis.DELIVERY_STATES,
+        "context_state.{}": analysis.CONTEXT_STATES,
         # the four boxes of the delivery × context view
         "context.cell.{}.{}": tuple(
             (delivery, context) for delivery in ("on_track", "off_track") for context in ("improving", "worsening")
         ),
         "present.short.{}": filters.PRIORITIES,
-        "presentations.item.{}": deck.FIXED_KINDS,
-        "presentations.part.{}": deck_data.PARTS,
+        "presentations.item.{}": slides.FIXED_KINDS,
+        "presentations.part.{}": parts.PARTS,
         "column.{}": tuple(sorted(_first_arguments("Problem"))),  # the field a rule violation names
-        "about.scope.{}": tuple(scope.replace(" ", "_") for scope in (*fiche.SCOPES_WITH_CODE, *fiche.SCOPES)),
+        "about.scope.{}": tuple(
+            scope.replace(" ", "_") for scope in (*provenance.SCOPES_WITH_CODE, *provenance.SCOPES)
+        ),
     }
 
 
 def _trees() -> list[ast.Module]:
-    return [ast.parse(path.read_text(encoding="utf-8")) for path in ALL_SOURCES]
+    return [ast.parse(path.read_text(encoding="utf-8")) for path in SOURCES]
 
 
 def _built_key_templates() -> set[str]:

@@ -12,17 +12,14 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from monitor import accounts, imports, progress, store
-from monitor.errors import Conflict, PermissionDenied
+from monitor.core import tabular
+from monitor.core.errors import Conflict, PermissionDenied
 from monitor.i18n import catalogue
+from monitor.progress import imports, workflow
+from monitor.storage import store
 
 TODAY = date.today().isoformat()
 FUZZ = settings(max_examples=1000, deadline=None, suppress_health_check=list(HealthCheck))
-
-
-@pytest.fixture()
-def admin(app_db):
-    return accounts.add("secretariat", "long-enough-1", "admin", rounds=4)
 
 
 def csv_bytes(rows: list[list[str]], encoding: str = "utf-8", delimiter: str = ",") -> bytes:
@@ -54,7 +51,7 @@ def updates() -> int:
 
 
 def preview(admin, content: bytes, name: str = "upload.csv") -> imports.ProgressPreview:
-    return imports.preview_progress(imports.read_table(name, content), progress.editable_workstreams(admin))
+    return imports.preview_progress(tabular.read_table(name, content), workflow.editable_workstreams(admin))
 
 
 @pytest.mark.parametrize("as_xlsx", [False, True])
@@ -99,25 +96,21 @@ def test_header_problems_are_reported_on_row_one(admin):
     }
 
 
-def test_repeated_workstreams_and_foreign_workstreams_are_refused(admin):
-    editor = accounts.add("cabinet", "long-enough-1", "editor", "brussels_minister_president", rounds=4)
+def test_repeated_workstreams_and_foreign_workstreams_are_refused(editor):
+    mine = workflow.editable_workstreams(editor)
+    foreign = next(code for code in workflow.workstream_codes() if code not in mine)
     rows = [
         HEADER,
-        ["1.1.1", "in_progress", TODAY, "green", "", "", ""],
-        ["1.1.1", "not_started", TODAY, "red", "", "", ""],
+        [mine[0], "in_progress", TODAY, "green", "", "", ""],
+        [mine[0], "not_started", TODAY, "red", "", "", ""],
+        [foreign, "in_progress", TODAY, "green", "", "", ""],
     ]
-    checked = imports.preview_progress(
-        imports.read_table("f.csv", csv_bytes(rows)), progress.editable_workstreams(editor)
-    )
+    checked = imports.preview_progress(tabular.read_table("f.csv", csv_bytes(rows)), mine)
     keys = {(p.row, p.key) for p in checked.problems}
-    assert (3, "import.error.repeated_workstream") in keys
-    mine = set(progress.editable_workstreams(editor))
-    if "1.1.1" not in mine:
-        assert (2, "import.error.not_yours") in keys
+    assert keys == {(3, "import.error.repeated_workstream"), (4, "import.error.not_yours")}
 
 
-def test_only_admins_commit(admin):
-    editor = accounts.add("cabinet", "long-enough-1", "editor", "brussels_minister_president", rounds=4)
+def test_only_admins_commit(admin, editor):
     checked = preview(admin, csv_bytes(GOOD))
     for someone in (None, editor):
         with pytest.raises(PermissionDenied):
@@ -127,7 +120,7 @@ def test_only_admins_commit(admin):
 
 def test_a_change_since_the_preview_aborts_the_whole_import(admin):
     checked = preview(admin, csv_bytes(GOOD))
-    progress.propose(admin, progress.Proposal("1.1.2", "not_started", date.today(), confidence="green"), 0)
+    workflow.propose(admin, workflow.Proposal("1.1.2", "not_started", date.today(), confidence="green"), 0)
     with pytest.raises(Conflict):
         imports.commit_progress(admin, checked)
     assert store.run("full_history")["workstream_code"].tolist() == ["1.1.2"]
@@ -141,12 +134,12 @@ def test_a_change_since_the_preview_aborts_the_whole_import(admin):
         ("f.xlsx", b"PK\x03\x04 definitely not a workbook", "import.error.bad_xlsx"),
         ("f.pdf", b"%PDF-1.7", "import.error.file_type"),
         ("f.csv", b"", "import.error.empty"),
-        ("f.csv", b"a" * (imports.MAX_BYTES + 1), "import.error.too_big"),
+        ("f.csv", b"a" * (tabular.MAX_BYTES + 1), "import.error.too_big"),
     ],
 )
 def test_unreadable_files_say_why(name, content, key):
-    with pytest.raises(imports.UnreadableFile) as unreadable:
-        imports.read_table(name, content)
+    with pytest.raises(tabular.UnreadableFile) as unreadable:
+        tabular.read_table(name, content)
     assert unreadable.value.problem.key == key and key in catalogue()
 
 
@@ -165,7 +158,7 @@ def test_the_template_round_trips(admin):
 
 # Fuzzing: whatever the file, no crash, no partial write, and every problem names a row and a column.
 codes = st.sampled_from(["1.1.1", "1.4.4", "2.6.6", "3.2.4", "", "1.1", "2.8.3", "<b>1.1.1</b>"])
-statuses = st.sampled_from([*progress.STATUSES, "", "Delivered", "done", "=1+1", "<script>x</script>"])
+statuses = st.sampled_from([*workflow.STATUSES, "", "Delivered", "done", "=1+1", "<script>x</script>"])
 dates = st.one_of(
     st.sampled_from([TODAY, "2019-01-01", "2099-01-01", "31/12/2025", "", "2026-02-30"]), st.text(max_size=12)
 )
@@ -207,11 +200,11 @@ def malformed_tables(draw) -> list[list[str]]:
 def assert_all_or_nothing(admin, name: str, content: bytes) -> None:
     before = updates()
     try:
-        table = imports.read_table(name, content)
-    except imports.UnreadableFile as unreadable:
+        table = tabular.read_table(name, content)
+    except tabular.UnreadableFile as unreadable:
         assert unreadable.problem.key in catalogue()
         return
-    checked = imports.preview_progress(table, progress.workstream_codes())
+    checked = imports.preview_progress(table, workflow.workstream_codes())
     for problem in checked.problems:
         assert problem.row >= 1 and problem.column and problem.key in catalogue()
         catalogue()[problem.key]["fr"].format(**problem.values)  # the message can be shown
@@ -247,48 +240,69 @@ def test_fuzz_raw_bytes(admin, content, name):
     assert_all_or_nothing(admin, name, content)
 
 
-def _commit_page(outcome: str) -> None:
-    """A page holding only an import's commit button, whose commit ends as `outcome` says."""
-    import streamlit as st
+def _wizard_page(outcome: str) -> None:
+    """A page holding only the import wizard, for a file of names whose commit ends as `outcome` says."""
+    from types import SimpleNamespace
 
-    from monitor.errors import Conflict, PermissionDenied
-    from monitor.ui import commit_button, committed_note, language_picker
+    import pandas as pd
 
-    def commit() -> None:
+    from monitor.core.errors import Conflict, PermissionDenied
+    from monitor.ui.language import language_picker
+    from monitor.ui.uploads import ImportSteps, import_wizard
+
+    def commit(_preview) -> None:
         if outcome == "conflict":
-            raise Conflict("changed meanwhile")
+            raise Conflict(1, "changed meanwhile")
         if outcome == "denied":
             raise PermissionDenied("not an admin")
 
     language_picker()
-    if st.session_state.setdefault("first_run", True):  # the upload as the file widget would hold it
-        st.session_state.update(first_run=False, upload="a file")
-    committed_note("upload", "transfer.committed")
-    st.caption(f"upload={st.session_state.get('upload')}")
-    commit_button("Commit", "commit", commit, conflict="transfer.conflict", upload_key="upload", rows=3)
+    import_wizard(
+        ImportSteps(
+            key="names",
+            check=lambda table: SimpleNamespace(problems=[], names=[row[0] for row in table.rows]),
+            rows=lambda preview: pd.DataFrame({"row": range(2, 2 + len(preview.names)), "name": preview.names}),
+            columns={"row": "column.row", "name": "column.title"},
+            widths={"row": 50, "name": 800},
+            lines=1,
+            ready=lambda _preview, count: f"ready: {count}",
+            commit=commit,
+            commit_label="transfer.commit",
+            committed="transfer.committed",
+            conflict="transfer.conflict",
+        )
+    )
 
 
 @pytest.mark.parametrize(
     ("outcome", "error"), [("ok", None), ("conflict", "transfer.conflict"), ("denied", "transfer.admins_only")]
 )
-def test_commit_button_clears_the_upload_only_when_committed(outcome, error):
+def test_the_wizard_clears_the_upload_only_when_committed(outcome, error):
     from streamlit.testing.v1 import AppTest
 
     from monitor.i18n import translate
 
-    app = AppTest.from_function(_commit_page, args=(outcome,), default_timeout=30)
+    app = AppTest.from_function(_wizard_page, args=(outcome,), default_timeout=30)
     app.query_params["lang"] = "fr"
     app.run()
-    app.button(key="commit").click().run()
+    assert not app.dataframe and not app.button  # nothing to import before a file is chosen
+    app.file_uploader(key="names_file").set_value(("names.csv", b"name\nA\nB\nC\n", "text/csv"))
+    app.run()
+    assert [s.value for s in app.success] == ["ready: 3"] and app.dataframe[0].value.iloc[:, 1].tolist() == [
+        "A",
+        "B",
+        "C",
+    ]
+    app.button(key="names_commit").click().run()
     assert not app.exception
     if error is None:  # committed: the rerun says how many rows, in the user's language, and the upload is gone
         assert [e.value for e in app.error] == []
         assert [s.value for s in app.success] == ["3 mises à jour importées."]
-        assert app.caption[0].value == "upload=None"
+        assert not app.dataframe and not app.button
         assert not app.run().success  # said once
-    else:  # refused: the reason in the user's language, nothing said as imported, the upload kept
+    else:  # refused: the reason in the user's language, nothing said as imported, the preview kept
         assert [e.value for e in app.error] == [translate(error, "fr")]
-        assert not app.success and app.caption[0].value == "upload=a file"
+        assert [s.value for s in app.success] == ["ready: 3"] and len(app.dataframe) == 1
 
 
 @pytest.mark.parametrize("header", [("workstream", "status", "as_of"), ("as_of", "status", "workstream")])

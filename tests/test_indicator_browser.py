@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from monitor import accounts
-from monitor.paths import SOURCES_DIR
+from monitor.core.paths import SOURCES_DIR
 from tests.browser import go, import_journey, sign_in, streamlit_server, wait_until_ready
+from tests.people import add_people
 from tests.test_browser import ARTIFACTS, chromium  # noqa: F401 - the shared browser fixture
 
 pytestmark = pytest.mark.browser
@@ -19,7 +19,7 @@ INDICATOR_COUNT = sum(1 for _line in (SOURCES_DIR / "indicators.csv").open(encod
 @pytest.fixture(scope="module")
 def server(built_db, tmp_path_factory):
     logs = tmp_path_factory.mktemp("indicators-e2e")
-    accounts.add("secretariat", "long-enough-1", "admin", path=logs / "users.yaml", rounds=4)
+    add_people(logs / "users.yaml")
     with streamlit_server(built_db, logs) as url:
         yield url
 

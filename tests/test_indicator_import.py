@@ -9,32 +9,25 @@ from datetime import date
 import pytest
 from openpyxl import Workbook
 
-from monitor import accounts, data, indicator_store, store
-from monitor.errors import Conflict, PermissionDenied
-from monitor.imports import UnreadableFile, read_table
-from tests.test_progress_pages import open_page, rendered_text
+from monitor import cache
+from monitor.core.errors import Conflict, PermissionDenied
+from monitor.core.tabular import UnreadableFile, read_table
+from monitor.i18n import translations
+from monitor.indicators import entries
+from monitor.storage import store
+from tests.rendered import open_page, rendered_text
 
 TODAY = date(2026, 11, 1)
 HEADER = "indicator,year,value,source,date\n"
 
 
-@pytest.fixture()
-def admin(app_db):
-    return accounts.add("secretariat", "long-enough-1", "admin", rounds=4)
-
-
-@pytest.fixture()
-def editor(app_db):
-    return accounts.add("cabinet", "long-enough-1", "editor", "brussels_minister_president", rounds=4)
-
-
 def known() -> dict[str, str]:
-    readings = data.indicator_readings()
+    readings = cache.indicator_readings()
     return dict(zip(readings["indicator_id"], readings["name"], strict=True))
 
 
 def preview(text: str, name: str = "values.csv"):
-    return indicator_store.preview_values(read_table(name, text.encode()), known(), data.indicator_values(), TODAY)
+    return entries.preview_values(read_table(name, text.encode()), known(), cache.indicator_values(), TODAY)
 
 
 def revision_count() -> int:
@@ -53,31 +46,31 @@ def test_a_new_year_and_a_revision_are_told_apart_and_both_written(admin):
     assert kinds[("unemployment_rate_15_64", 2019)] == (False, None)
     assert kinds[("regional_gdp", 2018)] == (False, None)
     assert kinds[("unemployment_rate_15_64", 2018)] == (True, 13.4)
-    import_id = indicator_store.commit_values(admin, found)
-    series = data.indicator_series("unemployment_rate_15_64")
+    import_id = entries.commit_values(admin, found)
+    series = cache.indicator_series("unemployment_rate_15_64")
     assert series[2019] == 12.7 and series[2018] == 13.5 and series[2014] == 18.5
-    assert data.indicator_series("regional_gdp")[2018] == 80100
-    history = data.indicator_history("unemployment_rate_15_64")
+    assert cache.indicator_series("regional_gdp")[2018] == 80100
+    history = cache.indicator_history("unemployment_rate_15_64")
     assert set(history["import_id"]) == {import_id} and set(history["recorded_by"]) == {"secretariat"}
     assert history["file_name"].tolist() == ["values.csv", "values.csv"]
 
 
 def test_a_second_revision_keeps_the_first_in_the_history(admin):
-    indicator_store.commit_values(admin, preview(HEADER + "early_school_leavers_rate,2019,10.1,BISA 2020,2020-09-01\n"))
+    entries.commit_values(admin, preview(HEADER + "early_school_leavers_rate,2019,10.1,BISA 2020,2020-09-01\n"))
     second = preview(HEADER + "early_school_leavers_rate,2019,9.9,BISA 2021 (herzien),2021-09-01\n")
     assert second.planned[0].is_revision and second.planned[0].previous == 10.1
-    indicator_store.commit_values(admin, second)
-    history = data.indicator_history("early_school_leavers_rate")
+    entries.commit_values(admin, second)
+    history = cache.indicator_history("early_school_leavers_rate")
     assert history["value"].tolist() == [10.1, 9.9] and history["import_id"].nunique() == 2
-    assert data.indicator_series("early_school_leavers_rate")[2019] == 9.9
-    values = data.indicator_values()
+    assert cache.indicator_series("early_school_leavers_rate")[2019] == 9.9
+    values = cache.indicator_values()
     row = values[(values["indicator_id"] == "early_school_leavers_rate") & (values["year"] == 2019)].iloc[0]
     assert row["revisions"] == 2 and row["source"] == "BISA 2021 (herzien)"
 
 
 def test_the_same_value_and_source_again_writes_nothing(admin):
     text = HEADER + "vat_registered_enterprises,2018,108000,Statbel 2020,2020-05-01\n"
-    indicator_store.commit_values(admin, preview(text))
+    entries.commit_values(admin, preview(text))
     again = preview(text)
     assert not again.planned and again.unchanged == 1 and not again.ok
 
@@ -102,7 +95,7 @@ def test_a_bad_row_is_named_and_nothing_is_written(admin, line, column, key):
     assert (found.problems[0].row, found.problems[0].column, found.problems[0].key) == (3, column, key)
     assert not found.ok
     with pytest.raises(ValueError):
-        indicator_store.commit_values(admin, found)
+        entries.commit_values(admin, found)
     assert revision_count() == 0
 
 
@@ -141,8 +134,8 @@ def test_xlsx_with_numbers_and_dates_as_cells(admin):
     sheet.append(["Voortijdige schoolverlaters", 2019, 9.8, "Statbel 2020", date(2020, 6, 30)])  # the name works too
     buffer = io.BytesIO()
     workbook.save(buffer)
-    found = indicator_store.preview_values(
-        read_table("values.xlsx", buffer.getvalue()), known(), data.indicator_values(), TODAY
+    found = entries.preview_values(
+        read_table("values.xlsx", buffer.getvalue()), known(), cache.indicator_values(), TODAY
     )
     assert found.ok, found.problems
     assert [(p.new.indicator_id, p.new.year, p.new.value) for p in found.planned] == [
@@ -153,7 +146,7 @@ def test_xlsx_with_numbers_and_dates_as_cells(admin):
 
 
 def test_blank_template_rows_are_skipped():
-    template = indicator_store.template(known())
+    template = entries.template(known())
     text = template.to_csv(index=False)
     found = preview(text)
     assert found.skipped == len(known()) and not found.problems and not found.planned
@@ -167,10 +160,10 @@ def test_a_value_far_from_the_nearest_year_is_flagged_not_refused(admin):
 def test_a_change_since_the_preview_stops_the_whole_import(admin):
     first = preview(HEADER + "regional_gdp,2018,80100,INR 2020,2020-02-15\nregional_gdp,2019,82000,INR,2020-02-15\n")
     meanwhile = preview(HEADER + "regional_gdp,2019,81000,INR (voorlopig),2020-01-15\n")
-    indicator_store.commit_values(admin, meanwhile)
+    entries.commit_values(admin, meanwhile)
     with pytest.raises(Conflict):
-        indicator_store.commit_values(admin, first)
-    history = data.indicator_history("regional_gdp")
+        entries.commit_values(admin, first)
+    history = cache.indicator_history("regional_gdp")
     assert history["value"].tolist() == [81000.0]  # the 2018 row of the stopped import was not written either
 
 
@@ -178,12 +171,12 @@ def test_only_the_secretariat_imports(admin, editor):
     found = preview(HEADER + "regional_gdp,2019,82000,INR,2020-02-15\n")
     for user in (None, editor):
         with pytest.raises(PermissionDenied):
-            indicator_store.commit_values(user, found)
+            entries.commit_values(user, found)
     assert revision_count() == 0
 
 
 def test_imports_are_audited(admin):
-    indicator_store.commit_values(admin, preview(HEADER + "regional_gdp,2019,82000,INR,2020-02-15\n"))
+    entries.commit_values(admin, preview(HEADER + "regional_gdp,2019,82000,INR,2020-02-15\n"))
     actions = store.connection().execute("SELECT actor, action FROM audit_log").fetchall()
     kinds = store.connection().execute("SELECT kind, row_count, imported_by FROM imports").fetchall()
     assert actions == [("secretariat", "import_indicator_values")]
@@ -191,16 +184,16 @@ def test_imports_are_audited(admin):
 
 
 def test_imported_years_show_on_the_indicators_page(admin):
-    indicator_store.commit_values(admin, preview(HEADER + "regional_gdp,2019,82000,INR 2021,2021-02-15\n"))
-    app = open_page("pages/indicators.py", lang="en")
+    entries.commit_values(admin, preview(HEADER + "regional_gdp,2019,82000,INR 2021,2021-02-15\n"))
+    app = open_page("pages/explore/indicators.py", lang="en")
     table = app.table[0].value
     assert "2019" in table.columns
-    gdp_name = f"{data.ORIGINAL_MARK} BBP van het Gewest"  # the Dutch name, marked in the English interface
+    gdp_name = f"{translations.ORIGINAL_MARK} BBP van het Gewest"  # the Dutch name, marked in the English interface
     gdp = table.set_index(table.columns[0]).loc[gdp_name]
     assert gdp["2019"] == "82,000" and gdp["2018"] == "n/a"
     others = table[table[table.columns[0]] != gdp_name]
     assert set(others["2019"]) == {"—"}  # no value given, which is not the source's "not available"
-    app = open_page("pages/indicators.py", indicator="regional_gdp", lang="en")
+    app = open_page("pages/explore/indicators.py", indicator="regional_gdp", lang="en")
     text = rendered_text(app)
     assert "History of entered values (1)" in text
     history = app.dataframe[1]
@@ -211,7 +204,7 @@ def test_imported_years_show_on_the_indicators_page(admin):
 
 @pytest.mark.parametrize("user", [None, "secretariat"])
 def test_the_import_page_for_viewers_and_the_secretariat(admin, user):
-    app = open_page("pages/indicator_import.py", user, lang="en")
+    app = open_page("pages/progress/indicator_import.py", user, lang="en")
     assert not app.exception and not app.error
     text = rendered_text(app)
     assert "Yearly update of the indicators" in text

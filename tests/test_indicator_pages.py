@@ -8,21 +8,16 @@ from datetime import date
 
 import pytest
 
-from monitor import accounts, data, indicator_store, sample
-from monitor.ui import plain
+from monitor import cache
+from monitor.indicators import entries
+from monitor.progress import sample
+from monitor.storage import accounts
+from monitor.ui.markdown import plain
+from tests.rendered import open_page, rendered_text
 from tests.test_explore_pages import COMBINATIONS
-from tests.test_progress_pages import open_page, rendered_text
 
-INDICATORS = "pages/indicators.py"
-TARGETS = "pages/targets.py"
-
-
-@pytest.fixture()
-def people(app_db):
-    return {
-        "admin": accounts.add("secretariat", "long-enough-1", "admin", rounds=4),
-        "editor": accounts.add("cabinet", "long-enough-1", "editor", "brussels_minister_president", rounds=4),
-    }
+INDICATORS = "pages/explore/indicators.py"
+TARGETS = "pages/explore/targets.py"
 
 
 def _base_form(app) -> dict:
@@ -49,7 +44,7 @@ def test_key_figures_table_has_every_indicator_and_year_with_gaps_as_not_availab
     assert not app.exception and not app.error
     assert "⟦" not in rendered_text(app)
     table = app.table[0].value
-    readings = data.indicator_readings()
+    readings = cache.indicator_readings()
     mark = "" if lang == "nl" else "[NL] "  # no translation entered: the Dutch originals, marked outside Dutch
     assert list(table.iloc[:, 0]) == [mark + name for name in readings["name"]]
     assert [c for c in table.columns if c.isdigit()] == ["2014", "2015", "2016", "2017", "2018"]
@@ -65,10 +60,10 @@ def test_key_figures_table_has_every_indicator_and_year_with_gaps_as_not_availab
 def test_small_multiples_draw_every_indicator_with_its_unit_and_gaps(app_db):
     app = open_page(INDICATORS, lang="nl")
     figure = _figure(app)
-    assert len(figure["data"]) == len(data.indicator_readings())
+    assert len(figure["data"]) == len(cache.indicator_readings())
     titles = [note["text"] for note in figure["layout"]["annotations"]]
     assert len(titles) == len(figure["data"])
-    for title, reading in zip(titles, data.indicator_readings().to_dict("records"), strict=True):
+    for title, reading in zip(titles, cache.indicator_readings().to_dict("records"), strict=True):
         assert title.replace("<br>", " ").replace("<b>", "").replace("</b>", "").split() == (
             f"{reading['name']} {reading['unit']}".split()
         )
@@ -101,7 +96,7 @@ def test_targets_page_lists_every_target_and_says_the_base_year_is_missing(app_d
     app = open_page(TARGETS, lang="en")
     assert not app.exception and not app.error
     text = rendered_text(app)
-    targets = data.query("targets_all")
+    targets = cache.query("targets_all")
     items = [line for m in app.markdown for line in m.value.splitlines() if line.startswith("- **")]
     assert len(items) == len(targets)
     for quote in targets["quote"]:
@@ -128,13 +123,13 @@ def test_the_secretariat_adds_the_missing_base_year_value_with_its_source(people
     form["submit"].click()
     app = app.run()
     assert any("source" in e.value for e in app.error)
-    assert data.indicator_history("ghg_emissions_total").empty
+    assert cache.indicator_history("ghg_emissions_total").empty
     form = _base_form(app)
     form["source"].input("Leefmilieu Brussel, emissie-inventaris 2020")
     form["submit"].click()
     app = app.run()
     assert not app.exception, app.exception
-    history = data.indicator_history("ghg_emissions_total")
+    history = cache.indicator_history("ghg_emissions_total")
     assert history[["year", "value"]].values.tolist() == [[2005, 5000.5]]
     assert history["recorded_by"].tolist() == ["secretariat"] and history["import_id"].isna().all()
     text = rendered_text(app)
@@ -151,9 +146,9 @@ def test_an_editor_cannot_add_a_base_value(people):
     app = open_page(TARGETS, "cabinet", lang="en")
     assert not _base_form(app)
     with pytest.raises(Exception, match="secretariat"):
-        indicator_store.add_value(
+        entries.add_value(
             accounts.find("cabinet"),
-            indicator_store.NewValue("ghg_emissions_total", 2005, 1.0, "x", date(2020, 1, 1)),
+            entries.NewValue("ghg_emissions_total", 2005, 1.0, "x", date(2020, 1, 1)),
             0,
             ["ghg_emissions_total"],
         )
@@ -161,10 +156,10 @@ def test_an_editor_cannot_add_a_base_value(people):
 
 @pytest.mark.parametrize("code", ["1.1", "2.2", "1.8"])
 def test_the_objective_fiche_lists_its_editorially_linked_indicators(app_db, code):
-    app = open_page("pages/objectives.py", objective=code, lang="en")
+    app = open_page("pages/explore/objectives.py", objective=code, lang="en")
     assert not app.exception and not app.error
     text = rendered_text(app)
-    linked = data.query("indicators_of_objective", code=code)
+    linked = cache.query("indicators_of_objective", code=code)
     assert f"Context indicators ({len(linked)})" in text and "Editorial links" in text
     assert "contribution, never to attribution" in text
     measured = "Target measured" in text and "Insufficient data: base year value missing" in text
@@ -178,7 +173,7 @@ def test_delivery_context_with_sample_progress(people):
     text = rendered_text(app)
     assert "contribution, never to attribution" in text
     table = app.dataframe[-1].value
-    frame = data.delivery_context(data.filtered_codes(data.Filters()))
+    frame = cache.delivery_context(cache.filtered_codes(cache.Filters()))
     assert len(table) == len(frame) == 17
     boxes = [m.value for m in app.markdown if m.value.startswith(("On track, context", "Off track, context"))]
     inside = frame["delivery"].isin(["on_track", "off_track"]) & frame["context"].isin(["improving", "worsening"])
@@ -190,7 +185,7 @@ def test_delivery_context_with_sample_progress(people):
     [COMBINATIONS[0], COMBINATIONS[1], COMBINATIONS[3], COMBINATIONS[5]],
     ids=lambda q: "&".join(f"{k}={v}" for k, v in q.items()) or "none",
 )
-@pytest.mark.parametrize("page", [INDICATORS, TARGETS, "pages/indicator_import.py"])
+@pytest.mark.parametrize("page", [INDICATORS, TARGETS, "pages/progress/indicator_import.py"])
 def test_every_indicator_page_under_filter_combinations(app_db, page, query):
     sample.generate(150, seed=2)
     app = open_page(page, **query)

@@ -9,10 +9,10 @@ import math
 import pandas as pd
 import pytest
 
-from monitor import indicators
-from monitor.numbers import parse_printed_number
-from monitor.paths import DOCUMENTS_DIR, SOURCES_DIR
-from monitor.text import document_lines
+from monitor.core.numbers import parse_printed_number
+from monitor.core.paths import DOCUMENTS_DIR, SOURCES_DIR
+from monitor.core.text import document_lines
+from monitor.indicators import analysis
 
 # --- direction -------------------------------------------------------------------------------------------------
 
@@ -34,12 +34,12 @@ from monitor.text import document_lines
     ],
 )
 def test_direction_between_the_last_two_values(series, desired, threshold, kind, state):
-    assert indicators.direction(series, desired, threshold, kind).state == state
+    assert analysis.direction(series, desired, threshold, kind).state == state
 
 
 def test_direction_skips_missing_years_and_never_reads_them_as_zero():
     series = {2014: 16936.0, 2015: 16894.0, 2016: 17590.0, 2017: None, 2018: math.nan}
-    reading = indicators.direction(series, "up", 2.0, "percent")
+    reading = analysis.direction(series, "up", 2.0, "percent")
     assert reading.previous == (2015, 16894.0) and reading.latest == (2016, 17590.0)
     assert reading.state == "improving"
     assert reading.change == pytest.approx((17590 - 16894) / 16894 * 100)
@@ -47,11 +47,11 @@ def test_direction_skips_missing_years_and_never_reads_them_as_zero():
 
 @pytest.mark.parametrize("series", [{}, {2014: None, 2015: None}, {2014: 3.0, 2015: None, 2016: math.nan}])
 def test_direction_needs_two_values(series):
-    assert indicators.direction(series, "down", 1.0, "points").state == "insufficient"
+    assert analysis.direction(series, "down", 1.0, "points").state == "insufficient"
 
 
 def test_a_percent_change_from_zero_is_insufficient():
-    assert indicators.direction({2014: 0.0, 2015: 3.0}, "up", 1.0, "percent").state == "insufficient"
+    assert analysis.direction({2014: 0.0, 2015: 3.0}, "up", 1.0, "percent").state == "insufficient"
 
 
 # --- targets ---------------------------------------------------------------------------------------------------
@@ -59,40 +59,40 @@ def test_a_percent_change_from_zero_is_insufficient():
 
 def test_a_missing_base_year_value_is_said_not_guessed():
     series = {2014: 3471.62, 2015: 3749.45, 2016: 3811.48, 2017: 3694.41, 2018: None}
-    check = indicators.check_target(series, 2005, 2030, -40)
+    check = analysis.check_target(series, 2005, 2030, -40)
     assert check.state == "base_missing"
     assert check.base_value is None and check.needed is None and check.path() == []
 
 
 def test_on_track_means_at_or_below_the_straight_path():
     # base 1000 in 2005, -40 % by 2030: the path loses 16 a year, so 2015 needs 840 or less.
-    check = indicators.check_target({2005: 1000.0, 2015: 840.0}, 2005, 2030, -40)
+    check = analysis.check_target({2005: 1000.0, 2015: 840.0}, 2005, 2030, -40)
     assert check.state == "on_track"
     assert check.target_level == pytest.approx(600.0) and check.needed == pytest.approx(840.0)
-    assert indicators.check_target({2005: 1000.0, 2015: 841.0}, 2005, 2030, -40).state == "off_track"
+    assert analysis.check_target({2005: 1000.0, 2015: 841.0}, 2005, 2030, -40).state == "off_track"
     path = dict(check.path())
     assert path[2005] == pytest.approx(1000.0) and path[2030] == pytest.approx(600.0) and len(path) == 26
 
 
 def test_the_latest_value_after_a_gap_is_the_one_judged():
     series = {2005: 1000.0, 2010: 700.0, 2015: 900.0, 2016: None}
-    check = indicators.check_target(series, 2005, 2030, -40)
+    check = analysis.check_target(series, 2005, 2030, -40)
     assert check.latest == (2015, 900.0) and check.state == "off_track"
 
 
 def test_after_the_target_year_a_target_is_reached_or_missed():
-    assert indicators.check_target({2005: 10.0, 2031: 5.9}, 2005, 2030, -40).state == "reached"
-    assert indicators.check_target({2005: 10.0, 2030: 6.5}, 2005, 2030, -40).state == "missed"
+    assert analysis.check_target({2005: 10.0, 2031: 5.9}, 2005, 2030, -40).state == "reached"
+    assert analysis.check_target({2005: 10.0, 2030: 6.5}, 2005, 2030, -40).state == "missed"
 
 
 def test_no_value_after_the_base_year():
-    check = indicators.check_target({2005: 10.0, 2006: None}, 2005, 2030, -40)
+    check = analysis.check_target({2005: 10.0, 2006: None}, 2005, 2030, -40)
     assert check.state == "no_value_since_base" and check.path()
 
 
 def test_a_target_that_rises():
-    assert indicators.check_target({2010: 50.0, 2015: 56.0}, 2010, 2020, 20, desired="up").state == "on_track"
-    assert indicators.check_target({2010: 50.0, 2015: 54.0}, 2010, 2020, 20, desired="up").state == "off_track"
+    assert analysis.check_target({2010: 50.0, 2015: 56.0}, 2010, 2020, 20, desired="up").state == "on_track"
+    assert analysis.check_target({2010: 50.0, 2015: 54.0}, 2010, 2020, 20, desired="up").state == "off_track"
 
 
 # --- values in force -------------------------------------------------------------------------------------------
@@ -112,12 +112,12 @@ def test_a_revision_replaces_the_value_in_force_and_counts_the_history():
             "source_date": [None, None, None],
         }
     )
-    values = indicators.values_in_force(document, revisions).set_index("year")
+    values = analysis.values_in_force(document, revisions).set_index("year")
     assert values.at[2017, "value"] == 3.0 and values.at[2017, "origin"] == "document"
     assert values.at[2018, "value"] == 4.5 and values.at[2018, "revisions"] == 2
     assert values.at[2018, "source"] == "BISA 2021"
     assert values.at[2019, "value"] == 5.0 and values.at[2019, "revisions"] == 1
-    empty = indicators.values_in_force(document, revisions.iloc[0:0])
+    empty = analysis.values_in_force(document, revisions.iloc[0:0])
     assert empty["value"].isna().sum() == 1 and (empty["origin"] == "document").all()
 
 
@@ -136,7 +136,7 @@ def test_a_revision_replaces_the_value_in_force_and_counts_the_history():
     ],
 )
 def test_objective_context(readings, context):
-    assert indicators.objective_context(readings) == context
+    assert analysis.objective_context(readings) == context
 
 
 @pytest.mark.parametrize(
@@ -153,14 +153,14 @@ def test_objective_context(readings, context):
     ],
 )
 def test_workstream_delivery(status, confidence, delivery):
-    assert indicators.workstream_delivery(status, confidence) == delivery
+    assert analysis.workstream_delivery(status, confidence) == delivery
 
 
 def test_objective_delivery_counts_only_assessed_workstreams():
     current = {"1.1.1": ("in_progress", "green"), "1.1.2": ("stalled", "red"), "1.1.3": ("delivered", None)}
-    assert indicators.delivery_of(["1.1.1", "1.1.2", "1.1.3", "1.1.4"], current) == ("on_track", 2, 1, 1)
-    assert indicators.delivery_of(["1.1.1", "1.1.2"], current)[0] == "off_track"  # a tie is not on track
-    assert indicators.delivery_of(["1.1.4"], current) == ("not_assessed", 0, 0, 1)
+    assert analysis.delivery_of(["1.1.1", "1.1.2", "1.1.3", "1.1.4"], current) == ("on_track", 2, 1, 1)
+    assert analysis.delivery_of(["1.1.1", "1.1.2"], current)[0] == "off_track"  # a tie is not on track
+    assert analysis.delivery_of(["1.1.4"], current) == ("not_assessed", 0, 0, 1)
 
 
 # --- the editorial files in the built database ----------------------------------------------------------------
@@ -213,9 +213,9 @@ def _printed_table() -> list[tuple[str, int, str]]:
 
 @pytest.mark.parametrize(("indicator_id", "year", "printed"), _printed_table())
 def test_the_app_shows_the_printed_number(app_db, indicator_id, year, printed):
-    from monitor import data
+    from monitor import cache
 
-    shown = data.indicator_series(indicator_id).get(year, "absent")
+    shown = cache.indicator_series(indicator_id).get(year, "absent")
     expected = parse_printed_number(printed)
     if expected is None:
         assert shown is None  # "n.b." is a gap, never zero
@@ -225,9 +225,9 @@ def test_the_app_shows_the_printed_number(app_db, indicator_id, year, printed):
 
 def test_readings_of_the_document_series(app_db):
     """Hand-checked against the printed table and data/sources/indicator_directions.csv."""
-    from monitor import data
+    from monitor import cache
 
-    readings = data.indicator_readings().set_index("indicator_id")
+    readings = cache.indicator_readings().set_index("indicator_id")
     # 15,0 % -> 13,4 %: -1,6 points, threshold 1 point, lower is better.
     assert readings.at["unemployment_rate_15_64", "state"] == "improving"
     # |-0,3| -> |-2,6| pp: the gap grew by 2,3 points.
@@ -239,32 +239,32 @@ def test_readings_of_the_document_series(app_db):
 
 
 def test_the_ghg_targets_lack_their_base_year_in_the_documents(app_db):
-    from monitor import data
+    from monitor import cache
 
-    checks = data.target_checks()
+    checks = cache.target_checks()
     assert checks and {check.state for check in checks.values()} == {"base_missing"}
     assert {check.base_year for check in checks.values()} == {2005}
 
 
 def test_objective_key_indicator(app_db):
-    from monitor import data
+    from monitor import cache
 
-    key = data.objective_key_indicator("1.1")
+    key = cache.objective_key_indicator("1.1")
     assert key["indicator_id"] == "ghg_emissions_total" and key["latest_year"] == 2017
     assert key["latest_value"] == pytest.approx(3694.41) and key["unit"] == "kt CO2 eq"
-    assert data.objective_key_indicator("1.8") is not None
-    assert data.objective_indicator_directions()["2.2"]
+    assert cache.objective_key_indicator("1.8") is not None
+    assert cache.objective_indicator_directions()["2.2"]
 
 
-def test_the_counts_the_readme_states_are_true(app_db, con):
+def test_the_counts_the_data_docs_state_are_true(app_db, con):
     import re
 
-    from monitor.paths import PROJECT_ROOT
+    from monitor.core.paths import PROJECT_ROOT
 
-    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
-    from monitor import data
+    readme = (PROJECT_ROOT / "docs" / "data.md").read_text(encoding="utf-8")
+    from monitor import cache
 
-    states = data.indicator_readings()["state"].value_counts()
+    states = cache.indicator_readings()["state"].value_counts()
     stated = re.search(r"(\d+) improving, (\d+) stable, (\d+) worsening\s+\(both gaps\), (\d+) not judged", readme)
     assert tuple(map(int, stated.groups())) == tuple(
         int(states.get(s, 0)) for s in ("improving", "stable", "worsening", "not_judged")
@@ -278,10 +278,10 @@ def test_the_counts_the_readme_states_are_true(app_db, con):
 
 
 def test_every_year_breaks_the_line_over_years_the_sources_do_not_give():
-    years, values = indicators.every_year({2005: 4.0, 2014: 3.0, 2015: None, 2016: 2.5})
+    years, values = analysis.every_year({2005: 4.0, 2014: 3.0, 2015: None, 2016: 2.5})
     assert years == list(range(2005, 2017))
     assert values[0] == 4.0 and values[1:9] == [None] * 8 and values[9:] == [3.0, None, 2.5]
-    assert indicators.every_year({}) == ([], [])
+    assert analysis.every_year({}) == ([], [])
 
 
 # --- the editorial files are checked by the build --------------------------------------------------------------
@@ -323,8 +323,8 @@ def test_every_year_breaks_the_line_over_years_the_sources_do_not_give():
 def test_a_malformed_editorial_file_stops_the_build(tmp_path, file, old, new, row, column):
     import shutil
 
-    from monitor.build import build_database
-    from monitor.errors import SourceError
+    from monitor.build.database import build_database
+    from monitor.core.errors import SourceError
 
     sources = tmp_path / "data" / "sources"
     shutil.copytree(SOURCES_DIR, sources)

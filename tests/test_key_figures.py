@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.numbers import parse_printed_number
-from monitor.paths import DOCUMENTS_DIR
-from monitor.text import document_lines, squeeze
+from monitor.core.numbers import parse_printed_number
+from monitor.core.paths import DOCUMENTS_DIR
+from monitor.core.text import document_lines, squeeze
 
 
 @pytest.mark.parametrize(

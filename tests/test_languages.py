@@ -10,9 +10,11 @@ import json
 
 import pytest
 
-from monitor import accounts, contrast, data, sample
-from monitor.formats import format_number, separators
-from monitor.i18n import LANGUAGES, translate
+from monitor import cache
+from monitor.core import contrast
+from monitor.core.formats import LANGUAGES, format_number, separators
+from monitor.i18n import translate, translations
+from monitor.progress import sample
 from tests.rendered import (
     caption_before_title,
     changed_by_plotly,
@@ -27,9 +29,9 @@ from tests.rendered import (
 
 
 @pytest.fixture()
-def secretariat(app_db) -> str:
+def secretariat(admin) -> str:
     sample.generate(updates=150, seed=7)
-    return accounts.add("secretariat", "long-enough-1", "admin", rounds=4).username
+    return admin.username
 
 
 def _walk(language: str, user: str | None) -> dict[str, list[str]]:
@@ -38,10 +40,13 @@ def _walk(language: str, user: str | None) -> dict[str, list[str]]:
     Each view gets a fresh AppTest: AppTest re-reads the previous page's widgets outside the script, where
     their format functions cannot know the session's language.
     """
-    objective = data.query("objectives_list")["code"].iloc[0]
-    workstream = data.query("workstreams_list")["code"].iloc[0]
+    objective = cache.query("objectives_list")["code"].iloc[0]
+    workstream = cache.query("workstreams_list")["code"].iloc[0]
     views = [(path, {}) for path in page_paths().values()]
-    views += [("pages/objectives.py", {"objective": objective}), ("pages/workstreams.py", {"workstream": workstream})]
+    views += [
+        ("pages/explore/objectives.py", {"objective": objective}),
+        ("pages/explore/workstreams.py", {"workstream": workstream}),
+    ]
     found: dict[str, list[str]] = {}
     for path, query in views:
         app = open_page(path, user, lang=language, **query)
@@ -54,10 +59,10 @@ def _walk(language: str, user: str | None) -> dict[str, list[str]]:
             assert changed_by_plotly(figure) == [], path  # so sending it unvalidated loses nothing
         assert charts_without_summary(app) == [], path
         assert default_placeholders(app) == [], path
-        note = translate("languages.original_note", language, mark=data.ORIGINAL_MARK)
+        note = translate("languages.original_note", language, mark=translations.ORIGINAL_MARK)
         notes = [c.value for c in app.caption if c.value == note]
         texts = rendered_texts(app)
-        marked = any(f"{data.ORIGINAL_MARK} " in text and note not in text for text in texts)
+        marked = any(f"{translations.ORIGINAL_MARK} " in text and note not in text for text in texts)
         explained = any(note in text for text in texts)  # a caption, or inside a slide's HTML
         assert len(notes) <= 1 and (explained if marked and language != "nl" else not notes), (path, query)
         assert not caption_before_title(app, note), (path, query)  # the note explains what follows the title
@@ -88,7 +93,7 @@ def test_the_walk_would_see_a_missing_key(app_db, monkeypatch):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_chart_titles_legends_and_hovers_are_in_the_language(app_db, language):
-    app = open_page("pages/overview.py", lang=language)
+    app = open_page("pages/explore/overview.py", lang=language)
     figure = plotly_figures(app)[0]
     names = {trace["name"] for trace in figure["data"]}
     assert names <= {translate(f"priority.{p}", language) for p in ("shared", "consulted", "mixed")}
@@ -98,7 +103,7 @@ def test_chart_titles_legends_and_hovers_are_in_the_language(app_db, language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_large_numbers_in_tables_are_written_in_the_language(app_db, con, language):
-    app = open_page("pages/about_data.py", lang=language)
+    app = open_page("pages/more/about_data.py", lang=language)
     documents = app.table[0].value
     (lines,) = con.execute("SELECT line_count FROM documents WHERE document LIKE '001_%'").fetchone()
     assert lines >= 1000  # so that the thousands separator shows
@@ -114,7 +119,7 @@ def test_large_numbers_in_tables_are_written_in_the_language(app_db, con, langua
 def test_flow_chart_marks_dutch_member_names_outside_dutch(app_db):
     """The sankey of Who does what names members as the tables do: [NL] before a Dutch original."""
     for language, marked in (("en", True), ("nl", False)):
-        app = open_page("pages/members.py", lang=language)
+        app = open_page("pages/explore/members.py", lang=language)
         sankey = next(f for f in plotly_figures(app) if f["data"] and f["data"][0]["type"] == "sankey")
         member_nodes = [label for label in sankey["data"][0]["node"]["label"] if not label[:1].isdigit()]
         assert member_nodes and all(label.startswith("[NL] ") == marked for label in member_nodes), language
@@ -122,7 +127,7 @@ def test_flow_chart_marks_dutch_member_names_outside_dutch(app_db):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_chart_toolbar_has_one_tool_whose_tooltip_is_in_the_language(app_db, language):
-    app = open_page("pages/overview.py", lang=language)
+    app = open_page("pages/explore/overview.py", lang=language)
     config = json.loads(app.get("plotly_chart")[0].proto.config)
     assert config["modeBarButtons"] == [["toImage"]]  # zoom and pan tooltips would stay English
     assert config["locale"] == language
@@ -133,12 +138,12 @@ def test_the_chart_toolbar_has_one_tool_whose_tooltip_is_in_the_language(app_db,
 
 def test_titles_on_targets_indicators_and_workstream_fiches_are_marked_in_french(app_db, con):
     """Places that show content titles outside tables: each Dutch title carries [NL] in a French interface."""
-    targets = open_page("pages/targets.py", lang="fr")
+    targets = open_page("pages/explore/targets.py", lang="fr")
     groups = [expander.label for expander in targets.expander if " · " in expander.label]
     assert groups and all(label.split(" · ", 1)[1].startswith("[NL] ") for label in groups)
     (indicator,) = con.execute("SELECT name FROM indicators WHERE indicator_id = 'ghg_emissions_total'").fetchone()
     assert any(f"[NL] {indicator}" in text for text in rendered_texts(targets))  # "measured by" link
-    indicators = open_page("pages/indicators.py", lang="fr")
+    indicators = open_page("pages/explore/indicators.py", lang="fr")
     delivery = indicators.dataframe[-1].value  # the delivery × context table
     titles = delivery[translate("column.objective_title", "fr")].tolist()
     assert titles and all(title.startswith("[NL] ") for title in titles)
@@ -146,13 +151,13 @@ def test_titles_on_targets_indicators_and_workstream_fiches_are_marked_in_french
         "SELECT m.name FROM responsibilities r JOIN government_members m USING (member_id)"
         " WHERE r.workstream_code = '2.6.4' LIMIT 1"
     ).fetchone()
-    fiche = open_page("pages/workstreams.py", workstream="2.6.4", lang="fr")
+    fiche = open_page("pages/explore/workstreams.py", workstream="2.6.4", lang="fr")
     assert any(f"**[NL] {steering}" in markdown.value for markdown in fiche.markdown)
 
 
 def test_the_dutch_original_note_on_targets_is_a_page_line_not_inside_a_target_card(app_db):
-    app = open_page("pages/targets.py", lang="fr")
-    note = translate("languages.original_note", "fr", mark=data.ORIGINAL_MARK)
+    app = open_page("pages/explore/targets.py", lang="fr")
+    note = translate("languages.original_note", "fr", mark=translations.ORIGINAL_MARK)
     page_lines = [node.value for node in app.main.children.values() if getattr(node, "type", None) == "caption"]
     assert note in page_lines  # a direct line of the page, before the first bordered target card
     assert [c.value for c in app.caption].count(note) == 1
@@ -162,11 +167,11 @@ def test_the_language_box_defaults_to_the_chosen_language_so_a_browser_that_lost
     """A browser that draws the language box anew after a page switch and has lost its value sends the box's
     default with its next action. That default must be the session's language: it was Dutch, the first option,
     and signing in after a page switch in English answered in Dutch (seen in the browser journeys)."""
-    app = open_page("pages/account.py", lang="fr")
+    app = open_page("pages/more/account.py", lang="fr")
     box = app.selectbox(key="lang")
     assert box.value == "fr" and LANGUAGES[box.proto.default] == "fr"
     box.set_value("en").run()
-    app.switch_page("pages/overview.py").run()
+    app.switch_page("pages/explore/overview.py").run()
     box = app.selectbox(key="lang")
     assert box.value == "en" and LANGUAGES[box.proto.default] == "en"
     assert app.title[0].value == translate("overview.title", "en")

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from monitor import fiche
-from monitor.paths import DB_PATH_ENV, PROJECT_ROOT
+from monitor.core.paths import DB_PATH_ENV, PROJECT_ROOT
+from monitor.ui import provenance
 
 DASHBOARD = str(PROJECT_ROOT / "dashboard.py")
-PAGES = ["pages/overview.py", "pages/about_data.py"]
+PAGES = ["pages/explore/overview.py", "pages/more/about_data.py"]
 
 
 def open_app(**query: str) -> AppTest:
@@ -111,7 +111,7 @@ def test_unknown_language_in_url_is_ignored_with_a_notice(app_db):
 def test_corrupt_database_gives_a_clear_message(tmp_path: Path, monkeypatch):
     import streamlit as st
 
-    from monitor import db
+    from monitor.storage import db
 
     broken = tmp_path / "broken.duckdb"
     broken.write_bytes(b"this is not a database" * 100)
@@ -126,10 +126,10 @@ def test_corrupt_database_gives_a_clear_message(tmp_path: Path, monkeypatch):
 
 def test_about_names_where_each_irregularity_occurs_in_the_language(app_db, con):
     scopes = {scope for (scope,) in con.execute("SELECT DISTINCT scope FROM irregularities").fetchall()}
-    kinds = {scope if scope in fiche.SCOPES else scope.rpartition(" ")[0] for scope in scopes}
-    assert kinds <= {*fiche.SCOPES_WITH_CODE, *fiche.SCOPES}  # each curated scope has its strings
+    kinds = {scope if scope in provenance.SCOPES else scope.rpartition(" ")[0] for scope in scopes}
+    assert kinds <= {*provenance.SCOPES_WITH_CODE, *provenance.SCOPES}  # each curated scope has its strings
     app = open_app(lang="nl")
-    app.switch_page("pages/about_data.py").run()
+    app.switch_page("pages/more/about_data.py").run()
     labels = {expander.label.rsplit(" (", 1)[0] for expander in app.expander}
     assert len(labels) == len(scopes) and not labels & scopes  # every one in Dutch, none as curated in English
     assert "doelstelling 1.4" in labels and "kerncijfers" in labels
@@ -138,7 +138,7 @@ def test_about_names_where_each_irregularity_occurs_in_the_language(app_db, con)
 
 def test_about_lists_every_irregularity_with_its_lines(app_db, con):
     app = open_app()
-    app.switch_page("pages/about_data.py").run()
+    app.switch_page("pages/more/about_data.py").run()
     (total,) = con.execute("SELECT count(*) FROM irregularities").fetchone()
     shown = sum(int(expander.label.rsplit("(", 1)[1].rstrip(")")) for expander in app.expander)
     assert shown == total

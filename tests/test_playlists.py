@@ -6,11 +6,13 @@ import json
 
 import pytest
 
-from monitor import playlists, store
-from monitor.accounts import User
-from monitor.errors import PermissionDenied
-from monitor.i18n import LANGUAGES, translate
-from monitor.playlists import PlaylistInvalid
+from monitor.core.errors import PermissionDenied
+from monitor.core.formats import LANGUAGES
+from monitor.deck import playlists
+from monitor.deck.playlists import PlaylistInvalid
+from monitor.i18n import translate
+from monitor.storage import store
+from monitor.storage.accounts import User
 
 PRESENTER = User("presenter", "-", "editor", "brussels_minister_president")
 ITEMS = ["title", "objective/1.4", "priorities/2", "view/objectives?pillar=1&priority=shared", "closing"]

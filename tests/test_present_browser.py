@@ -10,10 +10,13 @@ from urllib.parse import urlparse
 
 import pytest
 
-from monitor import db, deck_data, playlists, sample, store
-from monitor.accounts import User
-from monitor.handout import page_count
-from monitor.paths import DB_PATH_ENV, STORE_PATH_ENV
+from monitor import cache
+from monitor.core.paths import DB_PATH_ENV, STORE_PATH_ENV
+from monitor.deck import parts, playlists
+from monitor.deck.handout import page_count
+from monitor.progress import sample
+from monitor.storage import db, store
+from monitor.storage.accounts import User
 from tests.browser import READY, streamlit_server, wait_until_ready
 from tests.test_browser import ARTIFACTS, chromium  # noqa: F401 - the shared browser fixture
 
@@ -46,7 +49,7 @@ def server(built_db, tmp_path_factory):
     with environment(**{DB_PATH_ENV: str(built_db), STORE_PATH_ENV: str(logs / "store.duckdb")}):
         sample.generate(updates=400, seed=11)
         playlists.create(PRESENTER, "Top", PLAYLIST)
-        content, _failed = deck_data.freeze(date(2026, 6, 11))
+        content, _failed = parts.freeze(date(2026, 6, 11), cache)
         playlists.freeze(PRESENTER, date(2026, 6, 11), content)
         store.close_all()
         db.close_all()

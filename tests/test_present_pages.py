@@ -8,30 +8,20 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from monitor import data, deck_data, playlists, present_ui, store
-from monitor.accounts import User
-from monitor.auth import SESSION_KEY
-from monitor.errors import StoreUnavailable
-from monitor.formats import format_moment
+from monitor import cache
+from monitor.core.errors import StoreUnavailable
+from monitor.core.formats import format_moment
+from monitor.deck import parts, playlists
 from monitor.i18n import translate
-from tests.test_progress_pages import DASHBOARD, people  # noqa: F401 - fixture
+from monitor.storage import store
+from monitor.storage.accounts import User
+from monitor.ui import player
+from tests.rendered import open_page
 
-PRESENT = "pages/present.py"
-PRESENTATIONS = "pages/presentations.py"
+PRESENT = "pages/more/present.py"
+PRESENTATIONS = "pages/more/presentations.py"
 SUMMIT = date(2026, 6, 11)
 PRESENTER = User("presenter", "-", "editor", "brussels_minister_president")
-
-
-def open_page(page: str, user: str | None = None, **query: str) -> AppTest:
-    app = AppTest.from_file(DASHBOARD, default_timeout=60)
-    app.query_params["lang"] = query.pop("lang", "en")
-    app.run()
-    if user:
-        app.session_state[SESSION_KEY] = user
-    app.switch_page(page)
-    for name, value in query.items():
-        app.query_params[name] = value
-    return app.run()
 
 
 def slide_of(app: AppTest) -> str:
@@ -59,7 +49,7 @@ def writes() -> tuple[int, ...]:
 
 
 def test_every_slide_of_the_default_deck(app_db):
-    count = len(deck_data.Source(SUMMIT).items())
+    count = len(parts.Source(SUMMIT, cache).items())
     for number in range(1, count + 1):
         app = open_page(PRESENT, slide=str(number))
         assert not app.exception, number
@@ -116,15 +106,15 @@ def test_bad_url_values_give_a_notice_not_an_exception(app_db, query, notice, nu
 
 
 def test_a_slide_whose_query_fails_shows_the_fallback_and_the_next_slide_works(app_db, monkeypatch):
-    real = data.query
+    real = cache.query
 
     def failing(name, **params):
         if name == "shared_priorities_list":
             raise RuntimeError("simulated failure")
         return real(name, **params)
 
-    monkeypatch.setattr(data, "query", failing)
-    items = deck_data.Source(SUMMIT).items()
+    monkeypatch.setattr(cache, "query", failing)
+    items = parts.Source(SUMMIT, cache).items()
     app = open_page(PRESENT, lang="nl", slide=str(items.index("priorities/3") + 1))
     assert not app.exception
     shown = slide_of(app)
@@ -155,11 +145,11 @@ def test_playlist_plays_its_items_in_order(app_db):
 def test_empty_playlist_plays_the_default_deck_with_a_notice(app_db):
     playlist_id = playlists.create(PRESENTER, "Empty")
     app = open_page(PRESENT, playlist=str(playlist_id))
-    assert "no slides yet" in notices(app) and counter(app)[1] == len(deck_data.Source(SUMMIT).items())
+    assert "no slides yet" in notices(app) and counter(app)[1] == len(parts.Source(SUMMIT, cache).items())
 
 
 def test_frozen_deck_shows_its_time(app_db):
-    content, _ = deck_data.freeze(SUMMIT)
+    content, _ = parts.freeze(SUMMIT, cache)
     snapshot_id = playlists.freeze(PRESENTER, SUMMIT, content)
     app = open_page(PRESENT, snapshot=str(snapshot_id), slide="3")
     taken = store.run("snapshot_by_id", {"snapshot_id": snapshot_id})["taken_at"].iloc[0]
@@ -168,7 +158,7 @@ def test_frozen_deck_shows_its_time(app_db):
 
 def test_the_viewer_never_writes(app_db):
     playlist_id = playlists.create(PRESENTER, "Top", ["title", "closing"])
-    content, _ = deck_data.freeze(SUMMIT)
+    content, _ = parts.freeze(SUMMIT, cache)
     snapshot_id = playlists.freeze(PRESENTER, SUMMIT, content)
     before = writes()
     for query in ({}, {"playlist": str(playlist_id)}, {"snapshot": str(snapshot_id)}, {"slide": "x"}):
@@ -186,8 +176,8 @@ def test_presentations_page_for_a_visitor(app_db):
     assert not [b for b in app.button if b.key == "deck_freeze"]
 
 
-def test_a_partial_freeze_says_which_data_is_missing_after_the_rerun(app_db, people, monkeypatch):  # noqa: F811
-    monkeypatch.setitem(deck_data.LOADERS, "progress", lambda: 1 / 0)
+def test_a_partial_freeze_says_which_data_is_missing_after_the_rerun(app_db, people, monkeypatch):
+    monkeypatch.setitem(parts.LOADERS, "progress", lambda live: 1 / 0)
     app = open_page(PRESENTATIONS, user="cabinet", lang="fr")
     app.button(key="deck_freeze").click().run()
     assert not app.exception and len(app.success) == 1
@@ -195,7 +185,7 @@ def test_a_partial_freeze_says_which_data_is_missing_after_the_rerun(app_db, peo
     assert "progress" not in warning  # the part's name in the language, not its code
 
 
-def test_presenter_freezes_and_builds_a_playlist(app_db, people):  # noqa: F811 - fixture
+def test_presenter_freezes_and_builds_a_playlist(app_db, people):
     app = open_page(PRESENTATIONS, user="cabinet")
     assert not app.exception
     assert app.file_uploader(key="playlist_upload").label == "Playlist file (JSON, up to 200 kB)"  # the limit checked
@@ -227,7 +217,8 @@ def test_an_unreadable_store_still_plays_the_default_deck(app_db, monkeypatch):
     def unavailable(name, **params):
         raise StoreUnavailable("locked", "store.duckdb")
 
-    monkeypatch.setattr(data, "store_query", unavailable)
+    monkeypatch.setattr(cache, "store_query", unavailable)  # playlists
+    monkeypatch.setattr(store, "run", lambda name, params=None: unavailable(name))  # frozen decks
     app = open_page(PRESENT, playlist="1", snapshot="1")
     assert not app.exception
     assert translate("present.part_unavailable", "en") in notices(app)
@@ -238,7 +229,7 @@ def test_nothing_readable_gives_a_neutral_slide_not_a_traceback(app_db, monkeypa
     def broken():
         raise RuntimeError("simulated")
 
-    monkeypatch.setattr(present_ui, "deck_for_url", broken)
+    monkeypatch.setattr(player, "deck_for_url", broken)
     app = open_page(PRESENT)
     assert not app.exception
     assert 'data-state="fallback"' in slide_of(app) and "simulated" not in slide_of(app)

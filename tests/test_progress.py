@@ -7,38 +7,30 @@ from datetime import date, timedelta
 
 import pytest
 
-from monitor import accounts, progress, store
-from monitor.errors import Conflict, PermissionDenied
+from monitor.core.errors import Conflict, PermissionDenied
+from monitor.core.problems import ProposalInvalid
 from monitor.i18n import catalogue
-from monitor.progress import Proposal, ProposalInvalid
+from monitor.progress import workflow
+from monitor.progress.workflow import Proposal
+from monitor.storage import store
 
 EDITOR_MEMBER = "brussels_minister_president"
 TODAY = date.today()
 
 
-@pytest.fixture()
-def people(app_db):
-    """An editor of the Minister-President's cabinet, an editor of another member, and the secretariat."""
-    return {
-        "editor": accounts.add("cabinet", "long-enough-1", "editor", EDITOR_MEMBER, rounds=4),
-        "other": accounts.add("other", "long-enough-1", "editor", "brussels_minister_employment", rounds=4),
-        "admin": accounts.add("secretariat", "long-enough-1", "admin", rounds=4),
-    }
-
-
 def own_code(people) -> str:
-    return progress.editable_workstreams(people["editor"])[0]
+    return workflow.editable_workstreams(people["editor"])[0]
 
 
 def foreign_code(people) -> str:
-    mine = set(progress.editable_workstreams(people["editor"]))
-    return next(code for code in progress.workstream_codes() if code not in mine)
+    mine = set(workflow.editable_workstreams(people["editor"]))
+    return next(code for code in workflow.workstream_codes() if code not in mine)
 
 
 def current(code: str) -> str:
     rows = store.run("progress_current", {"at": None})
     found = rows[rows["workstream_code"] == code]
-    return found["status"].iloc[0] if len(found) else progress.NOT_ASSESSED
+    return found["status"].iloc[0] if len(found) else workflow.NOT_ASSESSED
 
 
 def test_editor_scope_comes_from_the_strategy(people, con):
@@ -50,17 +42,17 @@ def test_editor_scope_comes_from_the_strategy(people, con):
             {"m": EDITOR_MEMBER},
         ).fetchall()
     }
-    assert set(progress.editable_workstreams(people["editor"])) == steered_or_initiated
+    assert set(workflow.editable_workstreams(people["editor"])) == steered_or_initiated
     assert 0 < len(steered_or_initiated) < 100
-    assert len(progress.editable_workstreams(people["admin"])) == 100
-    assert progress.editable_workstreams(None) == []
+    assert len(workflow.editable_workstreams(people["admin"])) == 100
+    assert workflow.editable_workstreams(None) == []
 
 
 def test_a_proposal_lands_and_becomes_the_current_status(people):
     code = own_code(people)
-    update_id = progress.propose(people["editor"], Proposal(code, "in_progress", TODAY, confidence="green"), 0)
+    update_id = workflow.propose(people["editor"], Proposal(code, "in_progress", TODAY, confidence="green"), 0)
     assert current(code) == "in_progress"
-    assert progress.version_of(code) == update_id
+    assert workflow.version_of(code) == update_id
     log = store.run("full_history")
     assert log["workstream_code"].tolist() == [code]
     audit = store.connection().execute("SELECT actor, action FROM audit_log").fetchall()
@@ -70,23 +62,23 @@ def test_a_proposal_lands_and_becomes_the_current_status(people):
 def test_editor_cannot_write_another_members_workstream_even_by_direct_call(people):
     code = foreign_code(people)
     with pytest.raises(PermissionDenied):
-        progress.propose(people["editor"], Proposal(code, "in_progress", TODAY, confidence="green"), 0)
+        workflow.propose(people["editor"], Proposal(code, "in_progress", TODAY, confidence="green"), 0)
     with pytest.raises(PermissionDenied):
-        progress.propose(None, Proposal(code, "in_progress", TODAY, confidence="green"), 0)
+        workflow.propose(None, Proposal(code, "in_progress", TODAY, confidence="green"), 0)
     assert store.run("update_count")["updates"].iloc[0] == 0
 
 
 def test_only_admins_validate_and_add_cycles(people):
     code = own_code(people)
-    update_id = progress.propose(people["editor"], Proposal(code, "in_progress", TODAY, confidence="amber"), 0)
+    update_id = workflow.propose(people["editor"], Proposal(code, "in_progress", TODAY, confidence="amber"), 0)
     for someone in (None, people["editor"]):
         with pytest.raises(PermissionDenied):
-            progress.decide(someone, update_id, "validated", date(2026, 6, 11))
+            workflow.decide(someone, update_id, "validated", date(2026, 6, 11))
         with pytest.raises(PermissionDenied):
-            progress.add_cycle(someone, date(2027, 6, 10), "Sociale Top 2027", "invitation")
-    progress.decide(people["admin"], update_id, "validated", date(2026, 6, 11))
+            workflow.add_cycle(someone, date(2027, 6, 10), "Sociale Top 2027", "invitation")
+    workflow.decide(people["admin"], update_id, "validated", date(2026, 6, 11))
     with pytest.raises(Conflict):
-        progress.decide(people["admin"], update_id, "returned", date(2026, 6, 11), "changed my mind")
+        workflow.decide(people["admin"], update_id, "returned", date(2026, 6, 11), "changed my mind")
 
 
 @pytest.mark.parametrize(
@@ -133,7 +125,7 @@ def test_only_admins_validate_and_add_cycles(people):
 def test_invalid_proposals_are_refused_with_the_field_and_a_plain_reason(people, proposal, column, key):
     fields = {"as_of": TODAY, **proposal}
     with pytest.raises(ProposalInvalid) as refused:
-        progress.propose(people["editor"], Proposal(own_code(people), **fields), 0)
+        workflow.propose(people["editor"], Proposal(own_code(people), **fields), 0)
     assert (column, key) in {(p.column, p.key) for p in refused.value.problems}
     assert key in catalogue()
     assert store.run("update_count")["updates"].iloc[0] == 0
@@ -142,9 +134,11 @@ def test_invalid_proposals_are_refused_with_the_field_and_a_plain_reason(people,
 def test_every_rule_message_exists_in_the_catalogue():
     import re
 
-    from monitor.paths import PROJECT_ROOT
+    from monitor.core.paths import PROJECT_ROOT
 
-    sources = (PROJECT_ROOT / "monitor" / name for name in ("progress.py", "imports.py"))
+    sources = (
+        PROJECT_ROOT / "monitor" / name for name in ("progress/workflow.py", "progress/imports.py", "core/tabular.py")
+    )
     keys = {key for path in sources for key in re.findall(r'"((?:progress|import)\.error\.[a-z_]+)"', path.read_text())}
     assert len(keys) > 25 and keys <= set(catalogue())
 
@@ -152,30 +146,30 @@ def test_every_rule_message_exists_in_the_catalogue():
 def test_final_states_count_only_once_validated_and_returns_never(people):
     code = own_code(people)
     admin = people["admin"]
-    first = progress.propose(people["editor"], Proposal(code, "in_progress", TODAY, confidence="green"), 0)
-    delivered = progress.propose(people["editor"], Proposal(code, "delivered", TODAY), first)
+    first = workflow.propose(people["editor"], Proposal(code, "in_progress", TODAY, confidence="green"), 0)
+    delivered = workflow.propose(people["editor"], Proposal(code, "delivered", TODAY), first)
     assert current(code) == "in_progress"  # proposed, not yet official
-    progress.decide(admin, delivered, "validated", date(2026, 6, 11))
+    workflow.decide(admin, delivered, "validated", date(2026, 6, 11))
     assert current(code) == "delivered"
-    backwards = progress.propose(
+    backwards = workflow.propose(
         people["editor"], Proposal(code, "stalled", TODAY, "budget cut", "red", "budget"), delivered
     )
     assert current(code) == "stalled"  # a status may move backwards
-    progress.decide(admin, backwards, "returned", date(2026, 6, 11), "no evidence")
+    workflow.decide(admin, backwards, "returned", date(2026, 6, 11), "no evidence")
     assert current(code) == "delivered"
     with pytest.raises(ProposalInvalid):
-        progress.decide(admin, first, "returned", date(2026, 6, 11), "  ")
+        workflow.decide(admin, first, "returned", date(2026, 6, 11), "  ")
 
 
 def test_a_stale_edit_is_a_conflict_and_writes_nothing(people):
     code = own_code(people)
-    seen = progress.version_of(code)
-    progress.propose(people["admin"], Proposal(code, "in_progress", TODAY, confidence="green"), seen)
+    seen = workflow.version_of(code)
+    workflow.propose(people["admin"], Proposal(code, "in_progress", TODAY, confidence="green"), seen)
     with pytest.raises(Conflict) as conflict:
-        progress.propose(people["editor"], Proposal(code, "not_started", TODAY, confidence="amber"), seen)
-    assert conflict.value.current_version == progress.version_of(code)
+        workflow.propose(people["editor"], Proposal(code, "not_started", TODAY, confidence="amber"), seen)
+    assert conflict.value.current_version == workflow.version_of(code)
     assert store.run("update_count")["updates"].iloc[0] == 1
-    progress.propose(
+    workflow.propose(
         people["editor"], Proposal(code, "not_started", TODAY, confidence="amber"), conflict.value.current_version
     )
     assert current(code) == "not_started"
@@ -187,10 +181,10 @@ def test_twenty_threads_updating_one_workstream_lose_nothing(people):
     barrier = threading.Barrier(20)
 
     def edit(number: int) -> None:
-        based_on = progress.version_of(code)
+        based_on = workflow.version_of(code)
         barrier.wait()
         try:
-            progress.propose(
+            workflow.propose(
                 people["editor"], Proposal(code, "in_progress", TODAY, f"edit {number}", "green"), based_on
             )
             outcomes.append(f"landed {number}")
@@ -210,12 +204,12 @@ def test_twenty_threads_updating_one_workstream_lose_nothing(people):
 
 
 def test_admins_add_cycles_that_join_the_documented_ones(people):
-    documented = progress.cycles()
+    documented = workflow.cycles()
     assert list(documented["origin"].unique()) == ["document"]
     assert date(2026, 6, 11) in set(documented["summit_date"]) and date(2020, 1, 16) in set(documented["summit_date"])
     with pytest.raises(ProposalInvalid):
-        progress.add_cycle(people["admin"], date(2026, 6, 11), "again", "x")
-    progress.add_cycle(people["admin"], date(2027, 6, 10), "Sociale Top 2027", "uitnodiging van de regering")
-    both = progress.cycles()
+        workflow.add_cycle(people["admin"], date(2026, 6, 11), "again", "x")
+    workflow.add_cycle(people["admin"], date(2027, 6, 10), "Sociale Top 2027", "uitnodiging van de regering")
+    both = workflow.cycles()
     assert both["summit_date"].tolist() == sorted(both["summit_date"])
     assert both.loc[both["summit_date"] == date(2027, 6, 10), "origin"].item() == "admin"

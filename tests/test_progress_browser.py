@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from monitor import accounts
 from tests.browser import (
     choose,
     cut_or_scrolling_sideways,
@@ -16,6 +15,7 @@ from tests.browser import (
     streamlit_server,
     wait_until_ready,
 )
+from tests.people import add_people
 from tests.test_browser import ARTIFACTS, chromium  # noqa: F401 - the shared browser fixture
 
 pytestmark = pytest.mark.browser
@@ -25,8 +25,7 @@ pytestmark = pytest.mark.browser
 def server(built_db, tmp_path_factory):
     logs = tmp_path_factory.mktemp("progress-e2e")
     users = logs / "users.yaml"
-    accounts.add("cabinet", "long-enough-1", "editor", "brussels_minister_president", path=users, rounds=4)
-    accounts.add("secretariat", "long-enough-1", "admin", path=users, rounds=4)
+    add_people(users)
     with streamlit_server(built_db, logs) as url:
         yield url
 

@@ -7,51 +7,22 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from monitor import accounts, progress, sample, store
-from monitor.auth import SESSION_KEY
-from monitor.paths import PROJECT_ROOT
-from tests.rendered import default_placeholders
+from monitor.core.paths import PROJECT_ROOT
+from monitor.progress import sample, workflow
+from monitor.storage import store
+from monitor.ui.auth import SESSION_KEY
+from tests.rendered import default_placeholders, open_page, rendered_text
 from tests.test_explore_pages import COMBINATIONS
 
 DASHBOARD = str(PROJECT_ROOT / "dashboard.py")
 PROGRESS_PAGES = [
-    "pages/progress.py",
-    "pages/report.py",
-    "pages/validate.py",
-    "pages/import_export.py",
-    "pages/account.py",
+    "pages/progress/progress.py",
+    "pages/progress/report.py",
+    "pages/progress/validate.py",
+    "pages/progress/import_export.py",
+    "pages/more/account.py",
 ]
 EDITOR_MEMBER = "brussels_minister_president"
-
-
-@pytest.fixture()
-def people(app_db):
-    return {
-        "editor": accounts.add("cabinet", "long-enough-1", "editor", EDITOR_MEMBER, rounds=4),
-        "admin": accounts.add("secretariat", "long-enough-1", "admin", rounds=4),
-    }
-
-
-def open_page(page: str, user: str | None = None, **query: str) -> AppTest:
-    app = AppTest.from_file(DASHBOARD, default_timeout=60)
-    for name, value in query.items():
-        app.query_params[name] = value
-    app.run()
-    if user:
-        app.session_state[SESSION_KEY] = user
-    app.switch_page(page)
-    for name, value in query.items():
-        app.query_params[name] = value
-    return app.run()
-
-
-def rendered_text(app: AppTest) -> str:
-    parts = [
-        e.value
-        for kind in ("title", "subheader", "markdown", "caption", "info", "warning", "error", "success")
-        for e in getattr(app, kind)
-    ]
-    return "\n".join(str(p) for p in parts)
 
 
 @pytest.mark.parametrize(
@@ -70,7 +41,7 @@ def test_every_progress_page_for_every_kind_of_user(people, page, query, user):
 
 
 def test_without_progress_every_workstream_is_not_yet_assessed(people):
-    app = open_page("pages/progress.py")
+    app = open_page("pages/progress/progress.py")
     assert "No progress has been reported yet" in app.info[0].value
     counts = app.table[0].value
     assert counts["Not yet assessed"].sum() == 100 and counts.iloc[:, -1].sum() == 100
@@ -78,36 +49,41 @@ def test_without_progress_every_workstream_is_not_yet_assessed(people):
 
 def test_progress_counts_follow_the_filters(people):
     sample.generate(300, seed=5)
-    app = open_page("pages/progress.py", priority="shared")
+    app = open_page("pages/progress/progress.py", priority="shared")
     counts = app.table[0].value
-    shared_workstreams = sum(1 for _ in progress.workstream_codes())  # all, then narrow by the objective list
+    shared_workstreams = sum(1 for _ in workflow.workstream_codes())  # all, then narrow by the objective list
     assert 0 < counts.iloc[:, -1].sum() < shared_workstreams
     assert len(counts) == 7  # the 7 shared objectives
 
 
 def test_sample_banner_on_every_page_while_sample_rows_exist(people):
-    for page in ["pages/overview.py", "pages/partners.py", "pages/progress.py"]:
+    for page in ["pages/explore/overview.py", "pages/explore/partners.py", "pages/progress/progress.py"]:
         assert not any("SAMPLE DATA" in w.value for w in open_page(page).warning)
     sample.generate(50)
-    for page in ["pages/overview.py", "pages/partners.py", "pages/progress.py", "pages/about_data.py"]:
+    for page in [
+        "pages/explore/overview.py",
+        "pages/explore/partners.py",
+        "pages/progress/progress.py",
+        "pages/more/about_data.py",
+    ]:
         assert any("SAMPLE DATA" in w.value for w in open_page(page).warning), page
-    app = open_page("pages/overview.py", lang="fr")
+    app = open_page("pages/explore/overview.py", lang="fr")
     assert any("DONNÉES D’EXEMPLE" in w.value for w in app.warning)
     sample.remove()
-    assert not any("SAMPLE DATA" in w.value for w in open_page("pages/progress.py").warning)
+    assert not any("SAMPLE DATA" in w.value for w in open_page("pages/progress/progress.py").warning)
 
 
 def test_viewers_write_nothing(people):
-    for page in ["pages/report.py", "pages/validate.py"]:
+    for page in ["pages/progress/report.py", "pages/progress/validate.py"]:
         app = open_page(page)
         assert app.info and not app.main.button and not app.main.text_area
-    app = open_page("pages/import_export.py")
+    app = open_page("pages/progress/import_export.py")
     assert "secretariat" in app.info[-1].value
     assert store.run("update_count")["updates"].iloc[0] == 0
 
 
 def test_sign_in_with_the_form(people):
-    app = open_page("pages/account.py")
+    app = open_page("pages/more/account.py")
     app.text_input(key="account_username").input("cabinet")
     app.text_input(key="account_password").input("wrong password")
     app.button(key="account_sign_in_submit").click().run()
@@ -119,9 +95,9 @@ def test_sign_in_with_the_form(people):
 
 
 def test_an_editor_reports_only_its_own_workstreams_and_the_update_lands(people):
-    app = open_page("pages/report.py", "cabinet")
+    app = open_page("pages/progress/report.py", "cabinet")
     offered = app.selectbox(key="report_workstream").options
-    mine = progress.editable_workstreams(people["editor"])
+    mine = workflow.editable_workstreams(people["editor"])
     assert [option.split(" ", 1)[0] for option in offered] == mine
     app.selectbox(key="report_status").set_value("in_progress").run()
     app.radio(key="report_confidence").set_value("amber")
@@ -135,7 +111,7 @@ def test_an_editor_reports_only_its_own_workstreams_and_the_update_lands(people)
 
 
 def test_an_invalid_submission_explains_and_saves_nothing(people):
-    app = open_page("pages/report.py", "cabinet")
+    app = open_page("pages/progress/report.py", "cabinet")
     app.selectbox(key="report_status").set_value("stalled").run()
     assert default_placeholders(app) == []  # the reason's box, now drawn, says in English neither
     app.radio(key="report_confidence").set_value("red")
@@ -146,9 +122,9 @@ def test_an_invalid_submission_explains_and_saves_nothing(people):
 
 
 def test_a_conflict_keeps_the_editors_text(people):
-    app = open_page("pages/report.py", "cabinet")
+    app = open_page("pages/progress/report.py", "cabinet")
     code = app.selectbox(key="report_workstream").value.split(" ", 1)[0]
-    progress.propose(people["admin"], progress.Proposal(code, "not_started", date.today(), "meanwhile", "red"), 0)
+    workflow.propose(people["admin"], workflow.Proposal(code, "not_started", date.today(), "meanwhile", "red"), 0)
     app.selectbox(key="report_status").set_value("in_progress").run()
     app.radio(key="report_confidence").set_value("green")
     app.text_area(key="report_narrative").input("my careful text")
@@ -161,11 +137,11 @@ def test_a_conflict_keeps_the_editors_text(people):
 
 
 def test_the_secretariat_validates_and_returns(people):
-    code = progress.editable_workstreams(people["editor"])[0]
-    first = progress.propose(
-        people["editor"], progress.Proposal(code, "delivered", date.today(), "<img src=x onerror=alert(1)>"), 0
+    code = workflow.editable_workstreams(people["editor"])[0]
+    first = workflow.propose(
+        people["editor"], workflow.Proposal(code, "delivered", date.today(), "<img src=x onerror=alert(1)>"), 0
     )
-    app = open_page("pages/validate.py", "secretariat")
+    app = open_page("pages/progress/validate.py", "secretariat")
     assert app.selectbox(key="validate_pick").options[0].startswith(f"#{first} · {code}")
     app.selectbox(key="validate_pick").set_value(first).run()
     assert app.text[0].value == "<img src=x onerror=alert(1)>"  # shown as text, never as HTML
@@ -173,9 +149,9 @@ def test_the_secretariat_validates_and_returns(people):
     assert "Validated." in app.success[0].value
     decisions = store.run("full_history")
     assert decisions["decision"].tolist() == ["validated"]
-    assert decisions["cycle_date"].dt.date.tolist()[0] == max(progress.cycles()["summit_date"])
-    second = progress.propose(people["editor"], progress.Proposal(code, "abandoned", date.today(), "reoriented"), first)
-    app = open_page("pages/validate.py", "secretariat")
+    assert decisions["cycle_date"].dt.date.tolist()[0] == max(workflow.cycles()["summit_date"])
+    second = workflow.propose(people["editor"], workflow.Proposal(code, "abandoned", date.today(), "reoriented"), first)
+    app = open_page("pages/progress/validate.py", "secretariat")
     app.selectbox(key="validate_pick").set_value(second).run()
     app.button(key="validate_return").click().run()
     assert "comment is required" in app.error[0].value
@@ -186,14 +162,14 @@ def test_the_secretariat_validates_and_returns(people):
 
 def test_a_missing_text_shows_as_an_empty_cell_not_as_none(people):
     """Streamlit writes a missing value as "None", in English: an update without evidence has an empty cell."""
-    code = progress.editable_workstreams(people["editor"])[0]
-    progress.propose(people["editor"], progress.Proposal(code, "in_progress", date.today(), "started", "green"), 0)
-    queue = open_page("pages/validate.py", "secretariat").dataframe[0].value
+    code = workflow.editable_workstreams(people["editor"])[0]
+    workflow.propose(people["editor"], workflow.Proposal(code, "in_progress", date.today(), "started", "green"), 0)
+    queue = open_page("pages/progress/validate.py", "secretariat").dataframe[0].value
     assert queue["Evidence (link)"].tolist() == [""]
 
 
 def test_the_secretariat_adds_a_cycle(people):
-    app = open_page("pages/validate.py", "secretariat")
+    app = open_page("pages/progress/validate.py", "secretariat")
     app.date_input(key="validate_new_cycle_date").set_value(date(2027, 6, 10))
     app.text_input(key="validate_new_cycle_label").input("Sociale Top 2027")
     app.text_input(key="validate_new_cycle_source").input("")
@@ -201,15 +177,15 @@ def test_the_secretariat_adds_a_cycle(people):
     assert "Say where this Summit date is announced" in app.error[0].value
     app.text_input(key="validate_new_cycle_source").input("Uitnodiging van 1 maart 2027")
     app.button(key="validate_add_cycle_submit").click().run()
-    assert date(2027, 6, 10) in set(progress.cycles()["summit_date"])
+    assert date(2027, 6, 10) in set(workflow.cycles()["summit_date"])
 
 
 @pytest.mark.parametrize(
     "page, user, future",
     [
-        ("pages/report.py", "cabinet", False),  # an update's date
-        ("pages/validate.py", "secretariat", True),  # a Summit's date: the next one is announced ahead
-        ("pages/targets.py", "secretariat", False),  # when a base-year value was published
+        ("pages/progress/report.py", "cabinet", False),  # an update's date
+        ("pages/progress/validate.py", "secretariat", True),  # a Summit's date: the next one is announced ahead
+        ("pages/explore/targets.py", "secretariat", False),  # when a base-year value was published
     ],
 )
 def test_date_fields_read_day_first_as_dates_are_written_in_belgium(people, page, user, future):
@@ -221,15 +197,15 @@ def test_date_fields_read_day_first_as_dates_are_written_in_belgium(people, page
 def test_lists_of_titles_and_narratives_wrap_their_long_texts(people):
     """Streamlit's grid wraps a cell's text only in rows taller than 4rem (64 px): the grids of workstream titles
     and of entered narratives have such rows (the narratives stay in grids: st.table would read them as Markdown)."""
-    code = progress.editable_workstreams(people["editor"])[0]
-    progress.propose(
-        people["editor"], progress.Proposal(code, "in_progress", date.today(), "a long narrative", "green"), 0
+    code = workflow.editable_workstreams(people["editor"])[0]
+    workflow.propose(
+        people["editor"], workflow.Proposal(code, "in_progress", date.today(), "a long narrative", "green"), 0
     )
     grids = {
-        "import and export: current status": open_page("pages/import_export.py").dataframe,
-        "report: a workstream's history": open_page("pages/report.py", "cabinet").dataframe,
-        "validate: queue, not updated": open_page("pages/validate.py", "secretariat").dataframe[:2],
-        "progress: changes since the Summit": open_page("pages/progress.py").dataframe,
+        "import and export: current status": open_page("pages/progress/import_export.py").dataframe,
+        "report: a workstream's history": open_page("pages/progress/report.py", "cabinet").dataframe,
+        "validate: queue, not updated": open_page("pages/progress/validate.py", "secretariat").dataframe[:2],
+        "progress: changes since the Summit": open_page("pages/progress/progress.py").dataframe,
     }
     assert {name: [grid.proto.row_height > 64 for grid in found] for name, found in grids.items()} == {
         name: [True] * len(found) for name, found in grids.items()
@@ -238,7 +214,7 @@ def test_lists_of_titles_and_narratives_wrap_their_long_texts(people):
 
 
 def test_an_upload_is_checked_and_previewed_in_the_language_within_the_limits_it_states(people):
-    app = open_page("pages/import_export.py", "secretariat", lang="fr")
+    app = open_page("pages/progress/import_export.py", "secretariat", lang="fr")
     label = app.file_uploader(key="transfer_file").label
     assert label == "Fichier CSV (UTF-8) ou XLSX, jusqu’à 5 Mo et 5\u202f000 lignes"  # the limits checked below
 

@@ -9,22 +9,18 @@ from datetime import date
 
 import pytest
 
-from monitor import accounts, progress, sample, store
-from monitor.build import build_database
-from monitor.errors import StoreUnavailable
-from monitor.paths import DOCUMENTS_DIR, MIGRATIONS_DIR, PROJECT_ROOT, SOURCES_DIR
-from monitor.progress import Proposal
+from monitor.build.database import build_database
+from monitor.core.errors import StoreUnavailable
+from monitor.core.paths import DOCUMENTS_DIR, MIGRATIONS_DIR, PROJECT_ROOT, SOURCES_DIR
+from monitor.progress import sample, workflow
+from monitor.progress.workflow import Proposal
+from monitor.storage import store
 
 TODAY = date.today()
 
 
-@pytest.fixture()
-def admin(app_db):
-    return accounts.add("secretariat", "long-enough-1", "admin", rounds=4)
-
-
 def propose(admin, code: str, narrative: str) -> int:
-    return progress.propose(admin, Proposal(code, "in_progress", TODAY, narrative, "green"), progress.version_of(code))
+    return workflow.propose(admin, Proposal(code, "in_progress", TODAY, narrative, "green"), workflow.version_of(code))
 
 
 def test_a_new_store_has_every_migration(isolated_store):
@@ -64,13 +60,13 @@ def test_progress_survives_a_rebuild_of_the_strategy_database(admin, app_db):
     first = propose(admin, "2.1.1", "survives the rebuild")
     build_database(app_db, SOURCES_DIR, DOCUMENTS_DIR)  # renames a new strategy file into place
     assert store.run("full_history")["update_id"].tolist() == [first]
-    assert progress.version_of("2.1.1") == first
-    assert "2.1.1" in progress.workstream_codes()
+    assert workflow.version_of("2.1.1") == first
+    assert "2.1.1" in workflow.workstream_codes()
 
 
 def test_backup_wipe_restore(admin, isolated_store, tmp_path):
     kept = [propose(admin, code, f"before backup {code}") for code in ("1.1.1", "1.2.1", "2.8.1")]
-    progress.decide(admin, kept[0], "validated", date(2026, 6, 11))
+    workflow.decide(admin, kept[0], "validated", date(2026, 6, 11))
     backup = store.backup(tmp_path / "backup.duckdb")
     store.close_all()
     isolated_store.unlink()  # the wipe
@@ -88,7 +84,7 @@ def test_backup_and_restore_from_the_command_line(admin, isolated_store, tmp_pat
     propose(admin, "1.3.1", "command line")
     store.close_all()
     target = tmp_path / "cli-backup.duckdb"
-    command = [sys.executable, "-m", "monitor.store"]
+    command = [sys.executable, "-m", "monitor.storage.store"]
     done = subprocess.run([*command, "backup", str(target)], cwd=PROJECT_ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     isolated_store.unlink()
@@ -136,10 +132,10 @@ def test_sample_rows_are_labelled_and_removed_without_touching_real_ones(admin):
     history = store.run("full_history")
     assert history["is_sample"].sum() == 300 and not history.loc[history["update_id"] == real, "is_sample"].item()
     assert set(history.loc[history["is_sample"], "proposed_by"]) == {sample.SAMPLE_ACTOR}
-    again = sample._rows(progress.workstream_codes(), 300, 7, TODAY)[0]
+    again = sample._rows(workflow.workstream_codes(), 300, 7, TODAY)[0]
     assert again["workstream_code"].tolist() == history.loc[history["is_sample"], "workstream_code"].tolist()
     assert sample.remove() == 300
     left = store.run("full_history")
     assert left["update_id"].tolist() == [real]
     assert store.run("sample_counts").iloc[0].sum() == 0
-    assert progress.version_of("1.1.1") == real
+    assert workflow.version_of("1.1.1") == real

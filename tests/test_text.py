@@ -1,6 +1,6 @@
 """The matching rule that the fidelity tests rely on."""
 
-from monitor.text import found_in_lines, normalize_space
+from monitor.core.text import found_in_lines, normalize_space
 
 LINES = (
     "Strategie Go4Brussels 2030   12 ",

@@ -3,7 +3,7 @@
 import pandas as pd
 import pyarrow as pa
 
-from monitor.ui import static_table
+from monitor.ui.tables import static_table
 
 TEXTS = [
     "a *b* c, _nadruk_ __vet__, ~~weg~~ `code`",

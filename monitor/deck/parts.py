@@ -1,0 +1,236 @@
+"""The data a Social Summit deck shows, gathered in parts (strategy, shared priorities, progress, indicators,
+and the French and English titles entered so far).
+
+Live, each part is read when a slide needs it, through what the caller passes as `live` (the app passes
+monitor.cache, its cached reads); frozen, the parts come from a snapshot taken when the presenter pressed
+"freeze" (monitor.deck.playlists stores it). A part that cannot be
+read raises SlideUnavailable, and only the slides that need it show the neutral fallback.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any, Protocol
+
+import pandas as pd
+
+from monitor.deck import slides
+from monitor.explore.filters import Filters
+from monitor.progress import aggregates
+from monitor.storage import store
+
+PARTS = ("strategy", "priorities", "progress", "indicators", "translations")
+log = logging.getLogger(__name__)
+
+
+class SlideUnavailable(Exception):
+    """A part of the deck data could not be read; the slide shows the neutral fallback."""
+
+
+class LiveData(Protocol):
+    """The reads a live deck makes (the module monitor.cache provides them, cached per database and store)."""
+
+    def query(self, name: str, **params: object) -> pd.DataFrame: ...
+    def progress_state(self) -> Any: ...
+    def filtered_codes(self, filters: Filters) -> list[str]: ...
+    def changes_since_last_summit(self, filters: Filters, limit: int = 500) -> tuple[int, pd.DataFrame]: ...
+    def sample_rows(self) -> int: ...
+    def objective_key_indicator(self, objective_code: str) -> dict | None: ...
+    def content_translations(self) -> dict[tuple[str, str, str], str]: ...
+
+
+def strategy(live: LiveData) -> dict[str, Any]:
+    """Pillars and objectives (title, priority type, initiating members, workstream codes) as published."""
+    pillars = live.query("counts_by_pillar")
+    objectives = live.query("objectives_list")
+    workstreams = live.query("workstreams_list")
+    codes_of: dict[str, list[str]] = {}
+    for code, objective in zip(workstreams["code"], workstreams["objective_code"], strict=True):
+        codes_of.setdefault(objective, []).append(code)
+    return {
+        "pillars": [
+            {"pillar": int(p), "title": str(title), "objectives": int(n), "workstreams": int(w)}
+            for p, title, n, w in zip(
+                pillars["pillar"], pillars["pillar_title"], pillars["objectives"], pillars["workstreams"], strict=True
+            )
+        ],
+        "objectives": [
+            {
+                "code": str(row["code"]),
+                "title": str(row["title"]),
+                "pillar": int(row["pillar"]),
+                "priority_type": str(row["priority_type"]),
+                "initiating": [n for n in str(row["initiating"] or "").split("; ") if n],
+                "workstreams": codes_of.get(str(row["code"]), []),
+            }
+            for row in objectives.to_dict("records")
+        ],
+    }
+
+
+def priorities(live: LiveData) -> dict[str, Any]:
+    """The 17 shared priorities of the 11 June 2026 Summit (number, title, policy domain as written)."""
+    rows = live.query("shared_priorities_list")
+    return {
+        "priorities": [
+            {
+                "number": int(r["number"]),
+                "title": str(r["title"]),
+                "domain_id": str(r["domain_id"]),
+                "domain": r["domain"],
+            }
+            for r in rows.to_dict("records")
+        ]
+    }
+
+
+def progress(live: LiveData) -> dict[str, Any]:
+    """Current statuses, the last Summit (the Progress page's definition), what changed since, sample rows."""
+    state = live.progress_state()
+    statuses = aggregates.status_of(state.current)
+    codes = live.filtered_codes(Filters())
+    before = state.at_cycles.get(state.last_summit, {})
+    moves = aggregates.transitions(codes, before, statuses)
+    change_count, _newest = live.changes_since_last_summit(Filters(), limit=1)
+    return {
+        "statuses": statuses,
+        "last_summit": state.last_summit.isoformat() if state.last_summit else None,
+        "transitions": [
+            {"from": f, "to": to, "workstreams": int(n)}
+            for f, to, n in zip(moves["from_status"], moves["to_status"], moves["workstreams"], strict=True)
+        ],
+        "changes": int(change_count),
+        "sample_rows": int(live.sample_rows()),
+    }
+
+
+def _plain(value: object) -> object:
+    if hasattr(value, "item"):  # numpy scalars
+        value = value.item()
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return None if value != value else value  # NaN -> None
+
+
+def indicator_of(live: LiveData, code: str) -> dict[str, Any] | None:
+    """The objective's key indicator (name, unit, latest year and value, direction), if it has one."""
+    found = live.objective_key_indicator(code)
+    return None if found is None else {key: _plain(value) for key, value in found.items()}
+
+
+def indicators(live: LiveData) -> dict[str, Any]:
+    codes = [o["code"] for o in strategy(live)["objectives"]]
+    return {"by_objective": {code: found for code in codes if (found := indicator_of(live, code))}}
+
+
+def translations(live: LiveData) -> dict[str, Any]:
+    """The French and English titles entered so far, [kind, code, language, text] each: a frozen deck keeps
+    the titles it was frozen with, as it keeps the numbers."""
+    entered = live.content_translations()
+    return {"titles": [[kind, code, language, text] for (kind, code, language), text in sorted(entered.items())]}
+
+
+LOADERS: dict[str, Callable[[LiveData], dict[str, Any]]] = {
+    "strategy": strategy,
+    "priorities": priorities,
+    "progress": progress,
+    "indicators": indicators,
+    "translations": translations,
+}
+
+
+class Source:
+    """Where a deck's data comes from: live loaders, or a frozen snapshot's content."""
+
+    def __init__(
+        self,
+        summit: date,
+        live: LiveData | None = None,
+        frozen: dict[str, Any] | None = None,
+        taken_at: datetime | None = None,
+    ):
+        self.summit = summit
+        self.live = live  # None: only a frozen deck's parts can be read
+        self.frozen = frozen
+        self.taken_at = taken_at
+        self._parts: dict[str, dict[str, Any]] = {}
+        self._failed: set[str] = set()  # read once: a part that failed is not retried for every slide
+
+    def part(self, name: str) -> dict[str, Any]:
+        if name in self._parts:
+            return self._parts[name]
+        if name in self._failed:
+            raise SlideUnavailable(name)
+        if self.frozen is not None:
+            found = self.frozen.get(name)
+            if not isinstance(found, dict):
+                raise SlideUnavailable(name)
+        else:
+            if self.live is None:
+                raise SlideUnavailable(name)
+            try:
+                found = LOADERS[name](self.live)
+            except Exception as error:
+                log.warning("deck part %s unavailable: %r", name, error)
+                self._failed.add(name)
+                raise SlideUnavailable(name) from error
+        self._parts[name] = found
+        return found
+
+    def has_progress(self) -> bool:
+        try:
+            return bool(self.part("progress")["statuses"])
+        except SlideUnavailable:
+            return False
+
+    def objective_codes(self) -> list[str]:
+        try:
+            return [o["code"] for o in self.part("strategy")["objectives"]]
+        except SlideUnavailable:
+            return []
+
+    def items(self) -> list[str]:
+        return slides.default_items(self.objective_codes(), self.has_progress())
+
+    def titles(self) -> dict[tuple[str, str, str], str]:
+        """The entered titles {(kind, code, language): text} the deck shows: frozen with it, or live.
+
+        A snapshot frozen before titles were part of a deck plays with the titles entered now.
+        """
+        if self.frozen is not None and "translations" not in self.frozen:
+            return Source(self.summit, self.live).titles()
+        return {(kind, code, language): text for kind, code, language, text in self.part("translations")["titles"]}
+
+
+def freeze(summit: date, live: LiveData) -> tuple[dict[str, Any], list[str]]:
+    """Every part of the deck data as it is now (for a snapshot), and the names of the parts that failed."""
+    content: dict[str, Any] = {"summit_date": summit.isoformat()}
+    failed = []
+    source = Source(summit, live)
+    for name in PARTS:
+        try:
+            content[name] = source.part(name)
+        except SlideUnavailable:
+            failed.append(name)
+    return content, failed
+
+
+def frozen_source(snapshot_id: int, live: LiveData | None = None) -> Source | None:
+    """The deck frozen as snapshot `snapshot_id` (None when there is no such snapshot); `live` gives the titles
+    of a snapshot frozen before titles were part of a deck."""
+    found = store.run("snapshot_by_id", {"snapshot_id": int(snapshot_id)})
+    if found.empty:
+        return None
+    row = found.iloc[0]
+    taken_at = datetime.fromisoformat(str(row["taken_at"]))
+    summit = date.fromisoformat(str(row["summit_date"])[:10])
+    return Source(summit, live, frozen=json.loads(row["content"]), taken_at=taken_at)
+
+
+def default_summit(cycles: list[date], today: date) -> date:
+    """The Summit a deck is for unless the presenter picks one: the next one from today, else the latest."""
+    upcoming = [day for day in cycles if day >= today]
+    return min(upcoming) if upcoming else max(cycles)

@@ -1,0 +1,3 @@
+from monitor.i18n import main
+
+main()

@@ -1,0 +1,118 @@
+"""Generated sample progress, for demos, training and benchmarks: never official, always labelled.
+
+Every generated row has `is_sample = true`; while any exists, every page shows a "sample data" banner.
+The history is reproducible (seeded) and plausible: each workstream moves forward through the statuses
+between the strategy's signature and today, final states are validated at a cycle, a few are returned.
+
+    python -m monitor.progress.sample generate [--updates N] [--seed S]
+    python -m monitor.progress.sample remove
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from datetime import date, datetime, time, timedelta
+
+import pandas as pd
+
+from monitor.progress import workflow
+from monitor.storage import store
+
+SAMPLE_ACTOR = "sample-generator"
+FORWARD = {
+    "not_started": ["in_progress", "in_progress", "stalled", "not_started"],
+    "in_progress": ["in_progress", "partially_delivered", "delivered", "stalled"],
+    "stalled": ["in_progress", "abandoned", "stalled"],
+    "partially_delivered": ["delivered", "in_progress"],
+    "delivered": ["delivered"],
+    "abandoned": ["abandoned"],
+}
+
+
+def _rows(codes: list[str], updates: int, seed: int, today: date) -> tuple[pd.DataFrame, pd.DataFrame]:
+    rng = random.Random(seed)
+    cycles = [day for day in workflow.cycles()["summit_date"] if day >= workflow.STRATEGY_SIGNED]
+    span = (today - workflow.STRATEGY_SIGNED).days
+    moments = sorted(rng.randrange(1, span * 24) for _ in range(updates))
+    state = {code: "not_started" for code in codes}
+    update_rows, decision_rows = [], []
+    for number, hours in enumerate(moments, start=1):
+        code = rng.choice(codes)
+        status = rng.choice(FORWARD[state[code]])
+        state[code] = status
+        proposed_at = datetime.combine(workflow.STRATEGY_SIGNED, time(9)) + timedelta(hours=hours)
+        update_rows.append(
+            {
+                "workstream_code": code,
+                "status": status,
+                "stall_reason": rng.choice(workflow.STALL_REASONS) if status == "stalled" else None,
+                "confidence": rng.choice(workflow.CONFIDENCE_LEVELS) if status in workflow.NEEDS_CONFIDENCE else None,
+                "narrative": f"Sample update {number} (generated, not official).",
+                "as_of": proposed_at.date(),
+                "proposed_at": proposed_at,
+                "number": number,
+            }
+        )
+        later_cycles = [day for day in cycles if day >= proposed_at.date()]
+        if later_cycles and rng.random() < 0.8:
+            returned = rng.random() < 0.05
+            decision_rows.append(
+                {
+                    "number": number,
+                    "decision": "returned" if returned else "validated",
+                    "comment": "Sample: please add evidence." if returned else None,
+                    "cycle_date": later_cycles[0],
+                    "decided_at": datetime.combine(later_cycles[0], time(12)),
+                }
+            )
+    return pd.DataFrame(update_rows), pd.DataFrame(decision_rows)
+
+
+def generate(updates: int = 600, seed: int = 2030, today: date | None = None) -> int:
+    """Append `updates` sample updates (and their decisions) in one transaction; returns how many."""
+    codes = workflow.workstream_codes()
+    updates_frame, decisions_frame = _rows(codes, updates, seed, today or date.today())
+    detail = {"updates": updates, "seed": seed}
+    with store.transaction(SAMPLE_ACTOR, "generate_sample", detail) as cursor:
+        first = store.execute(cursor, "last_update_id").fetchall()[0][0]
+        updates_frame["update_id"] = updates_frame["number"] + first
+        cursor.register("sample_updates", updates_frame)
+        store.execute(cursor, "insert_sample_updates", {"actor": SAMPLE_ACTOR})
+        store.execute(cursor, "advance_update_ids").fetchall()
+        if len(decisions_frame):
+            decisions_frame["update_id"] = decisions_frame["number"] + first
+            cursor.register("sample_decisions", decisions_frame)
+            store.execute(cursor, "insert_sample_decisions", {"actor": SAMPLE_ACTOR})
+        store.execute(cursor, "reset_workstream_versions")
+    return updates
+
+
+def remove() -> int:
+    """Delete every sample row (and only those); returns how many updates went."""
+    with store.transaction(SAMPLE_ACTOR, "remove_sample", {}) as cursor:
+        count = int(store.execute(cursor, "sample_counts").fetchall()[0][0])
+        store.execute(cursor, "delete_sample_decisions")
+        store.execute(cursor, "delete_sample_updates")
+        store.execute(cursor, "reset_workstream_versions")
+    return count
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m monitor.progress.sample", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    generating = commands.add_parser("generate", help="add a generated, labelled sample history")
+    generating.add_argument("--updates", type=int, default=600)
+    generating.add_argument("--seed", type=int, default=2030)
+    commands.add_parser("remove", help="delete every sample row")
+    args = parser.parse_args(argv)
+    if args.command == "generate":
+        print(f"added {generate(args.updates, args.seed)} sample updates (labelled as sample in the app)")
+    else:
+        print(f"removed {remove()} sample updates")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

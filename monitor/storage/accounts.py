@@ -1,0 +1,175 @@
+"""Accounts: who may write, kept in a YAML file with bcrypt password hashes that is never committed.
+
+Viewers need no account. An editor belongs to one government member (a cabinet) and may propose updates
+for what that member steers or initiates; an admin (the secretariat) validates, manages cycles and imports.
+
+Command line:
+    python -m monitor.storage.accounts add NAME --role editor --member MEMBER_ID [--full-name "..."] [--password-stdin]
+    python -m monitor.storage.accounts add NAME --role admin
+    python -m monitor.storage.accounts list
+    python -m monitor.storage.accounts remove NAME
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import re
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import bcrypt
+import yaml
+
+from monitor.core.paths import users_path
+
+ROLES = ("editor", "admin")
+USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
+MIN_PASSWORD_LENGTH = 10
+
+
+@dataclass(frozen=True)
+class User:
+    username: str
+    full_name: str
+    role: str
+    member_id: str | None = None
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+
+def _read(path: Path) -> dict[str, dict]:
+    if not path.exists():
+        return {}
+    loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return dict(loaded.get("users") or {})
+
+
+def _write(path: Path, users: dict[str, dict]) -> None:
+    """Write the file through a temporary file and a rename, readable by its owner only."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".users-")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        yaml.safe_dump({"users": users}, out, allow_unicode=True, sort_keys=True)
+    os.chmod(temporary, 0o600)
+    os.replace(temporary, path)
+
+
+def _user(username: str, entry: dict) -> User:
+    return User(username, entry.get("full_name") or username, entry["role"], entry.get("member_id"))
+
+
+def users(path: Path | None = None) -> list[User]:
+    return [_user(name, entry) for name, entry in sorted(_read(path or users_path()).items())]
+
+
+def find(username: str, path: Path | None = None) -> User | None:
+    entry = _read(path or users_path()).get(username)
+    return _user(username, entry) if entry else None
+
+
+def authenticate(username: str, password: str, path: Path | None = None) -> User | None:
+    """The user if the password matches its hash, else None (same answer for an unknown name)."""
+    entry = _read(path or users_path()).get(username.strip().lower())
+    if not entry:
+        bcrypt.checkpw(b"timing", bcrypt.hashpw(b"equaliser", bcrypt.gensalt(4)))  # do not reveal unknown names
+        return None
+    if bcrypt.checkpw(password.encode("utf-8"), entry["password_hash"].encode("ascii")):
+        return _user(username.strip().lower(), entry)
+    return None
+
+
+def add(
+    username: str,
+    password: str,
+    role: str,
+    member_id: str | None = None,
+    full_name: str | None = None,
+    path: Path | None = None,
+    rounds: int = 12,
+) -> User:
+    """Create or replace an account; editors must name the member (cabinet) they work for."""
+    if not USERNAME.match(username):
+        raise ValueError("user names are 2-40 lower-case letters, digits, '.', '_' or '-'")
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}")
+    if role == "editor" and not member_id:
+        raise ValueError("an editor works for one government member: give --member")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValueError(f"passwords have at least {MIN_PASSWORD_LENGTH} characters")
+    path = path or users_path()
+    entries = _read(path)
+    entries[username] = {
+        "full_name": full_name or username,
+        "role": role,
+        "member_id": member_id if role == "editor" else None,
+        "password_hash": bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt(rounds)).decode("ascii"),
+    }
+    _write(path, entries)
+    return _user(username, entries[username])
+
+
+def remove(username: str, path: Path | None = None) -> bool:
+    path = path or users_path()
+    entries = _read(path)
+    if entries.pop(username, None) is None:
+        return False
+    _write(path, entries)
+    return True
+
+
+def _known_member(member_id: str) -> bool:
+    from monitor.storage import db
+
+    return member_id in set(db.run("filter_options").query("facet == 'member'")["option"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m monitor.storage.accounts", description="Manage the Monitor's accounts."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    adding = commands.add_parser("add", help="create or replace an account")
+    adding.add_argument("username")
+    adding.add_argument("--role", choices=ROLES, required=True)
+    adding.add_argument("--member", help="the government member id an editor works for (see the Who does what page)")
+    adding.add_argument("--full-name")
+    adding.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    commands.add_parser("list", help="list the accounts")
+    commands.add_parser("remove", help="remove an account").add_argument("username")
+    args = parser.parse_args(argv)
+
+    if args.command == "list":
+        for user in users():
+            print(f"{user.username}\t{user.role}\t{user.member_id or '-'}\t{user.full_name}")
+        return 0
+    if args.command == "remove":
+        found = remove(args.username)
+        print(f"removed {args.username}" if found else f"no account named {args.username}")
+        return 0 if found else 1
+    if args.member and not _known_member(args.member):
+        print(f"unknown member id {args.member!r}", file=sys.stderr)
+        return 1
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass("Password: ")
+        if getpass.getpass("Again: ") != password:
+            print("the passwords differ", file=sys.stderr)
+            return 1
+    try:
+        user = add(args.username, password, args.role, args.member, args.full_name)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"saved {user.username} ({user.role}{', ' + user.member_id if user.member_id else ''}) in {users_path()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,34 @@
+"""What a page says when something is wrong or special: the database or the store cannot be used, the sample
+data banner, a list of rule violations."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from monitor import cache
+from monitor.core.errors import DatabaseUnavailable, StoreUnavailable
+from monitor.ui.language import t
+
+
+def database_error(error: DatabaseUnavailable) -> None:
+    st.error(t(f"error.database.{error.reason}"))
+
+
+def store_error(error: StoreUnavailable) -> None:
+    st.error(t(f"error.store.{error.reason}"))
+
+
+def sample_banner() -> None:
+    """While generated sample progress is in the store, every page says so before anything else."""
+    try:
+        samples = cache.sample_rows()
+    except StoreUnavailable as error:
+        store_error(error)
+        return
+    if samples:
+        st.warning(t("sample.banner", rows=samples))
+
+
+def problem_list(problems) -> str:
+    """Rule violations (objects with column, key, values) as a Markdown list: 'Field: why'."""
+    return "\n".join(f"- **{t(f'column.{p.column}')}**: {t(p.key, **p.values)}" for p in problems)

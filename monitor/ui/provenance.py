@@ -1,0 +1,32 @@
+"""Where a fact is printed: the document's title, its file and the lines, and where an irregularity occurs."""
+
+from __future__ import annotations
+
+from monitor import cache
+from monitor.ui.language import t
+
+
+def source(document: str, start: int, end: int) -> str:
+    """'Source: “Strategie Go4Brussels 2030” (001_….txt), lines 256–257': the title a reader knows, and the file
+    in data/documents whose line numbers these are."""
+    title = cache.document_titles().get(document)
+    named = f"“{title}” ({document})" if title else document
+    if int(start) == int(end):  # "line 1614", not "lines 1614–1614"
+        return t("fiche.source_line", document=named, line=int(start))
+    return t("fiche.source", document=named, start=int(start), end=int(end))
+
+
+# Where the curated irregularities occur (data/sources/irregularities.csv, in English): a kind with a code
+# ('objective 1.4', 'web page 1.8') or a part of the documents ('key figures').
+SCOPES_WITH_CODE = ("objective", "web page")
+SCOPES = ("government members", "key figures", "organisations", "pillars", "shared priorities")
+
+
+def irregularity_scope(scope: str) -> str:
+    """Where an irregularity occurs, in the interface language."""
+    kind, _, code = scope.rpartition(" ")
+    if kind in SCOPES_WITH_CODE:
+        return t(f"about.scope.{kind.replace(' ', '_')}", code=code)
+    if scope in SCOPES:
+        return t(f"about.scope.{scope.replace(' ', '_')}")
+    return scope  # a scope added to the sources later shows as curated until it has its string

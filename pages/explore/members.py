@@ -1,0 +1,79 @@
+"""Who does what: the responsibility matrix (members × objectives), a flow view, and one member's portfolio."""
+
+import streamlit as st
+
+from monitor import cache
+from monitor.explore import charts
+from monitor.ui.language import t
+from monitor.ui.markdown import plain
+from monitor.ui.plots import chart, new_pick
+from monitor.ui.sidebar import current_filters, filter_status, request_filter
+from monitor.ui.tables import table
+from monitor.ui.titles import title_of, with_titles
+
+filters = current_filters()
+st.title(t("members.title"))
+st.caption(t("members.caption"))
+if filter_status(filters):
+    if len(filters.member) == 1:
+        member = filters.member[0]
+        name = title_of("member", member, cache.option_labels("member")[member])
+        st.subheader(t("members.portfolio", name=plain(name)))  # an entered name, as typed
+        counts, own = cache.portfolio(filters, member)
+        for column, (role, count) in zip(st.columns(3), counts.items(), strict=True):
+            column.metric(t(f"role.{role}"), count)
+        own["role_label"] = own["role"].map(lambda r: t(f"role.{r}"))
+        own = with_titles(own, "objective", "objective_code", "objective_title")
+        own = with_titles(own, "workstream", "workstream_code", "workstream_title")
+        table(
+            own,
+            {
+                "role_label": "column.role",
+                "objective_code": "column.objective",
+                "objective_title": "column.objective_title",
+                "workstream_code": "column.workstream",
+                "workstream_title": "column.workstream_title",
+            },
+            key="portfolio_table",
+            widths={
+                "role_label": 100,
+                "objective_code": 75,
+                "objective_title": 265,
+                "workstream_code": 90,
+                "workstream_title": 310,
+            },
+            helps={"workstream_code": "help.portfolio_workstream"},
+            lines=4,
+            export=f"portfolio-{member}",
+        )
+    st.subheader(t("members.matrix"))
+    matrix = with_titles(cache.product("matrix", filters), "member", "member_id", "member_name")
+    figure = charts.responsibility_matrix(matrix)
+    event = chart(
+        figure,
+        key="matrix_chart",
+        filename="responsibility-matrix",
+        summary=t(
+            "members.matrix_summary",
+            members=matrix["member_id"].nunique(),
+            objectives=matrix["objective_code"].nunique(),
+        ),
+        on_select="rerun",
+        selection_mode="points",
+    )
+    st.caption(t("members.legend"))
+    picked = new_pick(event, "matrix_chart")
+    if picked and (picked[0],) != filters.member:
+        request_filter("member", [picked[0]])
+    elif picked:
+        st.switch_page("pages/explore/objectives.py", query_params={"objective": picked[1]})
+    st.subheader(t("members.flow"))
+    links = cache.product("flow", filters)
+    member_titles = {name: title_of("member", code, name) for code, name in cache.option_labels("member").items()}
+    links["source"] = links["source"].map(lambda node: member_titles.get(node, node))  # objectives stay codes
+    chart(
+        charts.responsibility_flow(links),
+        key="flow_chart",
+        filename="who-does-what-flow",
+        summary=t("members.flow_summary", count=len(links)),
+    )

@@ -1,0 +1,77 @@
+"""Overview: counts per pillar, shared vs consulted objectives, and who initiates/joins/steers."""
+
+import streamlit as st
+
+from monitor import cache
+from monitor.explore import charts
+from monitor.ui.language import t
+from monitor.ui.plots import chart
+from monitor.ui.sidebar import current_filters, filter_status
+from monitor.ui.tables import table
+from monitor.ui.titles import with_titles
+
+filters = current_filters()
+st.title(t("overview.title"))
+st.caption(t("overview.caption"))
+filter_status(filters)
+
+per_pillar = cache.product("pillar_counts", filters)
+members = cache.product("member_summary", filters)
+columns = st.columns(4)
+columns[0].metric(t("metric.pillars"), int((per_pillar["objectives"] > 0).sum()))
+columns[1].metric(t("metric.objectives"), int(per_pillar["objectives"].sum()))
+columns[2].metric(t("metric.workstreams"), int(per_pillar["workstreams"].sum()))
+individual = members[(members["kind"] != "group") & (members[["initiating", "associated", "steering"]].sum(axis=1) > 0)]
+columns[3].metric(t("metric.members"), len(individual), help=t("help.members_metric"))
+
+st.subheader(t("overview.per_pillar"))
+table(
+    per_pillar,
+    {
+        "pillar": "column.pillar",
+        "pillar_title": "column.pillar_title",
+        "objectives": "column.objectives",
+        "workstreams": "column.workstreams",
+    },
+    key="pillar_table",
+    widths={"pillar_title": "large"},
+    export="pillars",
+)
+
+st.subheader(t("overview.priority_chart"))
+priorities = cache.product("priority_by_pillar", filters)
+priority_label = lambda code: t(f"priority.{code}")  # noqa: E731
+figure = charts.priority_types_by_pillar(
+    priorities, priority_label, lambda pillar: f"{t('column.pillar')} {pillar}", t("column.objectives")
+)
+summary = " ".join(
+    t("overview.priority_summary", pillar=p, parts=parts)
+    for p, parts in charts.priority_summary(priorities, priority_label).items()
+)
+chart(figure, key="priority_chart", summary=summary or t("empty.objectives"), filename="priority-types")
+
+st.subheader(t("overview.members"))
+st.caption(t("overview.members_caption"))
+members = with_titles(members, "member", "member_id", "name")
+members["government"] = members["government"].map(lambda code: t(f"government.{code}"))
+table(
+    members,
+    {
+        "name": "column.member",
+        "government": "column.government",
+        "initiating": "column.initiating",
+        "associated": "column.associated",
+        "steering": "column.steering",
+        "committee": "column.committee",
+    },
+    key="members_table",
+    export="members",
+    wrapped=True,
+    helps={
+        "government": "help.government",
+        "initiating": "help.initiating",
+        "associated": "help.associated",
+        "steering": "help.steering",
+        "committee": "help.committee",
+    },
+)

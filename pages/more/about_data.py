@@ -1,0 +1,47 @@
+"""About the data: the documents, the tables, the documents' irregularities and the build."""
+
+import streamlit as st
+
+from monitor import cache
+from monitor.ui.language import format_moment, t
+from monitor.ui.markdown import plain
+from monitor.ui.provenance import irregularity_scope, source
+from monitor.ui.tables import table
+
+st.title(t("about.title"))
+st.write(t("about.intro"))
+info = cache.query("build_info")
+if not info.empty:
+    built = info.iloc[0]
+    st.caption(t("about.built", built_at=format_moment(built["built_at"]), fingerprint=built["sources_sha256"][:12]))
+
+st.subheader(t("about.documents"))
+table(
+    cache.query("documents"),
+    {
+        "title": "column.document_title",
+        "document": "column.document",
+        "description": "column.description",
+        "line_count": "column.line_count",
+    },
+    key="documents_table",
+    wrapped=True,
+)
+
+st.subheader(t("about.tables"))
+st.caption(t("about.tables_caption"))
+table(
+    cache.query("table_row_counts"),
+    {"table_name": "column.table", "row_count": "column.rows", "column_count": "column.columns"},
+    key="tables_table",
+    widths={"table_name": "medium"},
+)
+
+st.subheader(t("about.irregularities"))
+irregularities = cache.query("irregularities")
+st.caption(t("about.irregularities_caption", count=len(irregularities)))
+for scope, rows in irregularities.groupby("scope", sort=False):
+    with st.expander(f"{irregularity_scope(scope)} ({len(rows)})"):
+        for row in rows.itertuples():
+            where = plain(source(row.document, row.line_start, row.line_end))  # cited as on the fiches
+            st.markdown(f"**{plain(row.what)}**  \n{plain(row.resolution)}  \n{where}")

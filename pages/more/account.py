@@ -1,0 +1,29 @@
+"""Account: sign in (cabinet editors and the secretariat) or out. Viewers need no account."""
+
+import streamlit as st
+
+from monitor import cache
+from monitor.ui import auth
+from monitor.ui.language import t
+
+st.title(t("account.title"))
+user = auth.current_user()
+if user:
+    member = cache.option_labels("member").get(user.member_id, "") if user.member_id else ""
+    st.write(t("account.signed_in_as", name=user.full_name, role=t(f"role.{user.role}")))
+    if member:
+        st.write(t("account.works_for", member=member))
+    if st.button(t("account.sign_out"), key="account_sign_out"):
+        auth.sign_out()
+        st.rerun()
+    st.stop()
+
+st.caption(t("account.intro"))
+with st.form("account_sign_in_form"):
+    username = st.text_input(t("account.username"), key="account_username")
+    password = st.text_input(t("account.password"), type="password", key="account_password")
+    submitted = st.form_submit_button(t("account.sign_in"), key="account_sign_in_submit")
+if submitted:
+    if auth.sign_in(username, password):
+        st.rerun()
+    st.error(t("account.failed"))

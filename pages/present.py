@@ -1,5 +1,0 @@
-"""Presentation mode: the Social Summit deck (or a playlist, or a frozen deck) one slide at a time, full screen."""
-
-from monitor.present_ui import player
-
-player()

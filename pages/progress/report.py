@@ -1,0 +1,142 @@
+"""Report progress: a cabinet editor proposes a status update for one of its workstreams."""
+
+from datetime import date
+
+import streamlit as st
+
+from monitor import cache
+from monitor.core import problems
+from monitor.core.errors import Conflict, PermissionDenied
+from monitor.explore.looks import status_text
+from monitor.progress import workflow
+from monitor.ui import auth
+from monitor.ui.flash import flash, show_flash
+from monitor.ui.language import DATE_INPUT_FORMAT, format_moment, t
+from monitor.ui.markdown import plain
+from monitor.ui.notices import problem_list
+from monitor.ui.tables import table
+from monitor.ui.titles import title_of
+
+FORM_KEYS = ("report_status", "report_confidence", "report_stall_reason", "report_narrative", "report_evidence")
+st.title(t("report.title"))
+show_flash()
+user = auth.current_user()
+if user is None:
+    st.info(t("report.sign_in_first"))
+    st.stop()
+codes = cache.reportable_workstreams(user)
+if not codes:
+    st.info(t("report.nothing_to_report"))
+    st.stop()
+
+listed = cache.query("workstreams_list")
+titles = {c: title_of("workstream", c, d) for c, d in zip(listed["code"], listed["title"], strict=True) if c in codes}
+code = st.selectbox(
+    t("report.workstream"), codes, format_func=lambda c: f"{c} {titles.get(c, '')}", key="report_workstream"
+)
+history = cache.store_query("progress_history", code=code)
+base_key = f"_report_based_on_{code}"
+if base_key not in st.session_state:  # the version this editor is looking at
+    st.session_state[base_key] = int(history["update_id"].max()) if len(history) else 0
+
+current = cache.progress_state().current.set_index("workstream_code")
+now = current["status"].get(code, workflow.NOT_ASSESSED)
+st.markdown(t("report.current", status=status_text(now, t(f"status.{now}"))))
+
+status = st.selectbox(
+    t("column.status"), workflow.STATUSES, format_func=lambda s: status_text(s, t(f"status.{s}")), key="report_status"
+)
+confidence = stall_reason = None
+if status in workflow.NEEDS_CONFIDENCE:
+    confidence = st.radio(
+        t("column.confidence"),
+        workflow.CONFIDENCE_LEVELS,
+        format_func=lambda c: t(f"confidence.{c}"),
+        key="report_confidence",
+        horizontal=True,
+        index=None,
+    )
+if status == "stalled":
+    stall_reason = st.selectbox(
+        t("column.stall_reason"),
+        workflow.STALL_REASONS,
+        format_func=lambda r: t(f"stall.{r}"),
+        key="report_stall_reason",
+        index=None,
+        placeholder=t("report.stall_reason_placeholder"),
+    )
+if status in workflow.FINAL_STATUSES:
+    st.caption(t("report.final_needs_validation"))
+as_of = st.date_input(
+    t("column.as_of"),
+    value=date.today(),
+    max_value=date.today(),
+    min_value=workflow.STRATEGY_SIGNED,
+    key="report_as_of",
+    format=DATE_INPUT_FORMAT,
+)
+narrative = st.text_area(
+    t("column.narrative"), key="report_narrative", max_chars=workflow.MAX_NARRATIVE, help=t("report.narrative_help")
+)
+evidence = st.text_input(t("column.evidence_url"), key="report_evidence", help=t("report.evidence_help"))
+
+if st.button(t("report.submit"), key="report_submit", type="primary"):
+    proposal = workflow.Proposal(code, status, as_of, narrative, confidence, stall_reason, evidence or None)
+    try:
+        workflow.propose(user, proposal, st.session_state[base_key])
+    except problems.ProposalInvalid as invalid:
+        st.error(t("report.invalid") + "\n\n" + problem_list(invalid.problems))
+    except Conflict as conflict:
+        st.session_state[base_key] = conflict.current_version  # seen now: a resubmission is deliberate
+        st.warning(t("report.conflict"))
+        newest = cache.store_query("progress_history", code=code).iloc[0]
+        st.markdown(
+            t(
+                "report.newer",
+                who=plain(newest["proposed_by"]),
+                status=status_text(newest["status"], t(f"status.{newest['status']}")),
+            )
+        )
+        st.text(newest["narrative"] or "—")
+    except PermissionDenied:
+        st.error(t("report.not_allowed"))
+    else:
+        for key in (base_key, *FORM_KEYS):  # an empty form for the next update
+            st.session_state.pop(key, None)
+        flash("report.saved")
+        st.rerun()
+
+st.subheader(t("report.history"))
+if history.empty:
+    st.caption(t("report.no_history"))
+else:
+    shown = history.copy()
+    shown["status_label"] = shown["status"].map(lambda s: status_text(s, t(f"status.{s}")))
+    shown["decision_label"] = shown["decision"].map(
+        lambda d: t(f"decision.{d}") if isinstance(d, str) else t("decision.pending")
+    )
+    shown["proposed"] = shown["proposed_at"].map(format_moment)
+    table(
+        shown,
+        {
+            "proposed": "column.proposed_at",
+            "proposed_by": "column.proposed_by",
+            "status_label": "column.status",
+            "decision_label": "column.decision",
+            "decision_comment": "column.comment",
+            "narrative": "column.narrative",
+            "evidence_url": "column.evidence_url",
+        },
+        key="report_history_table",
+        widths={
+            "proposed": 115,
+            "proposed_by": 125,  # an account name unbroken
+            "status_label": 135,
+            "decision_label": 95,
+            "decision_comment": 115,
+            "narrative": 150,
+            "evidence_url": 95,  # its header in full
+        },
+        lines=4,  # a grid, not a table to read: st.table would render the entered texts as Markdown
+        export=f"history_{code}",
+    )
