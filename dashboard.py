@@ -15,15 +15,19 @@ from monitor.ui.notices import database_error, sample_banner, store_error
 from monitor.ui.sidebar import filters_sidebar, keep_filters, pending_page, rejected_notice
 from monitor.ui.titles import new_page_run
 
+# The menu: a section's catalogue key -> its pages, by name (see pages()).
+SECTIONS = {
+    "nav.section.explore": ("overview", "objectives", "workstreams", "members", "partners", "indicators", "targets"),
+    "nav.section.progress": ("progress", "report", "validate", "transfer", "indicator_import"),
+    "nav.section.more": ("about", "translations", "account", "presentations", "present"),
+}
+FULL_SCREEN = {"present"}  # presentation mode: no sidebar filters, no banner (its slides carry the sample marker)
+# Pages that never read the filters: the sidebar keeps them (and the URL) without drawing them.
+NO_FILTERS = {"about", "report", "validate", "indicator_import", "translations", "account", "presentations"}
 
-def route() -> None:
-    """One run of a session: page setup, language, the menu (st.navigation), global filters, then the page."""
-    started, started_cpu = time.perf_counter(), time.thread_time()
-    # A page shown inside a presentation (?embed=true) starts with the sidebar folded: the audience sees the view.
-    SIDEBAR = "collapsed" if st.context.is_embedded else "auto"
-    st.set_page_config(page_title=t("app.title"), layout="wide", initial_sidebar_state=SIDEBAR)
-    language_picker()
 
+def pages() -> dict[str, st.Page]:
+    """Every page by name, titled in the session's language; the overview is the default page, at /."""
     PAGES = {
         "overview": st.Page("pages/explore/overview.py", title=t("nav.overview"), default=True),  # at /
         "objectives": st.Page("pages/explore/objectives.py", title=t("nav.objectives"), url_path="objectives"),
@@ -45,32 +49,25 @@ def route() -> None:
         "present": st.Page("pages/more/present.py", title=t("nav.present"), url_path="present", visibility="hidden"),
         "translations": st.Page("pages/more/translations.py", title=t("nav.translations"), url_path="translations"),
     }
-    FULL_SCREEN = {"present"}  # presentation mode: no sidebar filters, no banner (its slides carry the sample marker)
-    NO_FILTERS = {  # pages that never read the filters: the sidebar keeps them (and the URL) without drawing them
-        PAGES[name].url_path
-        for name in ("about", "report", "validate", "indicator_import", "translations", "account", "presentations")
-    }
-    SECTIONS = {
-        t("nav.section.explore"): [
-            "overview",
-            "objectives",
-            "workstreams",
-            "members",
-            "partners",
-            "indicators",
-            "targets",
-        ],
-        t("nav.section.progress"): ["progress", "report", "validate", "transfer", "indicator_import"],
-        t("nav.section.more"): ["about", "translations", "account", "presentations", "present"],
-    }
-    page = st.navigation(
-        {section: [PAGES[name] for name in names] for section, names in SECTIONS.items()}, expanded=True
-    )
+    return PAGES
+
+
+def route() -> None:
+    """One run of a session: page setup, language, the menu (st.navigation), global filters, then the page."""
+    started, started_cpu = time.perf_counter(), time.thread_time()
+    # A page shown inside a presentation (?embed=true) starts with the sidebar folded: the audience sees the view.
+    sidebar = "collapsed" if st.context.is_embedded else "auto"
+    st.set_page_config(page_title=t("app.title"), layout="wide", initial_sidebar_state=sidebar)
+    language_picker()
+    by_name = pages()
+    menu = {t(section): [by_name[name] for name in names] for section, names in SECTIONS.items()}
+    page = st.navigation(menu, expanded=True)
     if target := pending_page():
-        st.switch_page(PAGES[target])
+        st.switch_page(by_name[target])
+    name = next(name for name, known in by_name.items() if known.url_path == page.url_path)
     try:
-        if page.url_path not in FULL_SCREEN:
-            if page.url_path in NO_FILTERS:
+        if name not in FULL_SCREEN:
+            if name in NO_FILTERS:
                 keep_filters()
             else:
                 filters_sidebar()
