@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from monitor.core.vocabulary import DESIRED_DIRECTIONS, TARGET_KINDS, THRESHOLD_KINDS
 
 from monitor.build.validate import check_contracts
 from monitor.core.errors import SourceError, SourceProblem
 from monitor.core.paths import DOCUMENTS_DIR, SOURCES_DIR
 from monitor.core.text import normalize_space, squeeze
+from monitor.core.vocabulary import DESIRED_DIRECTIONS, TARGET_KINDS, THRESHOLD_KINDS
 
 STRATEGY_DOCUMENT = "001_bf1477ece2e32ef4.txt"
 Row = dict[str, Any]
