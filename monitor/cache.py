@@ -194,10 +194,11 @@ def product(name: str, filters: Filters) -> pd.DataFrame:
 # generation), then the filters select workstreams in memory, as for the strategy.
 @dataclass(frozen=True)
 class ProgressState:
-    current: pd.DataFrame  # progress_current now
+    current: pd.DataFrame  # the official status now: validated updates only (progress_current)
+    proposed: pd.DataFrame  # proposals awaiting validation, newer than the official status (progress_proposed)
     cycles: pd.DataFrame  # every Social Summit cycle (documents and admins)
     last_summit: date | None  # the latest cycle on or before today
-    at_cycles: dict[date, dict[str, str]]  # status known at the end of each past cycle
+    at_cycles: dict[date, dict[str, str]]  # official status at the end of each past cycle
 
 
 def _end_of(day: date) -> datetime:
@@ -215,6 +216,7 @@ def _progress_state(key: DatabaseKey, generation: int, today: date) -> ProgressS
     }
     return ProgressState(
         current=store.run("progress_current", {"at": None}),
+        proposed=store.run("progress_proposed"),
         cycles=all_cycles,
         last_summit=max(past) if past else None,
         at_cycles=at_cycles,
@@ -248,20 +250,31 @@ def _changes(generation: int, since: datetime) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
-def _changes_of(generation: int, since: datetime, codes: tuple[str, ...], limit: int) -> tuple[int, pd.DataFrame]:
+def _changes_of(
+    generation: int, since: datetime, codes: tuple[str, ...], limit: int, proposals: bool
+) -> tuple[int, pd.DataFrame]:
     changes = _changes(generation, since)
-    passing = changes[changes["workstream_code"].isin(codes)]
+    validated = (changes["decision"] == "validated") & (changes["decided_at"] > since)
+    counted = validated | changes["decision"].isna() if proposals else validated
+    passing = changes[counted & changes["workstream_code"].isin(codes)]
     return len(passing), passing.head(limit)
 
 
-def changes_since_last_summit(filters: Filters, limit: int = 500) -> tuple[int, pd.DataFrame]:
-    """How many updates were proposed after the last Summit for the passing workstreams, and the newest `limit`.
+def changes_since_last_summit(filters: Filters, limit: int = 500, proposals: bool = False) -> tuple[int, pd.DataFrame]:
+    """The updates validated since the last Summit for the passing workstreams: how many, and the newest `limit`;
+    with `proposals`, also the proposals made since and awaiting validation (decision missing).
 
     Read once per store generation for all workstreams; the filters select rows in memory (do not mutate).
     """
-    state = progress_state()
-    since = _end_of(state.last_summit) if state.last_summit else datetime(2020, 1, 1)
-    return _changes_of(store.generation(), since, tuple(filtered_codes(filters)), limit)
+    since = _end_of(progress_state().last_summit or workflow.STRATEGY_SIGNED)
+    return _changes_of(store.generation(), since, tuple(filtered_codes(filters)), limit, proposals)
+
+
+def validated_since(day: date | None) -> int:
+    """How many updates (of any workstream) the secretariat validated after `day` (None: since the strategy)."""
+    since = _end_of(day or workflow.STRATEGY_SIGNED)
+    changes = _changes(store.generation(), since)
+    return int(((changes["decision"] == "validated") & (changes["decided_at"] > since)).sum())
 
 
 def group_names(dimension: str) -> dict[str, str]:

@@ -12,7 +12,6 @@ from monitor import cache
 from monitor.core.contrast import ratio
 from monitor.deck import parts, playlists, slide_html, slides
 from monitor.explore import looks as status_looks
-from monitor.explore.filters import Filters
 from monitor.explore.looks import (
     PROJECTOR_ACCENT,
     PROJECTOR_BACKGROUND,
@@ -139,10 +138,12 @@ def test_progress_counts_and_sample_marker(app_db):
         shown = slide_html.render(item, source, "en")[0]
         assert (marker in shown) == (item.startswith("objective/") or item == "changes"), item
     changes = slide_html.render("changes", source, "en")[0]
-    count, _ = cache.changes_since_last_summit(Filters())
-    assert f'<p class="big">{count}</p>' in changes.replace("\u202f", "")
-    last = cache.progress_state().last_summit
-    assert slide_html.format_date(last, "en") in changes
+    previous = parts.previous_summit(list(cache.cycles()["summit_date"]), SUMMIT)
+    count = cache.validated_since(previous)  # validated updates only: proposals are never counted as changes
+    assert 0 < count < 300 and f'<p class="big">{count}</p>' in changes.replace("\u202f", "")
+    heading = re.search(r"<h2[^>]*>(.*?)</h2>", changes, re.S).group(1)
+    expected = slide_html.format_date(previous, "en") if previous else "16 January 2020"
+    assert expected in heading and slide_html.format_date(SUMMIT, "en") not in heading  # never the deck's own Summit
 
 
 def test_frozen_deck_does_not_change_when_progress_is_written(app_db):
@@ -156,13 +157,15 @@ def test_frozen_deck_does_not_change_when_progress_is_written(app_db):
 
     code = cache.query("workstreams_list").query("objective_code == '1.1'")["code"].iloc[0]
     proposal = workflow.Proposal(code, "in_progress", date(2026, 7, 1), "Started.", confidence="green")
-    workflow.propose(ADMIN, proposal, based_on=0)
+    update_id = workflow.propose(ADMIN, proposal, based_on=0)
+    in_progress = lambda source: counts_on(slide_html.render("objective/1.1", source, "en")[0])["in_progress"]  # noqa: E731
+    assert in_progress(parts.Source(SUMMIT, cache)) == 0  # awaiting validation: on no slide, live or frozen
+    workflow.decide(ADMIN, update_id, "validated", date(2026, 6, 11))
 
     assert render_all(frozen) == before
-    assert counts_on(slide_html.render("objective/1.1", frozen, "en")[0])["in_progress"] == 0
-    live = parts.Source(SUMMIT, cache)
-    assert counts_on(slide_html.render("objective/1.1", live, "en")[0])["in_progress"] == 1
-    assert "changes" in live.items() and "changes" not in frozen.items()
+    assert in_progress(frozen) == 0
+    assert in_progress(parts.Source(SUMMIT, cache)) == 1  # validated: official, so live
+    assert "changes" in parts.Source(SUMMIT, cache).items() and "changes" not in frozen.items()
 
 
 def test_frozen_deck_keeps_the_titles_it_was_frozen_with(app_db):

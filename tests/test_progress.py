@@ -28,9 +28,17 @@ def foreign_code(people) -> str:
 
 
 def current(code: str) -> str:
+    """The workstream's official status: its latest validated update."""
     rows = store.run("progress_current", {"at": None})
     found = rows[rows["workstream_code"] == code]
     return found["status"].iloc[0] if len(found) else workflow.NOT_ASSESSED
+
+
+def proposed(code: str) -> str | None:
+    """The workstream's proposal awaiting validation, newer than its official status (None: none)."""
+    rows = store.run("progress_proposed")
+    found = rows[rows["workstream_code"] == code]
+    return found["status"].iloc[0] if len(found) else None
 
 
 def test_editor_scope_comes_from_the_strategy(people, con):
@@ -48,15 +56,17 @@ def test_editor_scope_comes_from_the_strategy(people, con):
     assert workflow.editable_workstreams(None) == []
 
 
-def test_a_proposal_lands_and_becomes_the_current_status(people):
+def test_a_proposal_lands_as_a_proposal_and_becomes_official_once_validated(people):
     code = own_code(people)
     update_id = workflow.propose(people["editor"], Proposal(code, "in_progress", TODAY, confidence="green"), 0)
-    assert current(code) == "in_progress"
+    assert (current(code), proposed(code)) == ("not_assessed", "in_progress")  # awaiting validation
+    workflow.decide(people["admin"], update_id, "validated", date(2026, 6, 11))
+    assert (current(code), proposed(code)) == ("in_progress", None)
     assert workflow.version_of(code) == update_id
     log = store.run("full_history")
     assert log["workstream_code"].tolist() == [code]
-    audit = store.connection().execute("SELECT actor, action FROM audit_log").fetchall()
-    assert audit == [("cabinet", "propose_update")]
+    audit = store.connection().execute("SELECT actor, action FROM audit_log ORDER BY audit_id").fetchall()
+    assert audit == [("cabinet", "propose_update"), ("secretariat", "decide_update")]
 
 
 def test_editor_cannot_write_another_members_workstream_even_by_direct_call(people):
@@ -143,20 +153,20 @@ def test_every_rule_message_exists_in_the_catalogue():
     assert len(keys) > 25 and keys <= set(catalogue())
 
 
-def test_final_states_count_only_once_validated_and_returns_never(people):
+def test_only_validated_updates_are_official_and_returns_never(people):
     code = own_code(people)
     admin = people["admin"]
     first = workflow.propose(people["editor"], Proposal(code, "in_progress", TODAY, confidence="green"), 0)
     delivered = workflow.propose(people["editor"], Proposal(code, "delivered", TODAY), first)
-    assert current(code) == "in_progress"  # proposed, not yet official
+    assert (current(code), proposed(code)) == ("not_assessed", "delivered")  # the newest proposal, not official
     workflow.decide(admin, delivered, "validated", date(2026, 6, 11))
-    assert current(code) == "delivered"
+    assert (current(code), proposed(code)) == ("delivered", None)  # the older proposal is superseded
     backwards = workflow.propose(
         people["editor"], Proposal(code, "stalled", TODAY, "budget cut", "red", "budget"), delivered
     )
-    assert current(code) == "stalled"  # a status may move backwards
+    assert (current(code), proposed(code)) == ("delivered", "stalled")  # a status may move backwards, once validated
     workflow.decide(admin, backwards, "returned", date(2026, 6, 11), "no evidence")
-    assert current(code) == "delivered"
+    assert (current(code), proposed(code)) == ("delivered", None)
     with pytest.raises(ProposalInvalid):
         workflow.decide(admin, first, "returned", date(2026, 6, 11), "  ")
 
@@ -172,7 +182,7 @@ def test_a_stale_edit_is_a_conflict_and_writes_nothing(people):
     workflow.propose(
         people["editor"], Proposal(code, "not_started", TODAY, confidence="amber"), conflict.value.current_version
     )
-    assert current(code) == "not_started"
+    assert proposed(code) == "not_started"
 
 
 def test_twenty_threads_updating_one_workstream_lose_nothing(people):

@@ -205,12 +205,12 @@ def test_lists_of_titles_and_narratives_wrap_their_long_texts(people):
         "import and export: current status": open_page("pages/progress/import_export.py").dataframe,
         "report: a workstream's history": open_page("pages/progress/report.py", "cabinet").dataframe,
         "validate: queue, not updated": open_page("pages/progress/validate.py", "secretariat").dataframe[:2],
-        "progress: changes since the Summit": open_page("pages/progress/progress.py").dataframe,
+        "progress: changes, proposals": open_page("pages/progress/progress.py", proposals="true").dataframe,
     }
     assert {name: [grid.proto.row_height > 64 for grid in found] for name, found in grids.items()} == {
         name: [True] * len(found) for name, found in grids.items()
     }
-    assert all(grids.values())
+    assert all(grids.values()) and len(grids["progress: changes, proposals"]) == 2
 
 
 def test_an_upload_is_checked_and_previewed_in_the_language_within_the_limits_it_states(people):
@@ -237,3 +237,24 @@ def test_an_upload_is_checked_and_previewed_in_the_language_within_the_limits_it
     preview = app.dataframe[-1]
     assert preview.value.iloc[0].tolist()[1:] == ["2.1.1", "◐ En cours", "1 octobre 2026", narrative]
     assert preview.proto.row_height > 64  # the narrative, read before importing, wraps
+
+
+def test_a_proposal_awaiting_validation_is_official_nowhere_and_marked_where_asked(people):
+    code = workflow.editable_workstreams(people["editor"])[0]
+    workflow.propose(people["editor"], workflow.Proposal(code, "in_progress", date.today(), "Begonnen.", "green"), 0)
+    marked = "◐ In progress (proposed — awaiting validation)"
+
+    progress = open_page("pages/progress/progress.py")
+    assert "Nothing has been validated yet: 1 proposal from a cabinet awaits validation" in rendered_text(progress)
+    assert "100 workstreams pass the filters: Not yet assessed 100." in rendered_text(progress)
+    assert "0 updates validated since the last Summit" in rendered_text(progress) and not progress.dataframe
+
+    transfer = open_page("pages/progress/import_export.py").dataframe[0].value
+    assert "◐ In progress" not in transfer.iloc[:, 2].tolist() and marked not in transfer.to_string()
+
+    asked = open_page("pages/progress/progress.py", proposals="true")
+    proposals = asked.dataframe[-1].value
+    assert proposals.iloc[:, :3].values.tolist() == [[code, "? Not yet assessed", marked]]
+    assert "100 workstreams pass the filters: Not yet assessed 100." in rendered_text(asked)  # counts stay official
+    beside = open_page("pages/progress/import_export.py", proposals="true").dataframe[0].value
+    assert beside.set_index(beside.columns[0]).loc[code].tolist()[1:] == ["? Not yet assessed", marked]

@@ -36,13 +36,13 @@ class LiveData(Protocol):
     def query(self, name: str, **params: object) -> pd.DataFrame: ...
     def progress_state(self) -> Any: ...
     def filtered_codes(self, filters: Filters) -> list[str]: ...
-    def changes_since_last_summit(self, filters: Filters, limit: int = 500) -> tuple[int, pd.DataFrame]: ...
+    def validated_since(self, day: date | None) -> int: ...
     def sample_rows(self) -> int: ...
     def objective_key_indicator(self, objective_code: str) -> dict | None: ...
     def content_translations(self) -> dict[tuple[str, str, str], str]: ...
 
 
-def strategy(live: LiveData) -> dict[str, Any]:
+def strategy(live: LiveData, _summit: date | None = None) -> dict[str, Any]:
     """Pillars and objectives (title, priority type, initiating members, workstream codes) as published."""
     pillars = live.query("counts_by_pillar")
     objectives = live.query("objectives_list")
@@ -71,7 +71,7 @@ def strategy(live: LiveData) -> dict[str, Any]:
     }
 
 
-def priorities(live: LiveData) -> dict[str, Any]:
+def priorities(live: LiveData, _summit: date | None = None) -> dict[str, Any]:
     """The 17 shared priorities of the 11 June 2026 Summit (number, title, policy domain as written)."""
     rows = live.query("shared_priorities_list")
     return {
@@ -87,22 +87,29 @@ def priorities(live: LiveData) -> dict[str, Any]:
     }
 
 
-def progress(live: LiveData) -> dict[str, Any]:
-    """Current statuses, the last Summit (the Progress page's definition), what changed since, sample rows."""
+def previous_summit(cycles: list[date], summit: date) -> date | None:
+    """The Summit before `summit` (what a deck for `summit` reports changes since); None for the first one."""
+    earlier = [day for day in cycles if day < summit]
+    return max(earlier) if earlier else None
+
+
+def progress(live: LiveData, summit: date) -> dict[str, Any]:
+    """Official statuses (validated only: a proposal awaiting validation is never on a slide), the Summit before
+    the deck's, how statuses moved since then and how many updates were validated since, sample rows."""
     state = live.progress_state()
     statuses = aggregates.status_of(state.current)
     codes = live.filtered_codes(Filters())
-    before = state.at_cycles.get(state.last_summit, {})
+    previous = previous_summit(list(state.cycles["summit_date"]), summit)
+    before = state.at_cycles.get(previous, {}) if previous else {}
     moves = aggregates.transitions(codes, before, statuses)
-    change_count, _newest = live.changes_since_last_summit(Filters(), limit=1)
     return {
         "statuses": statuses,
-        "last_summit": state.last_summit.isoformat() if state.last_summit else None,
+        "last_summit": previous.isoformat() if previous else None,
         "transitions": [
             {"from": f, "to": to, "workstreams": int(n)}
             for f, to, n in zip(moves["from_status"], moves["to_status"], moves["workstreams"], strict=True)
         ],
-        "changes": int(change_count),
+        "changes": int(live.validated_since(previous)),
         "sample_rows": int(live.sample_rows()),
     }
 
@@ -121,19 +128,20 @@ def indicator_of(live: LiveData, code: str) -> dict[str, Any] | None:
     return None if found is None else {key: _plain(value) for key, value in found.items()}
 
 
-def indicators(live: LiveData) -> dict[str, Any]:
+def indicators(live: LiveData, _summit: date | None = None) -> dict[str, Any]:
     codes = [o["code"] for o in strategy(live)["objectives"]]
     return {"by_objective": {code: found for code in codes if (found := indicator_of(live, code))}}
 
 
-def translations(live: LiveData) -> dict[str, Any]:
+def translations(live: LiveData, _summit: date | None = None) -> dict[str, Any]:
     """The French and English titles entered so far, [kind, code, language, text] each: a frozen deck keeps
     the titles it was frozen with, as it keeps the numbers."""
     entered = live.content_translations()
     return {"titles": [[kind, code, language, text] for (kind, code, language), text in sorted(entered.items())]}
 
 
-LOADERS: dict[str, Callable[[LiveData], dict[str, Any]]] = {
+# Each part of a deck, read for the Summit the deck is for.
+LOADERS: dict[str, Callable[[LiveData, date], dict[str, Any]]] = {
     "strategy": strategy,
     "priorities": priorities,
     "progress": progress,
@@ -172,7 +180,7 @@ class Source:
             if self.live is None:
                 raise SlideUnavailable(name)
             try:
-                found = LOADERS[name](self.live)
+                found = LOADERS[name](self.live, self.summit)
             except Exception as error:
                 log.warning("deck part %s unavailable: %r", name, error)
                 self._failed.add(name)

@@ -25,7 +25,7 @@ from monitor.explore.looks import (
     STATUS_LOOK,
 )
 from monitor.i18n import catalogue, translate, translations
-from monitor.progress.workflow import ALL_STATUSES
+from monitor.progress.workflow import ALL_STATUSES, STRATEGY_SIGNED
 
 log = logging.getLogger(__name__)
 FONTS = '"DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif'  # installed locally, never fetched
@@ -338,7 +338,9 @@ def _changes(ctx: Context, slide: slides.Slide) -> str:
     counts = slides.status_counts(all_codes, progress["statuses"], ALL_STATUSES)
     return _headed(
         ctx,
-        ctx.t("present.changes", since=ctx.day(progress["last_summit"])),
+        ctx.t("present.changes", since=ctx.day(progress["last_summit"]))
+        if progress["last_summit"]
+        else ctx.t("present.changes_since_signing", since=ctx.day(STRATEGY_SIGNED)),
         f'<div class="body"><div class="col"><p class="big">{_e(ctx.number(progress["changes"]))}</p>'
         f"<p>{_e(ctx.t('present.updates_since'))}</p><h3>{_e(ctx.t('present.moves'))}</h3>{rows}</div>"
         f'<div class="col panel"><h3>{_e(ctx.t("present.now"))}</h3>{_status_rows(ctx, counts)}</div></div>',

@@ -2,7 +2,8 @@
 
 Every generated row has `is_sample = true`; while any exists, every page shows a "sample data" banner.
 The history is reproducible (seeded) and plausible: each workstream moves forward through the statuses
-between the strategy's signature and today, final states are validated at a cycle, a few are returned.
+between the strategy's signature and today; the secretariat decides every update at the next Summit that has
+taken place (a few are returned), so what came after the last Summit awaits validation, as in a year of use.
 
     python -m monitor.progress.sample generate [--updates N] [--seed S]
     python -m monitor.progress.sample remove
@@ -33,7 +34,8 @@ FORWARD = {
 
 def _rows(codes: list[str], updates: int, seed: int, today: date) -> tuple[pd.DataFrame, pd.DataFrame]:
     rng = random.Random(seed)
-    cycles = [day for day in workflow.cycles()["summit_date"] if day >= workflow.STRATEGY_SIGNED]
+    # Summits that have taken place: the secretariat decides at those, never at one still to come.
+    cycles = [day for day in workflow.cycles()["summit_date"] if workflow.STRATEGY_SIGNED <= day <= today]
     span = (today - workflow.STRATEGY_SIGNED).days
     moments = sorted(rng.randrange(1, span * 24) for _ in range(updates))
     state = {code: "not_started" for code in codes}
@@ -56,7 +58,7 @@ def _rows(codes: list[str], updates: int, seed: int, today: date) -> tuple[pd.Da
             }
         )
         later_cycles = [day for day in cycles if day >= proposed_at.date()]
-        if later_cycles and rng.random() < 0.8:
+        if later_cycles:  # decided at the next Summit; what came after the last one awaits validation
             returned = rng.random() < 0.05
             decision_rows.append(
                 {

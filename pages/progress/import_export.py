@@ -9,6 +9,7 @@ from monitor.explore.looks import status_text
 from monitor.progress import aggregates, imports
 from monitor.ui import auth
 from monitor.ui.language import format_day, t
+from monitor.ui.proposals import proposals_switch, proposed_text
 from monitor.ui.sidebar import current_filters
 from monitor.ui.tables import downloads, table
 from monitor.ui.titles import with_titles
@@ -19,22 +20,28 @@ filters = current_filters()
 user = auth.current_user()
 
 st.subheader(t("transfer.current"))
+with_proposals = proposals_switch()
 codes = cache.filtered_codes(filters)
-statuses = aggregates.status_of(cache.progress_state().current)
+state = cache.progress_state()
+statuses = aggregates.status_of(state.current)  # official: validated updates only
 current = with_titles(cache.workstreams(filters)[["code", "title"]], "workstream", "code", "title")
 current["status"] = current["code"].map(lambda c: statuses.get(c, "not_assessed"))
 current["status_label"] = current["status"].map(lambda s: status_text(s, t(f"status.{s}")))
+columns = {"code": "column.code", "title": "column.workstream_title", "status_label": "column.official_status"}
+widths = {"code": 60, "title": 470, "status_label": 200, "status": 130}
+if with_proposals:  # a column of its own, each marked: a proposal is never written as the status
+    proposed = dict(zip(state.proposed["workstream_code"], state.proposed["status"], strict=True))
+    current["proposed"] = current["code"].map(lambda c: proposed_text(proposed[c]) if c in proposed else "")
+    columns["proposed"] = "column.proposed_status"
+    widths = {"code": 60, "title": 340, "status_label": 170, "proposed": 290}
+else:
+    columns["status"] = "column.status_code"
 table(
     current,
-    {
-        "code": "column.code",
-        "title": "column.workstream_title",
-        "status_label": "column.status",
-        "status": "column.status_code",
-    },
+    columns,
     key="transfer_current_table",
     max_height=720,
-    widths={"code": 60, "title": 470, "status_label": 200, "status": 130},
+    widths=widths,
     lines=4,  # the longest titles take four lines
     export="current_status",
 )

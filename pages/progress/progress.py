@@ -10,6 +10,7 @@ from monitor.progress import aggregates
 from monitor.progress.workflow import ALL_STATUSES
 from monitor.ui.language import format_day, format_moment, t
 from monitor.ui.plots import chart
+from monitor.ui.proposals import proposals_switch, proposed_text
 from monitor.ui.sidebar import current_filters, filter_status
 from monitor.ui.tables import table
 from monitor.ui.titles import title_of
@@ -20,10 +21,13 @@ st.caption(t("progress.intro"))
 if not filter_status(filters):
     st.stop()
 
+with_proposals = proposals_switch()
 state = cache.progress_state()
 codes = cache.filtered_codes(filters)
-statuses = aggregates.status_of(state.current)
-if not statuses:
+statuses = aggregates.status_of(state.current)  # official: validated updates only
+if not statuses and len(state.proposed):
+    st.info(t("progress.none_validated", count=len(state.proposed)))
+elif not statuses:
     st.info(t("progress.none_yet"))
 
 STATUS_NAMES = {s: t(f"status.{s}") for s in ALL_STATUSES}
@@ -113,13 +117,19 @@ else:
         export="transitions_since_last_summit",
         wrapped=True,  # every workstream code of a move
     )
-change_count, newest = cache.changes_since_last_summit(filters)
-st.caption(t("progress.changes_count", count=change_count))
+change_count, newest = cache.changes_since_last_summit(filters, proposals=with_proposals)
+st.caption(
+    t("progress.changes_count_with_proposals" if with_proposals else "progress.changes_count", count=change_count)
+)
 if change_count:
     shown = newest.copy()
-    shown["status_label"] = shown["status"].map(STATUS_TEXTS)
-    decisions = {"validated": t("decision.validated"), "returned": t("decision.returned")}
-    shown["decision_label"] = shown["decision"].map(decisions).fillna(t("decision.pending"))
+    shown["status_label"] = [
+        STATUS_TEXTS[status] if decision == "validated" else proposed_text(status)
+        for status, decision in zip(shown["status"], shown["decision"], strict=True)
+    ]
+    shown["decision_label"] = (
+        shown["decision"].map({"validated": t("decision.validated")}).fillna(t("decision.pending"))
+    )
     shown["proposed"] = shown["proposed_at"].map(format_moment)
     table(
         shown,
@@ -145,3 +155,29 @@ if change_count:
     )
     if change_count > len(shown):
         st.caption(t("progress.changes_truncated", shown=len(shown), count=change_count))
+
+if with_proposals:
+    proposed = state.proposed[state.proposed["workstream_code"].isin(codes)]
+    st.subheader(t("progress.proposals", count=len(proposed)))
+    if proposed.empty:
+        st.info(t("progress.no_proposals"))
+    else:
+        shown = proposed.assign(
+            official=[STATUS_TEXTS[statuses.get(code, "not_assessed")] for code in proposed["workstream_code"]],
+            proposed_label=proposed["status"].map(proposed_text),
+            proposed=proposed["proposed_at"].map(format_moment),
+        )
+        table(
+            shown,
+            {
+                "workstream_code": "column.code",
+                "official": "column.official_status",
+                "proposed_label": "column.proposed_status",
+                "proposed": "column.proposed_at",
+                "proposed_by": "column.proposed_by",
+            },
+            key="progress_proposals_table",
+            widths={"workstream_code": 60, "official": 200, "proposed_label": 330, "proposed": 140, "proposed_by": 130},
+            lines=3,
+            export="proposals_awaiting_validation",
+        )

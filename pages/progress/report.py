@@ -39,9 +39,19 @@ base_key = f"_report_based_on_{code}"
 if base_key not in st.session_state:  # the version this editor is looking at
     st.session_state[base_key] = int(history["update_id"].max()) if len(history) else 0
 
-current = cache.progress_state().current.set_index("workstream_code")
-now = current["status"].get(code, workflow.NOT_ASSESSED)
+state = cache.progress_state()
+now = state.current.set_index("workstream_code")["status"].get(code, workflow.NOT_ASSESSED)
 st.markdown(t("report.current", status=status_text(now, t(f"status.{now}"))))
+proposed = state.proposed[state.proposed["workstream_code"] == code]
+for row in proposed.itertuples():  # the cabinet's own proposal, marked: it is not the status until validated
+    st.markdown(
+        t(
+            "report.proposed",
+            status=status_text(row.status, t(f"status.{row.status}")),
+            when=format_moment(row.proposed_at),
+            who=plain(row.proposed_by),
+        )
+    )
 
 status = st.selectbox(
     t("column.status"), workflow.STATUSES, format_func=lambda s: status_text(s, t(f"status.{s}")), key="report_status"
