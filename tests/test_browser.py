@@ -136,6 +136,32 @@ def test_cabinet_portfolio_and_csv_download_hold_exactly_the_filtered_rows(chrom
     page.close()
 
 
+MENU_WALK = (("Objectives", "/objectives"), ("Progress", "/progress"), ("Overview", "/"), ("Who does what", "/members"))
+
+
+@pytest.mark.parametrize("start", ["", "objectives", "progress"])
+@pytest.mark.parametrize("preset", ["My portfolio", "Shared with the social partners"])
+def test_after_a_preset_the_menu_still_opens_every_page(chromium, base_url, start, preset):
+    """A preset sets the filters and opens its page once; the menu then goes anywhere (after "My portfolio" it
+    kept sending the user back to the portfolio, 4 times out of 4)."""
+    page = chromium.new_page(viewport={"width": 1366, "height": 1400})
+    page.goto(f"{base_url}/{start}")
+    wait_until_ready(page)
+    sidebar = page.get_by_test_id("stSidebar")
+    if preset == "My portfolio":
+        choose(page, preset, "Minister van Mobiliteit", where=sidebar)
+        shows(page, page.get_by_role("heading", name="Portfolio: [NL] Minister van Mobiliteit", exact=False))
+    else:
+        sidebar.get_by_role("button", name=preset).click()
+        wait_until_ready(page)
+    kept = "member=brussels_minister_mobility" if preset == "My portfolio" else "priority=shared"
+    for link, path in MENU_WALK:
+        go(page, link)
+        address = page.url.removeprefix(base_url)
+        assert address.split("?")[0] == path and kept in address, (link, address)  # there, with the filters
+    page.close()
+
+
 def test_brupartners_view_is_reproduced_by_its_url(chromium, base_url):
     page = chromium.new_page(viewport={"width": 1366, "height": 2400})
     page.goto(f"{base_url}/partners?lang=fr")

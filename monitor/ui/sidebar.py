@@ -62,11 +62,15 @@ def reset_filters() -> None:
 
 
 def _apply_portfolio_preset() -> None:
+    """A preset is an action, like the "shared" button: it sets the filters and opens the portfolio once. The box
+    is emptied again: a value left in it came back with the next page switch and sent the user back to the
+    portfolio, so the menu seemed to stop responding."""
     member = st.session_state.get(PRESET_MEMBER)
     if member:
         reset_filters()
         st.session_state[KEY["member"]] = [member]
         st.session_state[GOTO] = "members"
+        st.session_state[PRESET_MEMBER] = None
 
 
 def _apply_shared_preset() -> None:
