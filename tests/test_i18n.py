@@ -122,6 +122,7 @@ def dynamic_families() -> dict[str, tuple[str, ...]]:
         "validate.done.{}": workflow.DECISIONS,
         "validate.origin.{}": workflow.CYCLE_ORIGINS,
         "progress.by.{}": aggregates.DIMENSIONS,
+        "standing.attention.{}": aggregates.ATTENTION,
         "priority.{}": filters.PRIORITIES,
         "ws_priority.{}": filters.WS_PRIORITIES,
         "role.{}": (*filters.ROLES, *accounts.ROLES),

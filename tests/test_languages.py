@@ -13,6 +13,7 @@ import pytest
 from monitor import cache
 from monitor.core import contrast
 from monitor.core.formats import LANGUAGES, format_number, separators
+from monitor.explore.looks import STATUS_LOOK
 from monitor.i18n import translate, translations
 from monitor.progress import sample
 from tests.rendered import (
@@ -94,7 +95,10 @@ def test_the_walk_would_see_a_missing_key(app_db, monkeypatch):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_chart_titles_legends_and_hovers_are_in_the_language(app_db, language):
     app = open_page("pages/explore/overview.py", lang=language)
-    figure = plotly_figures(app)[0]
+    status, figure = plotly_figures(app)[:2]  # the official status per pillar, then the priority types
+    statuses = {f"{look.icon} {translate(f'status.{s}', language)}" for s, look in STATUS_LOOK.items()}
+    assert {trace["name"] for trace in status["data"]} <= statuses
+    assert status["layout"]["xaxis"]["title"]["text"] == translate("column.workstreams", language)
     names = {trace["name"] for trace in figure["data"]}
     assert names <= {translate(f"priority.{p}", language) for p in ("shared", "consulted", "mixed")}
     assert figure["layout"]["xaxis"]["title"]["text"] == translate("column.objectives", language)
@@ -174,4 +178,4 @@ def test_the_language_box_defaults_to_the_chosen_language_so_a_browser_that_lost
     app.switch_page("pages/explore/overview.py").run()
     box = app.selectbox(key="lang")
     assert box.value == "en" and LANGUAGES[box.proto.default] == "en"
-    assert app.title[0].value == translate("overview.title", "en")
+    assert app.title[0].value == translate("standing.title", "en")

@@ -141,7 +141,7 @@ class FacetIndex:
     def groups(
         self, dimension: str, codes: Sequence[str], members: Iterable[str], themes: Iterable[str]
     ) -> dict[str, list[str]]:
-        """`codes` grouped by objective, steering member, priority type or theme (ids as keys, in `members` and
+        """`codes` grouped by objective, pillar, steering member, priority type or theme (ids as keys, in `members` and
         `themes` order; priority types shared, consulted, mixed); a group lists its codes in `codes` order and
         only groups with a code are kept."""
         if dimension == "objective":
@@ -153,8 +153,12 @@ class FacetIndex:
         if dimension == "member":
             steering = {m: self.member_roles.get((m, "steering"), frozenset()) for m in members}
             return {m: [c for c in codes if c in found] for m, found in steering.items() if found & passing}
-        options = self.single["priority"] if dimension == "priority" else self.multi["theme"]
-        order = themes if dimension == "theme" else ("shared", "consulted", "mixed")
+        if dimension == "pillar":
+            options, order = self.single["pillar"], sorted(self.single["pillar"])
+        elif dimension == "priority":
+            options, order = self.single["priority"], ("shared", "consulted", "mixed")
+        else:
+            options, order = self.multi["theme"], themes
         return {o: [c for c in codes if c in options[o]] for o in order if options.get(o, frozenset()) & passing}
 
     @classmethod

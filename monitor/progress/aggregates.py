@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 import pandas as pd
 
+from monitor.core import frames
 from monitor.progress.workflow import ALL_STATUSES, CONFIDENCE_LEVELS, NOT_ASSESSED
 
 DIMENSIONS = ("objective", "member", "priority", "theme")  # what the Progress page counts by
@@ -80,3 +82,29 @@ def transitions(codes: Sequence[str], before: StatusOf, now: StatusOf) -> pd.Dat
         for (old, new), found in sorted(moves.items(), key=lambda item: (order[item[0][0]], order[item[0][1]]))
     ]
     return pd.DataFrame(rows, columns=["from_status", "to_status", "workstreams", "codes"])
+
+
+ATTENTION = ("stalled", "red", "not_updated")  # what "needs attention" lists, in this order
+
+
+def needs_attention(
+    codes: Sequence[str], current: pd.DataFrame, last_updates: pd.DataFrame, since: date | None
+) -> dict[str, list[str]]:
+    """The passing workstreams that need attention, in strategy order: officially stalled; in red (delivery in
+    doubt); not updated since the Summit `since` (no update proposed after it; every workstream without any
+    update when there was no Summit yet). `current` is the official status (progress_current), `last_updates`
+    the latest update of each workstream (last_update_per_workstream)."""
+    official = {
+        code: (status, confidence)
+        for code, status, confidence in frames.values(current, "workstream_code", "status", "confidence")
+    }
+    recent = {
+        code
+        for code, moment in zip(last_updates["workstream_code"], last_updates["last_proposed_at"], strict=True)
+        if since is None or moment.date() > since
+    }
+    return {
+        "stalled": [code for code in codes if official.get(code, ("", None))[0] == "stalled"],
+        "red": [code for code in codes if official.get(code, ("", None))[1] == "red"],
+        "not_updated": [code for code in codes if code not in recent],
+    }

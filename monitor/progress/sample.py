@@ -22,14 +22,22 @@ from monitor.progress import workflow
 from monitor.storage import store
 
 SAMPLE_ACTOR = "sample-generator"
-FORWARD = {
-    "not_started": ["in_progress", "in_progress", "stalled", "not_started"],
-    "in_progress": ["in_progress", "partially_delivered", "delivered", "stalled"],
-    "stalled": ["in_progress", "abandoned", "stalled"],
-    "partially_delivered": ["delivered", "in_progress"],
+FORWARD = {  # where a workstream may go at its next update; weighted by repetition, mostly onwards
+    "not_started": ["in_progress", "in_progress", "not_started", "stalled"],
+    "in_progress": ["in_progress", "in_progress", "in_progress", "partially_delivered", "delivered", "stalled"],
+    "stalled": ["in_progress", "in_progress", "stalled", "abandoned"],
+    "partially_delivered": ["delivered", "partially_delivered", "in_progress"],
     "delivered": ["delivered"],
     "abandoned": ["abandoned"],
 }
+
+
+def _confidence(rng: random.Random, status: str) -> str | None:
+    """Mostly green or amber, red now and then (for a stalled workstream more often)."""
+    if status not in workflow.NEEDS_CONFIDENCE:
+        return None
+    weights = (1, 2, 3) if status == "stalled" else (6, 3, 1)
+    return rng.choices(workflow.CONFIDENCE_LEVELS, weights=weights)[0]
 
 
 def _rows(codes: list[str], updates: int, seed: int, today: date) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -50,7 +58,7 @@ def _rows(codes: list[str], updates: int, seed: int, today: date) -> tuple[pd.Da
                 "workstream_code": code,
                 "status": status,
                 "stall_reason": rng.choice(workflow.STALL_REASONS) if status == "stalled" else None,
-                "confidence": rng.choice(workflow.CONFIDENCE_LEVELS) if status in workflow.NEEDS_CONFIDENCE else None,
+                "confidence": _confidence(rng, status),
                 "narrative": f"Sample update {number} (generated, not official).",
                 "as_of": proposed_at.date(),
                 "proposed_at": proposed_at,

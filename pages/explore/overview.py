@@ -1,9 +1,12 @@
-"""Overview: counts per pillar, shared vs consulted objectives, and who initiates/joins/steers."""
+"""Overview, the landing page: where the strategy stands (official status, objectives on and off track, what
+changed, what needs attention, a row per objective), then the strategy at a glance (counts per pillar, shared vs
+consulted objectives, who initiates, joins and steers)."""
 
 import streamlit as st
 
 from monitor import cache
 from monitor.explore import charts
+from monitor.ui import standing
 from monitor.ui.language import t
 from monitor.ui.plots import chart
 from monitor.ui.sidebar import current_filters, filter_status
@@ -11,9 +14,20 @@ from monitor.ui.tables import table
 from monitor.ui.titles import with_titles
 
 filters = current_filters()
-st.title(t("overview.title"))
+st.title(t("standing.title"))
+st.caption(t("standing.caption"))
+if not filter_status(filters):
+    st.stop()
+standing.headline(filters)
+st.subheader(t("standing.by_pillar"))
+standing.status_by_pillar(filters)
+st.subheader(t("standing.attention"))
+standing.attention(filters)
+st.subheader(t("standing.objectives"))
+standing.objective_rows(filters)
+
+st.header(t("overview.title"))
 st.caption(t("overview.caption"))
-filter_status(filters)
 
 per_pillar = cache.product("pillar_counts", filters)
 members = cache.product("member_summary", filters)
