@@ -133,6 +133,11 @@ def test_portfolio_preset_opens_the_members_page_with_the_portfolio(app_db, con)
     app = open_page()
     app.sidebar.selectbox(key="preset_member").set_value("brussels_minister_mobility").run()
     assert app.session_state["filter_member"] == ["brussels_minister_mobility"]
+    assert app.session_state["filter_role"] == ["initiating", "steering"]  # what the cabinet answers for
+    assert any(
+        c.value.startswith("Shown: the workstreams where this member’s role is initiating, steering")
+        for c in app.caption
+    )
     assert any(s.value.startswith("Portfolio: [NL] Minister van Mobiliteit") for s in app.subheader)
     (steered,) = con.execute(
         "SELECT count(DISTINCT workstream_code) FROM responsibilities"
@@ -229,3 +234,16 @@ def test_who_does_what_charts_name_every_member_distinctly(app_db):
     assert all(
         label.removesuffix(" …") in name for label, name in zip(nodes["label"], nodes["customdata"], strict=True)
     )
+
+
+def test_a_cabinet_can_count_what_it_steers(app_db, con):
+    """With the Minister-President and the role "steering", the workstreams in view are the ones it steers
+    (the member filter alone means any role: 77 workstreams, not the 21 it steers)."""
+    (steered,) = con.execute(
+        "SELECT count(DISTINCT workstream_code) FROM workstream_members"
+        " WHERE member_id = 'brussels_minister_president' AND role = 'steering'"
+    ).fetchone()
+    app = open_page("pages/progress/progress.py", member="brussels_minister_president", role="steering")
+    assert any(f"{steered} workstreams pass the filters" in c.value for c in app.caption)
+    anyhow = open_page("pages/progress/progress.py", member="brussels_minister_president")
+    assert not any(f"{steered} workstreams pass the filters" in c.value for c in anyhow.caption)

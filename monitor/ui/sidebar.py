@@ -20,6 +20,7 @@ LOADED = "_filters_loaded_from_url"
 NOTICES = "_filters_rejected"
 GOTO = "_goto_page"
 PRESET_MEMBER = "preset_member"
+ANSWERS_FOR = ("initiating", "steering")  # the roles "My portfolio" opens on: what the cabinet answers for
 
 
 def _url_params() -> dict[str, list[str]]:
@@ -69,6 +70,7 @@ def _apply_portfolio_preset() -> None:
     if member:
         reset_filters()
         st.session_state[KEY["member"]] = [member]
+        st.session_state[KEY["role"]] = list(ANSWERS_FOR)  # what a cabinet answers for; the Role filter widens it
         st.session_state[GOTO] = "members"
         st.session_state[PRESET_MEMBER] = None
 

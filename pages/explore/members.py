@@ -19,6 +19,8 @@ if filter_status(filters):
         member = filters.member[0]
         name = title_of("member", member, cache.option_labels("member")[member])
         st.subheader(t("members.portfolio", name=plain(name)))  # an entered name, as typed
+        roles = ", ".join(t(f"role.{role}").lower() for role in filters.role)
+        st.caption(t("members.portfolio_roles", roles=roles) if roles else t("members.portfolio_all_roles"))
         counts, own = cache.portfolio(filters, member)
         for column, (role, count) in zip(st.columns(3), counts.items(), strict=True):
             column.metric(t(f"role.{role}"), count)
