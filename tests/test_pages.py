@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from monitor.core.paths import DB_PATH_ENV, PROJECT_ROOT
 from monitor.ui import provenance
+from tests.rendered import open_page
 
 DASHBOARD = str(PROJECT_ROOT / "dashboard.py")
 PAGES = ["pages/explore/overview.py", "pages/more/about_data.py"]
@@ -72,7 +73,7 @@ def test_overview_chart_holds_every_objective_once(app_db):
 
 
 def test_member_table_lists_every_member_regional_government_first(app_db, con):
-    app = open_app()
+    app = open_page("pages/explore/members.py")  # on Who does what; the landing page says where things stand
     table = app.table[0].value  # a table to read: every name in full, on wrapped lines
     names = con.execute("SELECT name FROM government_members ORDER BY sort_order").fetchall()
     expected = [f"[NL] {name}" for (name,) in names]  # English UI: portfolios as published, marked Dutch
@@ -83,7 +84,7 @@ def test_member_table_lists_every_member_regional_government_first(app_db, con):
     assert all(g != "Brussels-Capital Region" for g in governments[first_other:])
     legend = [caption.value for caption in app.caption if caption.value.startswith("Government: ")]
     assert legend and "Initiates: Number of objectives this member initiates." in legend[0]  # no header tooltips
-    french = open_app(lang="fr")
+    french = open_page("pages/explore/members.py", lang="fr")
     assert any("Initie\u00a0: Nombre d’objectifs que ce membre initie." in caption.value for caption in french.caption)
 
 

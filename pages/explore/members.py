@@ -1,4 +1,5 @@
-"""Who does what: the responsibility matrix (members × objectives), a flow view, and one member's portfolio."""
+"""Who does what: one member's portfolio, the responsibility matrix (members × objectives), a flow view, and every
+government member with what it initiates, joins and steers."""
 
 import streamlit as st
 
@@ -78,4 +79,29 @@ if filter_status(filters):
         key="flow_chart",
         filename="who-does-what-flow",
         summary=t("members.flow_summary", count=len(links)),
+    )
+    st.subheader(t("members.all"))
+    st.caption(t("members.all_caption"))
+    members = with_titles(cache.product("member_summary", filters), "member", "member_id", "name")
+    members["government"] = members["government"].map(lambda code: t(f"government.{code}"))
+    table(
+        members,
+        {
+            "name": "column.member",
+            "government": "column.government",
+            "initiating": "column.initiating",
+            "associated": "column.associated",
+            "steering": "column.steering",
+            "committee": "column.committee",
+        },
+        key="members_table",
+        export="members",
+        wrapped=True,
+        helps={
+            "government": "help.government",
+            "initiating": "help.initiating",
+            "associated": "help.associated",
+            "steering": "help.steering",
+            "committee": "help.committee",
+        },
     )

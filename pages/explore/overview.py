@@ -1,6 +1,6 @@
 """Overview, the landing page: where the strategy stands (official status, objectives on and off track, what
 changed, what needs attention, a row per objective), then the strategy at a glance (counts per pillar, shared vs
-consulted objectives, who initiates, joins and steers)."""
+consulted objectives); who initiates, joins and steers is on Who does what."""
 
 import streamlit as st
 
@@ -11,7 +11,6 @@ from monitor.ui.language import t
 from monitor.ui.plots import chart
 from monitor.ui.sidebar import current_filters, filter_status
 from monitor.ui.tables import table
-from monitor.ui.titles import with_titles
 
 filters = current_filters()
 st.title(t("standing.title"))
@@ -63,29 +62,3 @@ summary = " ".join(
     for p, parts in charts.priority_summary(priorities, priority_label).items()
 )
 chart(figure, key="priority_chart", summary=summary or t("empty.objectives"), filename="priority-types")
-
-st.subheader(t("overview.members"))
-st.caption(t("overview.members_caption"))
-members = with_titles(members, "member", "member_id", "name")
-members["government"] = members["government"].map(lambda code: t(f"government.{code}"))
-table(
-    members,
-    {
-        "name": "column.member",
-        "government": "column.government",
-        "initiating": "column.initiating",
-        "associated": "column.associated",
-        "steering": "column.steering",
-        "committee": "column.committee",
-    },
-    key="members_table",
-    export="members",
-    wrapped=True,
-    helps={
-        "government": "help.government",
-        "initiating": "help.initiating",
-        "associated": "help.associated",
-        "steering": "help.steering",
-        "committee": "help.committee",
-    },
-)
