@@ -7,7 +7,7 @@ from monitor import cache
 from monitor.core import problems
 from monitor.core.errors import Conflict, PermissionDenied
 from monitor.explore.looks import status_text
-from monitor.progress import workflow
+from monitor.progress import aggregates, workflow
 from monitor.ui import auth
 from monitor.ui.flash import flash, show_flash
 from monitor.ui.language import DATE_INPUT_FORMAT, format_day, format_moment, t
@@ -101,15 +101,10 @@ else:
 
 state = cache.progress_state()
 st.subheader(t("validate.not_updated", since=format_day(state.last_summit) if state.last_summit else "—"))
+listed = cache.query("workstreams_list")
 last = cache.store_query("last_update_per_workstream")
-since = state.last_summit
-recent = (
-    set(last.loc[last["last_proposed_at"].dt.date > since, "workstream_code"])
-    if since
-    else set(last["workstream_code"])
-)
-stale = cache.query("workstreams_list")
-stale = with_titles(stale[~stale["code"].isin(recent)], "workstream", "code", "title")
+not_updated = aggregates.needs_attention(listed["code"].tolist(), state.current, last, state.last_summit)["not_updated"]
+stale = with_titles(listed[listed["code"].isin(not_updated)], "workstream", "code", "title")
 table(
     stale,
     {"code": "column.code", "title": "column.workstream_title"},
