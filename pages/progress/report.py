@@ -75,8 +75,7 @@ if status == "stalled":
         index=None,
         placeholder=t("report.stall_reason_placeholder"),
     )
-if status in workflow.FINAL_STATUSES:
-    st.caption(t("report.final_needs_validation"))
+st.caption(t("report.final_needs_validation"))  # every status: a proposal is never official until validated
 as_of = st.date_input(
     t("column.as_of"),
     value=date.today(),
