@@ -387,13 +387,19 @@ def objective_delivery(code: str, codes: list[str]) -> tuple[str, int, int, int]
     return analysis.delivery_of(codes, _delivery_inputs())
 
 
-def delivery_context(codes: list[str]) -> pd.DataFrame:
-    """One row per objective with a passing workstream: its delivery and the context of its linked indicators
-    (see monitor.indicators.analysis.delivery_context)."""
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _delivery_context(key: DatabaseKey, generation: int, codes: tuple[str, ...]) -> pd.DataFrame:
     objectives = query("objectives_list")
     titles = dict(zip(objectives["code"], objectives["title"], strict=True))
-    by_objective = progress_groups("objective", codes)
+    by_objective = progress_groups("objective", list(codes))
     return analysis.delivery_context(titles, by_objective, _delivery_inputs(), objective_indicator_directions())
+
+
+def delivery_context(codes: list[str]) -> pd.DataFrame:
+    """One row per objective with a passing workstream: its delivery and the context of its linked indicators
+    (see monitor.indicators.analysis.delivery_context); computed once per set of codes and store generation (the
+    landing page and the Indicators page ask for it on every run)."""
+    return _delivery_context(database_key(), store.generation(), tuple(codes)).copy()
 
 
 # --- Languages: content translations (French and English titles entered by an admin, with their source) ---
