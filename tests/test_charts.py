@@ -12,6 +12,7 @@ import pytest
 from monitor import cache
 from monitor.explore import charts
 from monitor.explore.filters import Filters
+from monitor.progress import aggregates
 
 WHOLE, NARROW = Filters(), Filters(pillar=(2,), priority=("shared",))
 
@@ -21,14 +22,14 @@ def _label(code: str) -> str:
 
 
 def _figures(filters: Filters) -> dict[str, dict]:
-    themes = cache.themes(filters)
+    by_domain = aggregates.status_counts(cache.progress_groups("theme", cache.filtered_codes(filters)), {})
     return {
         "priority": charts.priority_types_by_pillar(
             cache.product("priority_by_pillar", filters), _label, lambda p: f"P{p}", "objectives"
         ),
         "matrix": charts.responsibility_matrix(cache.product("matrix", filters)),
         "flow": charts.responsibility_flow(cache.product("flow", filters)),
-        "themes": charts.objectives_by_theme(themes, _label, "objectives"),
+        "status_by_domain": charts.status_bars(by_domain, _label, "workstreams"),
     }
 
 

@@ -124,7 +124,8 @@ def test_workstream_deep_link_shows_the_code_correction(app_db):
 
 def test_clicking_a_bar_opens_the_objective(app_db):
     app = open_page("pages/explore/objectives.py")
-    app.session_state["objectives_chart"] = {"selection": {"points": [{"customdata": ["2.3", "…"]}]}}
+    bar = {"customdata": ["2.3 Title", "2.3.1, 2.3.2", "2.3"]}  # label, codes, objective (charts.status_bars)
+    app.session_state["objectives_chart"] = {"selection": {"points": [bar]}}
     app.run()
     assert app.title[0].value.startswith("2.3 · ")
 
@@ -210,7 +211,8 @@ def test_shared_preset_opens_partners_filtered_on_shared(app_db):
     assert app.session_state["filter_priority"] == ["shared"]
     assert app.session_state["filter_pillar"] == []
     assert app.title[0].value == "Partners and themes"
-    assert "Editorial mapping" in app.warning[0].value
+    assert any(m.value.startswith("The 7 objectives shared with the social partners:") for m in app.markdown)
+    assert any("Editorial mapping" in c.value for c in app.caption)
 
 
 def test_matrix_click_chooses_the_member(app_db):

@@ -122,42 +122,6 @@ def priority_summary(frame: pd.DataFrame, label: Callable[[str], str]) -> dict[i
     return summary
 
 
-def workstreams_per_objective(frame: pd.DataFrame, label: Callable[[str], str], axis_title: str) -> Figure:
-    """Horizontal bars: passing workstreams per objective, coloured and patterned by priority type.
-
-    Axis labels are the short codes; the full title is in the hover; customdata carries the code for
-    drill-through.
-    """
-    data = []
-    for priority in PRIORITY_ORDER:
-        part = frame[frame["priority_type"] == priority]
-        if part.empty:
-            continue
-        data.append(
-            {
-                "type": "bar",
-                "orientation": "h",
-                "name": label(priority),
-                "y": part["code"].tolist(),
-                "x": part["matching_workstreams"].astype(int).tolist(),
-                "marker": _priority_marker(priority),
-                "customdata": part[["code", "title"]].values.tolist(),
-                "hovertemplate": "<b>%{customdata[0]}</b> %{customdata[1]}<br>" + axis_title + ": %{x}<extra></extra>",
-            }
-        )
-    codes = frame["code"].tolist()
-    layout = _layout(
-        max(160, 60 + 28 * len(codes)),
-        barmode="stack",
-        **SHOW_LEGEND,
-        xaxis={"title": {"text": axis_title}, "dtick": 1},
-        clickmode="event+select",
-        dragmode=False,
-        yaxis={"type": "category", "categoryorder": "array", "categoryarray": codes[::-1]},
-    )
-    return {"data": data, "layout": layout}
-
-
 def _is_short(word: str) -> bool:
     return len(word.rstrip(",;")) <= 3  # van, de, en, het, du, et: a label ending on one says little
 
@@ -286,41 +250,6 @@ def responsibility_flow(links: pd.DataFrame) -> Figure:
     return {"data": [trace], "layout": layout}
 
 
-def objectives_by_theme(themes: pd.DataFrame, label: Callable[[str], str], axis_title: str) -> Figure:
-    """Objectives per policy domain (editorial mapping), stacked by priority type; hover lists the codes."""
-    rows = sorted(frames.dicts(themes), key=lambda r: r["domain_order"])  # plain Python: a few dozen links
-    domains = list(dict.fromkeys(r["domain"] for r in rows))
-    data = []
-    for priority in PRIORITY_ORDER:
-        codes: dict[str, list[str]] = {}
-        for row in rows:
-            if row["priority_type"] == priority:
-                codes.setdefault(row["domain"], []).append(row["objective_code"])
-        if not codes:
-            continue
-        shown = [domain for domain in domains if domain in codes]
-        data.append(
-            {
-                "type": "bar",
-                "orientation": "h",
-                "name": label(priority),
-                "y": shown,
-                "x": [len(codes[domain]) for domain in shown],
-                "customdata": [", ".join(codes[domain]) for domain in shown],
-                "marker": _priority_marker(priority),
-                "hovertemplate": "%{y}<br>" + label(priority) + ": %{x}<br>%{customdata}<extra></extra>",
-            }
-        )
-    layout = _layout(
-        max(200, 80 + 34 * len(domains)),
-        barmode="stack",
-        **SHOW_LEGEND,
-        xaxis={"title": {"text": axis_title}, "dtick": 1},
-        yaxis={"type": "category", "categoryorder": "array", "categoryarray": domains[::-1]},
-    )
-    return {"data": data, "layout": layout}
-
-
 def _status_marker(look: Look) -> dict[str, Any]:
     return {
         "color": look.colour,
@@ -332,7 +261,8 @@ def _status_marker(look: Look) -> dict[str, Any]:
 def status_bars(
     counts: pd.DataFrame, label: Callable[[str], str], axis_title: str, group_label: Callable[[str], str] = str
 ) -> Figure:
-    """Horizontal bars per group, stacked by status (icon + name in the legend, colour and pattern).
+    """Horizontal bars per group, stacked by status (icon + name in the legend, colour and pattern); a bar's
+    customdata is its group's label, its workstream codes and the group's id (what a click picks).
 
     "Not yet assessed" always has its trace, so it stays in the legend even at zero.
     """
@@ -357,7 +287,7 @@ def status_bars(
                 "y": labels,
                 "x": values,
                 "marker": _status_marker(look),
-                "customdata": [[group_label(g), codes] for g, (_n, codes) in zip(groups, found, strict=True)],
+                "customdata": [[group_label(g), codes, g] for g, (_n, codes) in zip(groups, found, strict=True)],
                 "hovertemplate": "%{customdata[0]}<br>" + name + ": %{x}<br>%{customdata[1]}<extra></extra>",
             }
         )

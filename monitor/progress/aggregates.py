@@ -108,3 +108,23 @@ def needs_attention(
         "red": [code for code in codes if official.get(code, ("", None))[1] == "red"],
         "not_updated": [code for code in codes if code not in recent],
     }
+
+
+STANDING_COLUMNS = ["workstream_code", "status", "confidence", "validated_on", "proposed_status"]
+
+
+def standing_of(codes: Sequence[str], current: pd.DataFrame, proposed: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per code, in the given order: its official status (`not_assessed` without a validated update), its
+    delivery confidence and the day its status was validated (None without), and, when `proposed` is given
+    (progress_proposed), the status proposed since and awaiting validation (None without).
+
+    `current` is the official status (progress_current): a proposal never changes the first three columns."""
+    official = {
+        code: (status, confidence if isinstance(confidence, str) else None, decided_at.date())
+        for code, status, confidence, decided_at in frames.values(
+            current, "workstream_code", "status", "confidence", "decided_at"
+        )
+    }
+    awaiting = {} if proposed is None else dict(frames.values(proposed, "workstream_code", "status"))
+    rows = [(code, *official.get(code, (NOT_ASSESSED, None, None)), awaiting.get(code)) for code in codes]
+    return pd.DataFrame(rows, columns=STANDING_COLUMNS)

@@ -9,8 +9,10 @@ from monitor import cache
 from monitor.ui.indicators import objective_indicators
 from monitor.ui.language import labelled, language, t
 from monitor.ui.markdown import paragraphs, plain
+from monitor.ui.proposals import proposals_switch
 from monitor.ui.provenance import source
 from monitor.ui.sidebar import open_detail
+from monitor.ui.standing import objective_standing, with_workstream_standing, workstream_history, workstream_standing
 from monitor.ui.titles import content_page_title, markdown_title, title_of
 
 OBJECTIVES_PAGE = "pages/explore/objectives.py"
@@ -72,6 +74,7 @@ def render_objective(code: str) -> None:
     content_page_title("objective", fiche["code"], fiche["title"])
     as_published()
     st.caption(source(fiche["document"], fiche["line_start"], fiche["line_end"]))
+    objective_standing(code)
     top = st.columns(3)
     top[0].metric(t("column.pillar"), int(fiche["pillar"]), help=fiche["pillar_title"])
     top[1].metric(t("column.priority_type"), t(f"priority.{fiche['priority_type']}"))
@@ -119,16 +122,27 @@ def render_objective(code: str) -> None:
 
 def _objective_workstreams(code: str) -> None:
     workstreams = cache.query("workstreams_list")
-    rows = workstreams[workstreams["objective_code"] == code]
+    rows, _columns = with_workstream_standing(workstreams[workstreams["objective_code"] == code])
     st.subheader(t("fiche.workstreams", count=len(rows)))
     for row in rows.itertuples():
         tag = f" · {labelled('fiche.tag')} {row.priority_tag}" if isinstance(row.priority_tag, str) else ""
-        with st.expander(f"{row.code} · {markdown_title('workstream', row.code, row.title)}{tag}"):
+        with st.expander(f"{row.status_label} · {row.code} · {markdown_title('workstream', row.code, row.title)}{tag}"):
+            st.markdown(_standing_line(row))
             st.markdown(f"**{labelled('fiche.steered_by')}** {plain(row.steering or t('fiche.none_printed'))}")
             st.markdown(paragraphs(row.description))
             st.page_link(
                 WORKSTREAMS_PAGE, label=t("fiche.open_workstream", code=row.code), query_params={"workstream": row.code}
             )
+
+
+def _standing_line(row) -> str:
+    """A workstream's official status, confidence and validation day, as one line of its expander."""
+    parts = [f"**{labelled('column.official_status')}** {row.status_label}"]
+    if row.confidence_label:
+        parts.append(f"**{labelled('column.confidence')}** {row.confidence_label}")
+    if row.validated_on:
+        parts.append(f"**{labelled('column.validated_on')}** {row.validated_on}")
+    return " · ".join(parts)
 
 
 def _cross_references(code: str) -> None:
@@ -222,6 +236,8 @@ def render_workstream(code: str) -> None:
     st.caption(source(row["document"], row["title_line_start"], row["title_line_end"]))
     if isinstance(row["code_note"], str):
         st.info(t("fiche.code_corrected", printed=row["code_printed"], note=row["code_note"]))
+    proposals = proposals_switch()
+    workstream_standing(code, proposals)
     cols = st.columns(3)
     cols[0].metric(
         t("column.objective"),
@@ -249,3 +265,4 @@ def render_workstream(code: str) -> None:
     st.markdown(paragraphs(row["description"]))
     if pd.notna(row["description_line_start"]):
         st.caption(source(row["document"], row["description_line_start"], row["description_line_end"]))
+    workstream_history(code, proposals)

@@ -3,16 +3,21 @@ status only; what needs attention links to the workstream; one compact row per o
 
 from __future__ import annotations
 
+from collections import Counter
+from datetime import date
+
+import pandas as pd
 import streamlit as st
 
 from monitor import cache
 from monitor.explore import charts
 from monitor.explore.filters import Filters
-from monitor.explore.looks import STATUS_LOOK
+from monitor.explore.looks import DELIVERY_LOOK, STATUS_LOOK, confidence_text, look_text, status_text
 from monitor.progress import aggregates
 from monitor.progress.workflow import ALL_STATUSES
-from monitor.ui.language import format_day, t
+from monitor.ui.language import format_day, format_moment, t
 from monitor.ui.plots import chart, new_row
+from monitor.ui.proposals import proposed_text
 from monitor.ui.tables import table
 from monitor.ui.titles import explain_originals, markdown_title, with_titles
 
@@ -42,38 +47,52 @@ def headline(filters: Filters) -> None:
         st.caption(t("standing.next"))
 
 
+def status_label(status: str) -> str:
+    """A status's name in the interface language (the charts add its sign)."""
+    return t(f"status.{status}")
+
+
+def official_counts(dimension: str, codes: list[str]) -> pd.DataFrame:
+    """How many of `codes` have each official status, per group of `dimension` (see cache.progress_groups)."""
+    statuses = aggregates.status_of(cache.progress_state().current)
+    return aggregates.status_counts(cache.progress_groups(dimension, codes), statuses)
+
+
+def status_summary(counts: pd.DataFrame, count: int) -> str:
+    """The text summary of a status chart: how many workstreams, and how many have each status."""
+    totals = counts.groupby("status", sort=False)["workstreams"].sum()
+    parts = ", ".join(f"{status_label(s)} {int(totals.get(s, 0))}" for s in ALL_STATUSES if totals.get(s, 0))
+    return t("progress.summary", count=count, parts=parts)
+
+
 def status_by_pillar(filters: Filters) -> None:
     """One readable chart: the official status of the passing workstreams, a bar per pillar."""
     codes = cache.filtered_codes(filters)
-    statuses = aggregates.status_of(cache.progress_state().current)
-    counts = aggregates.status_counts(cache.progress_groups("pillar", codes), statuses)
-    totals = counts.groupby("status", sort=False)["workstreams"].sum()
-    label = {s: t(f"status.{s}") for s in ALL_STATUSES}.__getitem__
+    counts = official_counts("pillar", codes)
+    pillar = t("column.pillar")
     chart(
-        charts.status_bars(counts, label, t("column.workstreams"), group_label=lambda p: f"{t('column.pillar')} {p}"),
+        charts.status_bars(counts, status_label, t("column.workstreams"), group_label=lambda p: f"{pillar} {p}"),
         key="standing_status_chart",
         filename="official_status_by_pillar",
-        summary=t(
-            "progress.summary",
-            count=len(codes),
-            parts=", ".join(f"{label(s)} {int(totals.get(s, 0))}" for s in ALL_STATUSES if totals.get(s, 0)),
-        ),
+        summary=status_summary(counts, len(codes)),
     )
 
 
 def attention(filters: Filters) -> None:
-    """Stalled, red and not updated since the last Summit: each workstream a link to it."""
+    """Stalled, red and not updated since the last Summit, for the passing workstreams: each a link to it."""
+    attention_of(cache.filtered_codes(filters))
+
+
+def attention_of(codes: list[str]) -> None:
+    """Stalled, red and not updated since the last Summit, among `codes`: each workstream a link to it."""
     state = cache.progress_state()
     found = aggregates.needs_attention(
-        cache.filtered_codes(filters),
-        state.current,
-        cache.store_query("last_update_per_workstream"),
-        state.last_summit,
+        codes, state.current, cache.store_query("last_update_per_workstream"), state.last_summit
     )
     if not any(found.values()):
         st.caption(t("standing.attention.none"))
         return
-    listed = cache.workstreams(filters)
+    listed = cache.query("workstreams_list")
     titles = dict(zip(listed["code"], listed["title"], strict=True))
     explain_originals("workstream", {code: titles[code] for codes in found.values() for code in codes[:LISTED]})
     for kind in aggregates.ATTENTION:
@@ -91,14 +110,8 @@ def attention(filters: Filters) -> None:
 def objective_rows(filters: Filters) -> None:
     """One compact row per objective with a passing workstream; selecting one opens its fiche."""
     objectives = with_titles(cache.objectives(filters), "objective", "code", "title")
-    statuses = aggregates.status_of(cache.progress_state().current)
-    by_objective = cache.progress_groups("objective", cache.filtered_codes(filters))
-    context = cache.delivery_context(cache.filtered_codes(filters))
-    delivery = dict(zip(context["objective_code"], context["delivery"], strict=True))
-    shown = objectives.assign(
-        priority=objectives["priority_type"].map(lambda p: t(f"priority.{p}")),
-        strip=[_strip(by_objective.get(code, []), statuses) for code in objectives["code"]],
-        delivery=[t(f"delivery.{delivery.get(code, 'not_assessed')}") for code in objectives["code"]],
+    shown = with_objective_standing(objectives, cache.filtered_codes(filters)).assign(
+        priority=objectives["priority_type"].map(lambda p: t(f"priority.{p}"))
     )
     event = table(
         shown,
@@ -121,6 +134,175 @@ def objective_rows(filters: Filters) -> None:
     if picked is not None:
         st.switch_page(OBJECTIVES_PAGE, query_params={"objective": shown["code"].iloc[picked]})
     st.caption(t("standing.objectives_caption"))
+
+
+def with_objective_standing(objectives: pd.DataFrame, codes: list[str], code_column: str = "code") -> pd.DataFrame:
+    """`objectives` with where each stands, from its workstreams among `codes`: `strip` (one status sign per
+    workstream) and `delivery` (on track, off track or not yet assessed: the landing page's one definition)."""
+    statuses = aggregates.status_of(cache.progress_state().current)
+    by_objective = cache.progress_groups("objective", codes)
+    context = cache.delivery_context(codes)
+    delivery = dict(zip(context["objective_code"], context["delivery"], strict=True))
+    objective_codes = objectives[code_column].tolist()
+    return objectives.assign(
+        strip=[_strip(by_objective.get(code, []), statuses) for code in objective_codes],
+        delivery=[_delivery_text(delivery.get(code, "not_assessed")) for code in objective_codes],
+    )
+
+
+OBJECTIVE_STANDING = {"strip": "column.status_strip", "delivery": "column.delivery"}
+OBJECTIVE_STANDING_WIDTHS = {"strip": 130, "delivery": 110}
+
+
+def _delivery_text(state: str) -> str:
+    return look_text(DELIVERY_LOOK, state, t(f"delivery.{state}"))
+
+
+def with_workstream_standing(
+    rows: pd.DataFrame, proposals: bool = False, code_column: str = "code"
+) -> tuple[pd.DataFrame, dict[str, str]]:
+    """`rows` (one per workstream) with its official status, delivery confidence and the day it was validated,
+    and with `proposals` the status proposed since, marked; and the columns to show them, for ui.tables.table."""
+    state = cache.progress_state()
+    standing = aggregates.standing_of(rows[code_column].tolist(), state.current, state.proposed if proposals else None)
+    shown = rows.assign(
+        status_label=[status_text(s, t(f"status.{s}")) for s in standing["status"]],
+        confidence_label=[_confidence(c, "") for c in standing["confidence"]],
+        validated_on=[_day(day, "") for day in standing["validated_on"]],
+        proposed_label=[proposed_text(s) if isinstance(s, str) else "" for s in standing["proposed_status"]],
+    )
+    columns = {"status_label": "column.official_status", "confidence_label": "column.confidence"}
+    columns |= {"validated_on": "column.validated_on"}
+    return shown, columns | ({"proposed_label": "column.proposed_status"} if proposals else {})
+
+
+WORKSTREAM_STANDING_WIDTHS = {"status_label": 140, "confidence_label": 140, "validated_on": 90, "proposed_label": 180}
+
+
+def portfolio_standing(own: pd.DataFrame, codes: list[str], proposals: bool) -> pd.DataFrame:
+    """A portfolio's rows (summaries.portfolio) with where each stands: a workstream it steers, its official status
+    (and with `proposals` its proposal, marked); an objective it initiates or joins, its delivery and status strip
+    over the workstreams among `codes`."""
+    steered, _columns = with_workstream_standing(own, proposals, code_column="workstream_code")
+    objectives = with_objective_standing(own, codes, code_column="objective_code")
+    is_workstream = own["workstream_code"].astype(bool)
+    return steered.assign(
+        standing=steered["status_label"].where(is_workstream, objectives["delivery"] + " · " + objectives["strip"]),
+        validated_on=steered["validated_on"].where(is_workstream, ""),
+    )
+
+
+def shared_delivery_line(filters: Filters) -> str:
+    """How the objectives shared with the social partners ("gedeelde") stand: how many are on track, off track or
+    not yet assessed, among those with a passing workstream (the landing page's one definition)."""
+    codes = cache.filtered_codes(filters)
+    objectives = cache.objectives(filters)
+    shared = set(objectives.loc[objectives["priority_type"] == "shared", "code"])
+    context = cache.delivery_context(codes)
+    found = Counter(
+        state for code, state in zip(context["objective_code"], context["delivery"], strict=True) if code in shared
+    )
+    parts = " · ".join(f"{_delivery_text(state)} **{found[state]}**" for state in DELIVERY_LOOK)
+    return t("partners.shared_delivery", count=len(shared), parts=parts)
+
+
+def _confidence(level: object, missing: str) -> str:
+    return confidence_text(level, t(f"confidence.{level}")) if isinstance(level, str) else missing
+
+
+def _day(day: object, missing: str) -> str:
+    return format_day(day) if isinstance(day, date) else missing
+
+
+def status_line(codes: list[str]) -> None:
+    """How many of `codes` have each official status, as one line of signs and counts (statuses at zero left out,
+    "not yet assessed" always said)."""
+    statuses = aggregates.status_of(cache.progress_state().current)
+    counts = aggregates.status_counts({"all": codes}, statuses)
+    parts = [
+        f"{status_text(status, t(f'status.{status}'))}: **{count}**"
+        for status, count in zip(counts["status"], counts["workstreams"], strict=True)
+        if count or status == "not_assessed"
+    ]
+    st.markdown(" · ".join(parts))
+
+
+def workstream_standing(code: str, proposals: bool) -> None:
+    """One workstream's official status, confidence and when it was validated; with `proposals`, its proposal."""
+    state = cache.progress_state()
+    standing = aggregates.standing_of([code], state.current, state.proposed).iloc[0]
+    status, confidence, day = standing["status"], standing["confidence"], standing["validated_on"]
+    with st.container(border=True):
+        columns = st.columns(3)
+        columns[0].metric(t("column.official_status"), status_text(status, t(f"status.{status}")))
+        columns[1].metric(t("column.confidence"), _confidence(confidence, "—"))
+        columns[2].metric(t("column.validated_on"), _day(day, "—"))
+        if status == "not_assessed":
+            st.caption(t("standing.workstream_not_assessed"))
+        if proposals and isinstance(standing["proposed_status"], str):
+            st.info(t("standing.workstream_proposal", status=proposed_text(standing["proposed_status"])))
+
+
+def workstream_history(code: str, proposals: bool) -> None:
+    """The dated history of one workstream's updates: what was validated or returned, and when; with `proposals`,
+    the proposals awaiting validation too, marked."""
+    history = cache.store_query("progress_history", code=code)
+    if not proposals:
+        history = history[history["decision"].notna()]
+    st.subheader(t("standing.history"))
+    if history.empty:
+        st.caption(t("report.no_history"))
+        return
+    shown = history.assign(
+        status_label=[
+            status_text(s, t(f"status.{s}")) if isinstance(d, str) else proposed_text(s)
+            for s, d in zip(history["status"], history["decision"], strict=True)
+        ],
+        decision_label=history["decision"].map(decision_text),
+        as_of_day=history["as_of"].map(format_day),
+        decided=history["decided_at"].map(lambda moment: format_moment(moment) if pd.notna(moment) else ""),
+    )
+    table(
+        shown,
+        {
+            "as_of_day": "column.as_of",
+            "status_label": "column.status",
+            "decision_label": "column.decision",
+            "decided": "column.decided_at",
+            "proposed_by": "column.proposed_by",
+            "narrative": "column.narrative",
+        },
+        key="workstream_history_table",
+        widths={
+            "as_of_day": 110,
+            "status_label": 170,
+            "decision_label": 105,
+            "decided": 130,
+            "proposed_by": 120,
+            "narrative": 300,
+        },
+        lines=3,
+        export=f"history_{code}",
+    )
+
+
+def decision_text(decision: object) -> str:
+    """What the secretariat decided on an update (validated, returned), or that it awaits validation."""
+    return t(f"decision.{decision}" if isinstance(decision, str) else "decision.pending")
+
+
+def objective_standing(code: str) -> None:
+    """One objective's delivery and its workstreams' official statuses, at the top of its fiche."""
+    listed = cache.query("workstreams_list")
+    codes = listed[listed["objective_code"] == code]["code"].tolist()
+    state, _on, _off, not_assessed = cache.objective_delivery(code, codes)
+    statuses = aggregates.status_of(cache.progress_state().current)
+    with st.container(border=True):
+        columns = st.columns([1, 2])
+        columns[0].metric(t("column.delivery"), _delivery_text(state), help=t("standing.objectives_help"))
+        columns[1].metric(t("column.status_strip"), _strip(codes, statuses))
+        status_line(codes)
+        st.caption(t("standing.objective_assessed", count=len(codes) - not_assessed, total=len(codes)))
 
 
 def _strip(codes: list[str], statuses: dict[str, str]) -> str:

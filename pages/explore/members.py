@@ -8,7 +8,9 @@ from monitor.explore import charts
 from monitor.ui.language import t
 from monitor.ui.markdown import plain
 from monitor.ui.plots import chart, new_pick
+from monitor.ui.proposals import proposals_switch
 from monitor.ui.sidebar import current_filters, filter_status, request_filter
+from monitor.ui.standing import attention_of, portfolio_standing, status_line
 from monitor.ui.tables import table
 from monitor.ui.titles import title_of, with_titles
 
@@ -25,6 +27,12 @@ if filter_status(filters):
         counts, own = cache.portfolio(filters, member)
         for column, (role, count) in zip(st.columns(3), counts.items(), strict=True):
             column.metric(t(f"role.{role}"), count)
+        codes = cache.filtered_codes(filters)
+        st.markdown(f"**{t('standing.portfolio')}**")
+        status_line(codes)
+        attention_of(codes)
+        with_proposals = proposals_switch()
+        own = portfolio_standing(own, codes, with_proposals)
         own["role_label"] = own["role"].map(lambda r: t(f"role.{r}"))
         own = with_titles(own, "objective", "objective_code", "objective_title")
         own = with_titles(own, "workstream", "workstream_code", "workstream_title")
@@ -36,16 +44,22 @@ if filter_status(filters):
                 "objective_title": "column.objective_title",
                 "workstream_code": "column.workstream",
                 "workstream_title": "column.workstream_title",
+                "standing": "column.standing",
+                "validated_on": "column.validated_on",
+                **({"proposed_label": "column.proposed_status"} if with_proposals else {}),
             },
             key="portfolio_table",
             widths={
-                "role_label": 100,
-                "objective_code": 75,
-                "objective_title": 265,
-                "workstream_code": 90,
-                "workstream_title": 310,
+                "role_label": 90,
+                "objective_code": 60,
+                "objective_title": 200,
+                "workstream_code": 75,
+                "workstream_title": 230,
+                "standing": 150,
+                "validated_on": 90,
+                "proposed_label": 180,
             },
-            helps={"workstream_code": "help.portfolio_workstream"},
+            helps={"workstream_code": "help.portfolio_workstream", "standing": "help.portfolio_standing"},
             lines=4,
             export=f"portfolio-{member}",
         )

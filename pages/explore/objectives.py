@@ -8,6 +8,14 @@ from monitor.ui.fiche import render_objective
 from monitor.ui.language import t
 from monitor.ui.plots import chart, new_pick, new_row
 from monitor.ui.sidebar import current_filters, detail_code, filter_status, open_detail
+from monitor.ui.standing import (
+    OBJECTIVE_STANDING,
+    OBJECTIVE_STANDING_WIDTHS,
+    official_counts,
+    status_label,
+    status_summary,
+    with_objective_standing,
+)
 from monitor.ui.tables import table
 from monitor.ui.titles import with_titles
 
@@ -20,32 +28,41 @@ if code:
 st.title(t("objectives.title"))
 if filter_status(filters):
     objectives = with_titles(cache.objectives(filters), "objective", "code", "title")
-    figure = charts.workstreams_per_objective(objectives, lambda p: t(f"priority.{p}"), t("column.matching"))
+    codes = cache.filtered_codes(filters)
+    counts = official_counts("objective", codes)
+    titles = dict(zip(objectives["code"], objectives["title"], strict=True))
     event = chart(
-        figure,
-        key="objectives_chart",
-        filename="objectives",
-        summary=t(
-            "objectives.chart_summary",
-            objectives=len(objectives),
-            workstreams=int(objectives["matching_workstreams"].sum()),
+        charts.status_bars(
+            counts, status_label, t("column.workstreams"), group_label=lambda code: f"{code} {titles[code]}"
         ),
+        key="objectives_chart",
+        filename="objectives_official_status",
+        summary=status_summary(counts, len(codes)),
         on_select="rerun",
         selection_mode="points",
     )
-    clicked = (new_pick(event, "objectives_chart") or [None])[0]
+    clicked = (new_pick(event, "objectives_chart") or [None])[-1]  # the objective code, last in its customdata
+    objectives = with_objective_standing(objectives, codes)
     objectives["priority"] = objectives["priority_type"].map(lambda p: t(f"priority.{p}"))
     picked = table(
         objectives,
         {
             "code": "column.code",
             "title": "column.objective_title",
-            "priority": "column.priority_type",
+            **OBJECTIVE_STANDING,
             "matching_workstreams": "column.matching",
+            "priority": "column.priority_type",
             "initiating": "column.initiating_members",
         },
         key="objectives_table",
-        widths={"code": 50, "title": 300, "priority": 110, "matching_workstreams": 130, "initiating": 270},
+        widths={
+            "code": 45,
+            "title": 270,
+            **OBJECTIVE_STANDING_WIDTHS,
+            "matching_workstreams": 90,
+            "priority": 100,
+            "initiating": 220,
+        },
         lines=4,
         export="objectives",
         on_select="rerun",

@@ -1,4 +1,5 @@
-"""Partners and themes: where the social partners take part, shared vs consulted, and the 7 policy domains."""
+"""Partners and themes: how the strategy stands per policy domain of the 2026 Social Summit and for what is shared
+with the social partners; where the social partners take part; the domains' objectives and shared priorities."""
 
 import streamlit as st
 
@@ -7,15 +8,42 @@ from monitor.explore import charts
 from monitor.ui.language import t
 from monitor.ui.plots import chart
 from monitor.ui.sidebar import current_filters, filter_status
+from monitor.ui.standing import (
+    OBJECTIVE_STANDING,
+    OBJECTIVE_STANDING_WIDTHS,
+    official_counts,
+    shared_delivery_line,
+    status_label,
+    status_summary,
+    with_objective_standing,
+)
 from monitor.ui.tables import table
-from monitor.ui.titles import with_titles
+from monitor.ui.titles import title_of, with_titles
 
 filters = current_filters()
 st.title(t("partners.title"))
 if filter_status(filters):
+    codes = cache.filtered_codes(filters)
+    st.subheader(t("partners.by_domain"))
+    counts = official_counts("theme", codes)
+    if filters.theme:  # a workstream's objective may belong to other domains too: show the chosen ones only
+        counts = counts[counts["group"].isin(filters.theme)]
+    domains = cache.option_labels("theme")
+    chart(
+        charts.status_bars(
+            counts, status_label, t("column.workstreams"), group_label=lambda d: title_of("domain", d, domains[d])
+        ),
+        key="themes_chart",
+        filename="official_status_by_domain",
+        summary=status_summary(counts, len(codes)),
+    )
+    st.caption(t("partners.editorial"))
+
+    partners = cache.partner_table(filters)
+    partners = with_objective_standing(partners, codes, code_column="objective_code")
+    st.markdown(shared_delivery_line(filters))
     st.subheader(t("partners.social_partners"))
     st.caption(t("partners.social_partners_caption") if not filters.org else t("partners.org_caption"))
-    partners = cache.partner_table(filters)
     partners = with_titles(partners, "objective", "objective_code", "objective_title")
     partners["priority"] = partners["objective_priority_type"].map(lambda p: t(f"priority.{p}"))
     table(
@@ -23,34 +51,32 @@ if filter_status(filters):
         {
             "objective_code": "column.code",
             "objective_title": "column.objective_title",
+            **OBJECTIVE_STANDING,
             "priority": "column.priority_type",
             "partner": "column.as_partner",
             "steering_committee": "column.in_committee",
             "steering": "column.steers",
         },
         key="partners_table",
-        wrapped=True,
+        widths={"objective_code": 45, "objective_title": 230, **OBJECTIVE_STANDING_WIDTHS, "priority": 95},
+        lines=4,
         export="social-partners",
     )
 
     st.subheader(t("partners.themes"))
-    st.warning(t("partners.editorial"))
     themes = with_titles(cache.themes(filters), "objective", "objective_code", "objective_title")
+    if filters.theme:
+        themes = themes[themes["domain_id"].isin(filters.theme)]
     themes = with_titles(themes, "domain", "domain_id", "domain")
-    chart(
-        charts.objectives_by_theme(themes, lambda p: t(f"priority.{p}"), t("column.objectives")),
-        key="themes_chart",
-        filename="themes",
-        summary=t("partners.themes_summary", links=len(themes), domains=themes["domain_id"].nunique()),
-    )
+    themes = with_objective_standing(themes, codes, code_column="objective_code")
     themes["link"] = themes["is_primary"].map(lambda p: t("partners.primary") if p else t("partners.secondary"))
-    themes["priority"] = themes["priority_type"].map(lambda p: t(f"priority.{p}"))
     table(
         themes,
         {
             "domain": "column.domain",
             "objective_code": "column.code",
             "objective_title": "column.objective_title",
+            "delivery": "column.delivery",
             "link": "column.link",
             "rationale": "column.rationale",
         },

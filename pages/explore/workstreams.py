@@ -6,7 +6,9 @@ from monitor import cache
 from monitor.ui.fiche import render_workstream
 from monitor.ui.language import t
 from monitor.ui.plots import new_row
+from monitor.ui.proposals import proposals_switch
 from monitor.ui.sidebar import current_filters, detail_code, filter_status, open_detail
+from monitor.ui.standing import WORKSTREAM_STANDING_WIDTHS, with_workstream_standing
 from monitor.ui.tables import table
 from monitor.ui.titles import with_titles
 
@@ -19,19 +21,29 @@ if code:
 st.title(t("workstreams.title"))
 st.caption(t("workstreams.caption"))
 if filter_status(filters):
+    with_proposals = proposals_switch()
     rows = with_titles(cache.workstreams(filters), "workstream", "code", "title")
+    rows, standing = with_workstream_standing(rows, with_proposals)
     rows["tag"] = rows["priority_type"].map(lambda p: t(f"ws_priority.{p}") if isinstance(p, str) else "")
     picked = table(
         rows,
         {
             "code": "column.code",
             "title": "column.workstream_title",
-            "objective_code": "column.objective",
+            **standing,
             "steering": "column.steered_by",
+            "objective_code": "column.objective",
             "tag": "column.ws_priority",
         },
         key="workstreams_table",
-        widths={"code": 60, "title": 340, "objective_code": 80, "steering": 270, "tag": 110},
+        widths={
+            "code": 55,
+            "title": 250,
+            **WORKSTREAM_STANDING_WIDTHS,
+            "steering": 200,
+            "objective_code": 70,
+            "tag": 100,
+        },
         lines=4,
         export="workstreams",
         on_select="rerun",

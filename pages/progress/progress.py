@@ -12,6 +12,7 @@ from monitor.ui.language import format_day, format_moment, t
 from monitor.ui.plots import chart
 from monitor.ui.proposals import proposals_switch, proposed_text
 from monitor.ui.sidebar import current_filters, filter_status
+from monitor.ui.standing import official_counts, status_label, status_summary
 from monitor.ui.tables import table
 from monitor.ui.titles import title_of
 
@@ -32,7 +33,6 @@ elif not statuses:
 
 STATUS_NAMES = {s: t(f"status.{s}") for s in ALL_STATUSES}
 STATUS_TEXTS = {s: status_text(s, name) for s, name in STATUS_NAMES.items()}
-status_label = STATUS_NAMES.__getitem__
 dimension = (
     st.segmented_control(
         t("progress.count_by"),
@@ -53,17 +53,12 @@ if dimension == "objective":  # titles in the interface language when entered, e
     names = {c: f"{c} {title_of('objective', c, d)}" for c, d in zip(listed["code"], listed["title"], strict=True)}
 elif dimension == "member":
     names = {member: title_of("member", member, name) for member, name in names.items()}
-counts = aggregates.status_counts(cache.progress_groups(dimension, codes), statuses)
-totals = counts.groupby("status", sort=False)["workstreams"].sum()
+counts = official_counts(dimension, codes)
 chart(
     charts.status_bars(counts, status_label, t("column.workstreams"), group_label=lambda g: names.get(g, g)),
     key="progress_status_chart",
     filename="progress_by_" + dimension,
-    summary=t(
-        "progress.summary",
-        count=len(codes),
-        parts=", ".join(f"{status_label(s)} {int(totals.get(s, 0))}" for s in ALL_STATUSES if totals.get(s, 0)),
-    ),
+    summary=status_summary(counts, len(codes)),
 )
 wide = aggregates.counts_wide(counts)
 wide["group"] = wide["group"].map(lambda g: names.get(g, g))
