@@ -1,4 +1,5 @@
-"""Screenshots of every page at 1366×768 and 1920×1080 into artifacts/ (for looking, not asserting).
+"""Screenshots of every page at 1366×768, 1920×1080 and 390×844 (a phone) into artifacts/ (for looking, not
+asserting): <page>-<width>.png shows three screens' height, <page>-<width>-first.png the first screen only.
 
 Usage: .venv/bin/python scripts/screenshots.py [URL paths, e.g. "objectives?objective=1.4"]
 
@@ -48,11 +49,15 @@ SIGNED_IN = ["report", "validate", "translations", "presentations"]  # opened fr
 OUT = Path(__file__).resolve().parent.parent / "artifacts"
 
 
-def shoot(page, name: str) -> None:
+SIZES = ((1366, 768), (1920, 1080), (390, 844))
+
+
+def shoot(page, name: str, first_screen: dict[str, int]) -> None:
     wait_until_ready(page)
     page.wait_for_timeout(1500)  # plotly draws after the script ends
-    page.screenshot(path=str(OUT / name))
-    print(OUT / name)
+    page.screenshot(path=str(OUT / f"{name}.png"))
+    page.screenshot(path=str(OUT / f"{name}-first.png"), clip={"x": 0, "y": 0, **first_screen})
+    print(OUT / f"{name}.png")
 
 
 def main() -> None:
@@ -67,17 +72,18 @@ def main() -> None:
         accounts.add("secretariat", "long-enough-1", "admin", path=Path(scratch) / "users.yaml", rounds=4)
         with streamlit_server(database, Path(scratch)) as url, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for width, height in ((1366, 768), (1920, 1080)):
+            for width, height in SIZES:
+                first_screen = {"width": width, "height": height}
                 page = browser.new_page(viewport={"width": width, "height": height * 3})
                 for path in paths:
                     page.goto(f"{url}/{path}")
-                    name = path.replace("?", "_").replace("=", "-").replace("&", "_") or "overview"
-                    shoot(page, f"{name}-{width}.png")
-                if not sys.argv[1:]:
+                    name = path.replace("?", "_").replace("=", "-").replace("&", "_").replace(",", "+") or "overview"
+                    shoot(page, f"{name}-{width}", first_screen)
+                if not sys.argv[1:] and width > 400:  # the secretariat's pages are not for a phone
                     sign_in(page, "secretariat")
                     for key in SIGNED_IN:
                         go(page, translate(f"nav.{key}", "en"))
-                        shoot(page, f"{key}-signed-in-{width}.png")
+                        shoot(page, f"{key}-signed-in-{width}", first_screen)
                 page.close()
             browser.close()
 

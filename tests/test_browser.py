@@ -141,7 +141,7 @@ def test_cabinet_portfolio_and_csv_download_hold_exactly_the_filtered_rows(chrom
             r.workstream_code IN (SELECT * FROM answers_for) OR (r.workstream_code IS NULL AND r.objective_code IN (
                 SELECT w.objective_code FROM workstreams AS w WHERE w.code IN (SELECT * FROM answers_for))))
         """).fetchone()[0]
-    assert rows[0].startswith("Role,Objective,") and len(rows) - 1 == expected
+    assert rows[0].startswith("Role,Code,Title,Where it stands,") and len(rows) - 1 == expected
     assert cut_or_scrolling_sideways(page) == []  # the portfolio's grid fits at 1366 px
     page.screenshot(path=str(ARTIFACTS / "journey-portfolio-1366.png"), full_page=True)
     page.close()

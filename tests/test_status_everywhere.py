@@ -128,12 +128,16 @@ def test_an_objective_fiche_leads_with_where_it_stands(progress):
 def test_the_portfolio_opens_on_where_the_cabinets_workstreams_stand(progress):
     app = open_page(MEMBERS, member="brussels_minister_president", role="initiating,steering")
     text = rendered_text(app)
-    assert "Where these workstreams stand (official status)" in text
+    from monitor import cache
+
+    cabinet = Filters(member=("brussels_minister_president",), role=("initiating", "steering"))
+    answers_for = cache.filtered_codes(cabinet)
+    assert f"Where its {len(answers_for)} workstreams stand (official status)" in text
     assert "Stalled (1 workstream)" in [expander.label for expander in app.expander]
     portfolio = app.dataframe[0].value
-    steered = portfolio[portfolio["Workstream"] == progress["stalled"]].iloc[0]
+    steered = portfolio[(portfolio["Code"] == progress["stalled"]) & (portfolio["Role"] == "Steering")].iloc[0]
     assert steered["Where it stands"].endswith("Stalled") and steered["Validated on"] == TODAY
-    initiated = portfolio[portfolio["Workstream"] == ""].iloc[0]
+    initiated = portfolio[portfolio["Role"] == "Initiating"].iloc[0]
     assert initiated["Where it stands"].split(" · ")[0].endswith(("On track", "Off track", "Not yet assessed"))
 
 

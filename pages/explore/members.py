@@ -28,7 +28,7 @@ if filter_status(filters):
         for column, (role, count) in zip(st.columns(3), counts.items(), strict=True):
             column.metric(t(f"role.{role}"), count)
         codes = cache.filtered_codes(filters)
-        st.markdown(f"**{t('standing.portfolio')}**")
+        st.markdown(f"**{t('standing.portfolio', count=len(codes))}**")
         status_line(codes)
         attention_of(codes)
         with_proposals = proposals_switch()
@@ -36,14 +36,15 @@ if filter_status(filters):
         own["role_label"] = own["role"].map(lambda r: t(f"role.{r}"))
         own = with_titles(own, "objective", "objective_code", "objective_title")
         own = with_titles(own, "workstream", "workstream_code", "workstream_title")
+        steered = own["workstream_code"].astype(bool)  # a workstream it steers, else an objective it initiates or joins
+        own["code"] = own["workstream_code"].where(steered, own["objective_code"])
+        own["title"] = own["workstream_title"].where(steered, own["objective_title"])
         table(
             own,
             {
                 "role_label": "column.role",
-                "objective_code": "column.objective",
-                "objective_title": "column.objective_title",
-                "workstream_code": "column.workstream",
-                "workstream_title": "column.workstream_title",
+                "code": "column.code",
+                "title": "column.title",
                 "standing": "column.standing",
                 "validated_on": "column.validated_on",
                 **({"proposed_label": "column.proposed_status"} if with_proposals else {}),
@@ -51,15 +52,13 @@ if filter_status(filters):
             key="portfolio_table",
             widths={
                 "role_label": 90,
-                "objective_code": 60,
-                "objective_title": 200,
-                "workstream_code": 75,
-                "workstream_title": 230,
-                "standing": 150,
-                "validated_on": 90,
+                "code": 60,
+                "title": 370,
+                "standing": 200,
+                "validated_on": 100,
                 "proposed_label": 180,
             },
-            helps={"workstream_code": "help.portfolio_workstream", "standing": "help.portfolio_standing"},
+            helps={"code": "help.portfolio_workstream", "standing": "help.portfolio_standing"},
             lines=4,
             export=f"portfolio-{member}",
         )
