@@ -235,8 +235,9 @@ class View:
     get a status column: it is swept all the same, so the column is checked once it is there).
     `switch`: it has the "show proposals" switch (swept with it on too). `own_proposals`: the cabinet's own page,
     where its proposal is always shown (marked). `expected`: sentences it must show, made from the catalogue.
-    `exports`: the names of its downloads that hold statuses (every download of the view is read; these must be
-    among them); None: a detail view without downloads, not opened in Chromium.
+    `switch_shows`: the workstreams whose proposals it shows with the switch (a view of one workstream or of a
+    cabinet's own shows fewer). `exports`: the names of its downloads that hold statuses (every download of the view
+    is read; these must be among them); None: a detail view without downloads, not opened in Chromium.
     """
 
     name: str
@@ -249,6 +250,7 @@ class View:
     own_proposals: bool = False
     expected: tuple[str, ...] = ()
     exports: tuple[str, ...] | None = ()
+    switch_shows: tuple[str, ...] | None = None  # whose proposals the switch shows (None: X's and Y's)
 
     def address(self, proposals: bool) -> str:
         query = [*self.query, ("lang", LANGUAGE), *([("proposals", "true")] if proposals else [])]
@@ -270,7 +272,7 @@ VIEWS = [
         expected=(t("standing.of", count=len(VALIDATED), total=100),),  # assessed: validated ones only
         exports=("objectives_where_they_stand",),
     ),
-    View("objectives", "pages/explore/objectives.py", "objectives", shows_status=False),
+    View("objectives", "pages/explore/objectives.py", "objectives", exports=("objectives",)),
     View(
         "objective fiche",
         "pages/explore/objectives.py",
@@ -287,17 +289,26 @@ VIEWS = [
             ),
         ),
     ),
-    View("workstreams", "pages/explore/workstreams.py", "workstreams", shows_status=False),
+    View("workstreams", "pages/explore/workstreams.py", "workstreams", switch=True, exports=("workstreams",)),
     View(
         "workstream detail",
         "pages/explore/workstreams.py",
         "workstreams",
         (("workstream", X),),
-        shows_status=False,
+        switch=True,
+        switch_shows=(X,),
+        expected=(status_label(official(X)),),  # its official status, first
         exports=None,
     ),
-    View("portfolio", "pages/explore/members.py", "members", (("member", EDITOR_MEMBER),), shows_status=False),
-    View("partners and themes", "pages/explore/partners.py", "partners", shows_status=False),
+    View(
+        "portfolio",
+        "pages/explore/members.py",
+        "members",
+        (("member", EDITOR_MEMBER),),
+        switch=True,
+        switch_shows=(X,),  # the rows of the workstreams it steers (Y is one it initiates)
+    ),
+    View("partners and themes", "pages/explore/partners.py", "partners", exports=("social-partners", "themes")),
     View(
         "progress",
         "pages/progress/progress.py",
