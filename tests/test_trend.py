@@ -95,7 +95,8 @@ def test_delivery_chart_cells_say_the_state_and_the_count():
 
 def _validated_at(update_id: int, day: date) -> None:
     """The secretariat's validation of `update_id` as decided at the end of Summit `day` (what the store holds after
-    that Summit; the app decides 'now', so a test of past cycles writes the decision with its moment)."""
+    that Summit; the app decides 'now', so a test of past cycles writes the decision with its moment, through the
+    statement the sample generator uses, which also marks it as sample: the page then shows its sample banner)."""
     decision = pd.DataFrame(
         [
             {
