@@ -199,27 +199,35 @@ class ProgressState:
     cycles: pd.DataFrame  # every Social Summit cycle (documents and admins)
     last_summit: date | None  # the latest cycle on or before today
     at_cycles: dict[date, dict[str, str]]  # official status at the end of each past cycle
+    assessed_at_cycles: dict[date, dict[str, tuple[str, str | None]]]  # (status, confidence) then: what delivery reads
 
 
 def _end_of(day: date) -> datetime:
     return datetime.combine(day, time.max)
 
 
+def _assessed(current: pd.DataFrame) -> dict[str, tuple[str, str | None]]:
+    """Workstream code -> (status, confidence) from a progress_current result, as delivery_of reads it."""
+    return {
+        code: (status, confidence if isinstance(confidence, str) else None)
+        for code, status, confidence in values(current, "workstream_code", "status", "confidence")
+    }
+
+
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _progress_state(key: DatabaseKey, generation: int, today: date) -> ProgressState:
     all_cycles = workflow.cycles()
     past = [day for day in all_cycles["summit_date"] if day <= today]
-    at_cycles = {
-        day: aggregates.status_of(store.run("progress_current", {"at": _end_of(day)}))
-        for day in past
-        if day >= workflow.STRATEGY_SIGNED
+    official_at = {
+        day: store.run("progress_current", {"at": _end_of(day)}) for day in past if day >= workflow.STRATEGY_SIGNED
     }
     return ProgressState(
         current=store.run("progress_current", {"at": None}),
         proposed=store.run("progress_proposed"),
         cycles=all_cycles,
         last_summit=max(past) if past else None,
-        at_cycles=at_cycles,
+        at_cycles={day: aggregates.status_of(frame) for day, frame in official_at.items()},
+        assessed_at_cycles={day: _assessed(frame) for day, frame in official_at.items()},
     )
 
 
@@ -375,11 +383,7 @@ def indicator_history(indicator_id: str) -> pd.DataFrame:
 
 
 def _delivery_inputs() -> dict[str, tuple[str, str | None]]:
-    current = progress_state().current
-    return {
-        code: (status, confidence if isinstance(confidence, str) else None)
-        for code, status, confidence in values(current, "workstream_code", "status", "confidence")
-    }
+    return _assessed(progress_state().current)
 
 
 def objective_delivery(code: str, codes: list[str]) -> tuple[str, int, int, int]:
@@ -400,6 +404,19 @@ def delivery_context(codes: list[str]) -> pd.DataFrame:
     (see monitor.indicators.analysis.delivery_context); computed once per set of codes and store generation (the
     landing page and the Indicators page ask for it on every run)."""
     return _delivery_context(database_key(), store.generation(), tuple(codes)).copy()
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _delivery_over_time(key: DatabaseKey, generation: int, today: date, codes: tuple[str, ...]) -> pd.DataFrame:
+    state = progress_state()
+    at_moments = aggregates.moments(state.assessed_at_cycles, _delivery_inputs(), today)
+    return analysis.delivery_over_time(progress_groups("objective", list(codes)), at_moments)
+
+
+def delivery_over_time(codes: list[str]) -> pd.DataFrame:
+    """Each objective with a passing workstream, its delivery (the landing page's definition) at the end of each
+    past Summit cycle and now (today's date): see monitor.indicators.analysis.delivery_over_time."""
+    return _delivery_over_time(database_key(), store.generation(), date.today(), tuple(codes)).copy()
 
 
 # --- Languages: content translations (French and English titles entered by an admin, with their source) ---

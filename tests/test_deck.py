@@ -168,6 +168,62 @@ def test_frozen_deck_does_not_change_when_progress_is_written(app_db):
     assert "changes" in parts.Source(SUMMIT, cache).items() and "changes" not in frozen.items()
 
 
+def _official_and_proposed() -> tuple[str, str]:
+    """Objective 1.1: its first workstream officially in progress with a newer proposal (delivered) awaiting
+    validation, its second only proposed (stalled); returns the two codes."""
+    first, second = cache.query("workstreams_list").query("objective_code == '1.1'")["code"].tolist()[:2]
+    started = workflow.Proposal(first, "in_progress", date(2026, 5, 1), "Started.", confidence="green")
+    workflow.decide(ADMIN, workflow.propose(ADMIN, started, based_on=0), "validated", SUMMIT)
+    done = workflow.Proposal(first, "delivered", date(2026, 7, 1), "Done.")
+    workflow.propose(ADMIN, done, based_on=workflow.version_of(first))
+    stalled = workflow.Proposal(second, "stalled", date(2026, 7, 1), "Stuck.", "red", workflow.STALL_REASONS[0])
+    workflow.propose(ADMIN, stalled, based_on=0)
+    return first, second
+
+
+def test_a_deck_frozen_with_proposals_holds_them_apart_and_counts_them_nowhere(app_db):
+    first, second = _official_and_proposed()
+    without, _ = parts.freeze(SUMMIT, cache)
+    with_proposals, _ = parts.freeze(SUMMIT, cache, proposals=True)
+    assert without["includes_proposals"] is False and "proposals" not in without["progress"]
+    assert with_proposals["includes_proposals"] is True
+    assert with_proposals["progress"]["proposals"] == {first: "delivered", second: "stalled"}
+    official = {key: value for key, value in with_proposals["progress"].items() if key != "proposals"}
+    assert official == without["progress"] and official["statuses"] == {first: "in_progress"}  # counts identical
+
+    ids = {playlists.freeze(ADMIN, SUMMIT, content): content for content in (without, with_proposals)}
+    listed = store.run("snapshots_list")
+    assert dict(zip(listed["snapshot_id"], listed["includes_proposals"], strict=True)) == {
+        snapshot_id: content["includes_proposals"] for snapshot_id, content in ids.items()
+    }  # the snapshot records that it includes proposals
+    plain, marked = (parts.frozen_source(snapshot_id, cache) for snapshot_id in ids)
+    assert plain.proposals() == {} and parts.Source(SUMMIT, cache).proposals() == {}  # live: official only
+    assert marked.proposals() == {first: "delivered", second: "stalled"}
+    for language in ("en", "fr"):
+        mark = slide_html.translate("status.proposed_mark", language)
+        plain_slide = slide_html.render("objective/1.1", plain, language)[0]
+        marked_slide = slide_html.render("objective/1.1", marked, language)[0]
+        assert counts_on(marked_slide) == counts_on(plain_slide)  # the official counts, identical
+        assert counts_on(marked_slide)["in_progress"] == 1 and counts_on(marked_slide)["delivered"] == 0
+        assert mark not in plain_slide
+        delivered = slide_html.translate("status.delivered", language)
+        assert f"<b>{first}</b> {slide_html.escape(STATUS_LOOK['delivered'].icon)} {delivered} ({mark})" in marked_slide
+        assert slide_html.escape(slide_html.translate("present.proposals_marker", language)) in marked_slide
+        assert slide_html.escape(slide_html.translate("present.proposals_marker", language)) not in plain_slide
+    other = slide_html.render("objective/2.1", marked, "en")[0]  # no proposal there: nothing to say
+    assert "awaiting validation" not in other
+    title = slide_html.render("title", marked, "en")[0]
+    assert (
+        "also shows the proposals" in title
+        and "also shows the proposals" not in slide_html.render("title", plain, "en")[0]
+    )
+    changes = slide_html.render("changes", marked, "en")[0]
+    assert "2 proposals awaiting validation, not official and not counted here" in changes
+    assert "awaiting validation" not in slide_html.render("changes", plain, "en")[0]
+    heading = re.search(r"<h2[^>]*>(.*?)</h2>", changes, re.S).group(1)
+    assert slide_html.format_date(SUMMIT, "en") not in heading  # the Summit before the deck's, never its own
+
+
 def test_frozen_deck_keeps_the_titles_it_was_frozen_with(app_db):
     typed = "Test fixture: typed for this test, not an official translation"
     translations.save(ADMIN, [translations.Entry("objective", "1.1", "fr", "Titre saisi avant le gel", typed)])

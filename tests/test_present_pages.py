@@ -13,6 +13,7 @@ from monitor.core.errors import StoreUnavailable
 from monitor.core.formats import format_moment
 from monitor.deck import parts, playlists
 from monitor.i18n import translate
+from monitor.progress import workflow
 from monitor.storage import store
 from monitor.storage.accounts import User
 from monitor.ui import player
@@ -211,6 +212,30 @@ def test_presenter_freezes_and_builds_a_playlist(app_db, people):
     assert any("not a page address" in e.value for e in app.error)
     app.button(key=f"{key}_delete").click().run()
     assert playlists.all_playlists() == [] and not app.exception
+
+
+def test_the_presenter_may_freeze_the_proposals_marked_and_the_player_shows_them(app_db, people):
+    code = cache.query("workstreams_list").query("objective_code == '1.1'")["code"].iloc[0]
+    proposal = workflow.Proposal(code, "in_progress", date(2026, 7, 1), "Begonnen.", confidence="green")
+    workflow.propose(people["admin"], proposal, based_on=0)
+    app = open_page(PRESENTATIONS, user="cabinet")
+    assert app.checkbox(key="deck_freeze_proposals").value is False  # off unless the presenter asks
+    app.button(key="deck_freeze").click().run()
+    app.checkbox(key="deck_freeze_proposals").check().run()
+    app.button(key="deck_freeze").click().run()
+    assert not app.exception
+    frozen = store.run("snapshots_list")
+    assert dict(zip(frozen["snapshot_id"], frozen["includes_proposals"], strict=True)) == {1: False, 2: True}
+    listed = next(grid.value for grid in app.dataframe if "Proposals awaiting validation" in grid.value.columns)
+    assert sorted(listed["Proposals awaiting validation"]) == ["included, marked", "not included"]
+
+    marked = "◐ In progress (proposed — awaiting validation)"
+    played = {
+        snapshot_id: slide_of(open_page(PRESENT, snapshot=str(snapshot_id), slide="3"))  # objective 1.1
+        for snapshot_id in (1, 2)
+    }
+    assert 'data-slide="objective/1.1"' in played[2] and marked in played[2] and marked not in played[1]
+    assert re.search(r'data-status="in_progress".*?<span class="count">0</span>', played[2], re.S)  # not counted
 
 
 def test_an_unreadable_store_still_plays_the_default_deck(app_db, monkeypatch):

@@ -94,8 +94,9 @@ def previous_summit(cycles: list[date], summit: date) -> date | None:
 
 
 def progress(live: LiveData, summit: date) -> dict[str, Any]:
-    """Official statuses (validated only: a proposal awaiting validation is never on a slide), the Summit before
-    the deck's, how statuses moved since then and how many updates were validated since, sample rows."""
+    """Official statuses (validated only: a proposal awaiting validation is never counted, and on a slide only
+    in a deck frozen with them, marked: see freeze), the Summit before the deck's, how statuses moved since then
+    and how many updates were validated since, sample rows."""
     state = live.progress_state()
     statuses = aggregates.status_of(state.current)
     codes = live.filtered_codes(Filters())
@@ -194,6 +195,17 @@ class Source:
         except SlideUnavailable:
             return False
 
+    def proposals(self) -> dict[str, str]:
+        """Workstream code -> proposed status awaiting validation, for a deck frozen with them ({} otherwise:
+        a live deck, or one frozen without them, shows official statuses only)."""
+        if self.frozen is None or not self.frozen.get("includes_proposals"):
+            return {}
+        try:
+            found = self.part("progress").get("proposals")
+        except SlideUnavailable:
+            return {}
+        return dict(found) if isinstance(found, dict) else {}
+
     def objective_codes(self) -> list[str]:
         try:
             return [o["code"] for o in self.part("strategy")["objectives"]]
@@ -213,8 +225,21 @@ class Source:
         return {(kind, code, language): text for kind, code, language, text in self.part("translations")["titles"]}
 
 
-def freeze(summit: date, live: LiveData) -> tuple[dict[str, Any], list[str]]:
-    """Every part of the deck data as it is now (for a snapshot), and the names of the parts that failed."""
+def awaiting_validation(live: LiveData) -> dict[str, str]:
+    """Workstream code -> the status a cabinet proposed, awaiting validation (never official)."""
+    proposed = live.progress_state().proposed
+    return {
+        str(code): str(status) for code, status in zip(proposed["workstream_code"], proposed["status"], strict=True)
+    }
+
+
+def freeze(summit: date, live: LiveData, proposals: bool = False) -> tuple[dict[str, Any], list[str]]:
+    """Every part of the deck data as it is now (for a snapshot), and the names of the parts that failed.
+
+    With `proposals` (the presenter's choice, off unless asked), the progress part also holds the proposals
+    awaiting validation, beside the official statuses and never among them, and the snapshot records that it
+    includes them ("includes_proposals"): its slides then show them, marked.
+    """
     content: dict[str, Any] = {"summit_date": summit.isoformat()}
     failed = []
     source = Source(summit, live)
@@ -223,6 +248,10 @@ def freeze(summit: date, live: LiveData) -> tuple[dict[str, Any], list[str]]:
             content[name] = source.part(name)
         except SlideUnavailable:
             failed.append(name)
+    included = proposals and "progress" in content
+    if included:
+        content["progress"] = {**content["progress"], "proposals": awaiting_validation(live)}
+    content["includes_proposals"] = included
     return content, failed
 
 

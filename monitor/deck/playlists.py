@@ -150,7 +150,8 @@ def import_file(user: User | None, content: bytes) -> int:
 def freeze(user: User | None, summit: date, content: dict[str, Any]) -> int:
     """Store a frozen deck (everything its slides show); returns the snapshot id."""
     user = _require(user)
-    detail = {"summit_date": summit, "parts": sorted(k for k in content if k != "summit_date")}
+    parts = sorted(k for k in content if k not in ("summit_date", "includes_proposals"))
+    detail = {"summit_date": summit, "parts": parts, "includes_proposals": bool(content.get("includes_proposals"))}
     with store.transaction(user.username, "freeze_deck", detail) as cursor:
         return int(
             store.execute(

@@ -23,6 +23,7 @@ from monitor.explore.looks import (
     PROJECTOR_PANEL,
     PROJECTOR_TEXT,
     STATUS_LOOK,
+    proposed_status_text,
 )
 from monitor.i18n import catalogue, translate, translations
 from monitor.progress.workflow import ALL_STATUSES, STRATEGY_SIGNED
@@ -76,6 +77,10 @@ CSS = f"""
 .g4b-slide .icon {{ text-align: center; font-weight: 700; }}
 .g4b-slide .count {{ font-weight: 700; text-align: right; min-width: calc(5 * var(--u)); }}
 .g4b-slide .zero {{ opacity: 0.75; }}
+.g4b-slide .proposed {{ border-style: dashed; }}
+.g4b-slide .proposals {{ border: calc(0.2 * var(--u)) dashed {PROJECTOR_MUTED}; }}
+.g4b-slide .proposals h3, .g4b-slide .proposals ul {{ font-size: calc(2.4 * var(--u));
+  margin-bottom: calc(0.5 * var(--u)); }}
 .g4b-slide .line {{ white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
 .g4b-slide .big {{ font-size: calc(9 * var(--u)); font-weight: 700; line-height: 1; color: {PROJECTOR_ACCENT}; }}
 .g4b-slide .centre {{ flex: 1; display: flex; flex-direction: column; justify-content: center;
@@ -126,13 +131,17 @@ class Context:
         return f"{self.day(value.date())} {value:%H:%M}"
 
 
-def _top(ctx: Context, sample: bool = False) -> str:
+def _top(ctx: Context, sample: bool = False, proposals: bool = False) -> str:
+    """The top line: the Summit, the sample marker while sample rows exist, the proposals marker on a slide that
+    shows proposals awaiting validation, and whether the data is live or frozen."""
     left = ctx.t("present.top", date=ctx.day(ctx.source.summit))
     if ctx.source.taken_at is not None:
         right = ctx.t("present.frozen_at", moment=ctx.moment(ctx.source.taken_at))
     else:
         right = ctx.t("present.live")
     marker = f'<span class="sample">{_e(ctx.t("present.sample_marker"))}</span>' if sample else ""
+    if proposals:
+        marker += f'<span class="badge proposed">{_e(ctx.t("present.proposals_marker"))}</span>'
     return f'<div class="top"><span>{_e(left)}</span>{marker}<span>{_e(right)}</span></div>'
 
 
@@ -142,12 +151,18 @@ def _centred(ctx: Context, *parts: str) -> str:
 
 
 def _headed(
-    ctx: Context, heading: str, body: str, kicker: str = "", sample: bool = False, heading_class: str = ""
+    ctx: Context,
+    heading: str,
+    body: str,
+    kicker: str = "",
+    sample: bool = False,
+    heading_class: str = "",
+    proposals: bool = False,
 ) -> str:
     """A slide with the top line, an optional kicker, its heading (plain text, escaped here) and its body (HTML)."""
     kicker_html = f'<p class="kicker">{_e(kicker)}</p>' if kicker else ""
     attribute = f' class="{heading_class}"' if heading_class else ""
-    return _top(ctx, sample) + kicker_html + f"<h2{attribute}>{_e(heading)}</h2>" + body
+    return _top(ctx, sample, proposals) + kicker_html + f"<h2{attribute}>{_e(heading)}</h2>" + body
 
 
 def _sample(ctx: Context) -> bool:
@@ -169,6 +184,33 @@ def _status_rows(ctx: Context, counts: dict[str, int]) -> str:
     return "".join(rows)
 
 
+PROPOSALS_LISTED = 2  # proposals named on an objective slide (beside its official counts); the rest are counted
+
+
+def _proposed(ctx: Context, status: str) -> str:
+    """A proposed status as the pages write it (monitor.ui.proposals): icon, label, 'proposed — awaiting validation'."""
+    return proposed_status_text(status, ctx.t(f"status.{status}"), ctx.t("status.proposed_mark"))
+
+
+def _proposals_of(ctx: Context, codes: list[str]) -> str:
+    """The proposals awaiting validation among `codes`, marked and apart from the official counts ('' when the deck
+    was not frozen with proposals, or none concerns these workstreams)."""
+    proposals = ctx.source.proposals()
+    found = [(code, proposals[code]) for code in codes if code in proposals]
+    if not found:
+        return ""
+    items = "".join(
+        f'<li data-proposed="{_e(status)}"><b>{_e(code)}</b> {_e(_proposed(ctx, status))}</li>'
+        for code, status in found[:PROPOSALS_LISTED]
+    )
+    if len(found) > PROPOSALS_LISTED:
+        items += f'<li class="muted">{_e(ctx.t("present.more_proposals", count=len(found) - PROPOSALS_LISTED))}</li>'
+    return (
+        f'<div class="panel proposals"><h3 class="small">{_e(ctx.t("present.proposals", count=len(found)))}</h3>'
+        f'<ul class="small plain">{items}</ul></div>'
+    )
+
+
 def _title(ctx: Context, slide: slides.Slide) -> str:
     strategy = ctx.source.part("strategy")
     pillars, objectives = len(strategy["pillars"]), len(strategy["objectives"])
@@ -180,6 +222,9 @@ def _title(ctx: Context, slide: slides.Slide) -> str:
         f'<h2 class="muted">{_e(ctx.day(ctx.source.summit))}</h2>',
         f"<p>{_e(ctx.t('present.title_counts', pillars=pillars, objectives=objectives, workstreams=workstreams))}</p>",
         f'<p class="muted small">{_e(ctx.t("present.title_note"))}</p>',
+        f'<p class="small"><span class="badge proposed">{_e(ctx.t("present.title_proposals"))}</span></p>'
+        if ctx.source.proposals()
+        else "",
         f'<p class="muted small">{_e(ctx.t("languages.original_note", mark="[NL]"))}</p>'
         if ctx.language != "nl"
         else "",
@@ -240,10 +285,11 @@ def _objective(ctx: Context, slide: slides.Slide) -> str:
     counts = slides.status_counts(objective["workstreams"], progress["statuses"], ALL_STATUSES)
     indicator = ctx.source.part("indicators")["by_objective"].get(objective["code"]) if _has_indicators(ctx) else None
     initiating = "".join(f"<li>{_e(name)}</li>" for name in objective["initiating"]) or "<li>—</li>"
+    proposed = _proposals_of(ctx, objective["workstreams"])  # beside the official counts, on the left
     left = (
         f'<div class="col"><p><span class="badge">{_e(ctx.t("priority." + objective["priority_type"]))}</span></p>'
         f'<h3>{_e(ctx.t("present.initiating"))}</h3><ul class="small">{initiating}</ul>'
-        f"{_indicator(ctx, indicator)}</div>"
+        f"{_indicator(ctx, indicator)}{proposed}</div>"
     )
     right = (
         f'<div class="col panel"><h3>{_e(ctx.t("present.workstream_status", count=len(objective["workstreams"])))}</h3>'
@@ -256,6 +302,7 @@ def _objective(ctx: Context, slide: slides.Slide) -> str:
         kicker=ctx.t("present.objective", code=objective["code"], pillar=objective["pillar"]),
         sample=_sample(ctx),
         heading_class="clamp3",
+        proposals=bool(proposed),
     )
 
 
@@ -321,7 +368,9 @@ def _changes(ctx: Context, slide: slides.Slide) -> str:
     if not progress["statuses"]:
         raise SlideUnavailable(slide.item)
     moves = sorted(progress["transitions"], key=lambda m: -m["workstreams"])
-    shown = moves[:7]
+    all_codes = [code for o in ctx.source.part("strategy")["objectives"] for code in o["workstreams"]]
+    waiting = sum(1 for code in all_codes if code in ctx.source.proposals())
+    shown = moves[: 6 if waiting else 7]  # a line fewer when the proposals' line needs the room
     rows = "".join(
         '<div class="status">'
         f'<span class="icon" style="color:{STATUS_LOOK[m["from"]].colour}">{_e(STATUS_LOOK[m["from"]].icon)}</span>'
@@ -334,8 +383,9 @@ def _changes(ctx: Context, slide: slides.Slide) -> str:
         rows += f'<p class="small muted">{_e(ctx.t("present.more_moves", count=len(moves) - len(shown)))}</p>'
     if not moves:
         rows = f"<p>{_e(ctx.t('present.no_moves'))}</p>"
-    all_codes = [code for o in ctx.source.part("strategy")["objectives"] for code in o["workstreams"]]
     counts = slides.status_counts(all_codes, progress["statuses"], ALL_STATUSES)
+    if waiting:  # beside the official counts, never in them
+        rows += f'<p class="small panel proposals">{_e(ctx.t("present.proposals_waiting", count=waiting))}</p>'
     return _headed(
         ctx,
         ctx.t("present.changes", since=ctx.day(progress["last_summit"]))
@@ -345,6 +395,7 @@ def _changes(ctx: Context, slide: slides.Slide) -> str:
         f"<p>{_e(ctx.t('present.updates_since'))}</p><h3>{_e(ctx.t('present.moves'))}</h3>{rows}</div>"
         f'<div class="col panel"><h3>{_e(ctx.t("present.now"))}</h3>{_status_rows(ctx, counts)}</div></div>',
         sample=_sample(ctx),
+        proposals=bool(waiting),
     )
 
 

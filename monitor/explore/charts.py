@@ -9,12 +9,14 @@ send them as they are (monitor.ui.plots.chart); tests/test_languages.py holds ev
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
+from itertools import pairwise
 from typing import Any
 
 import pandas as pd
 
 from monitor.core import frames
-from monitor.explore.looks import CONFIDENCE_LOOK, STATUS_LOOK, Look
+from monitor.explore.looks import CONFIDENCE_LOOK, DELIVERY_LOOK, STATUS_LOOK, Look
 
 Figure = dict[str, Any]
 
@@ -301,36 +303,140 @@ def status_bars(
     return {"data": data, "layout": layout}
 
 
+DAY_MS = 86_400_000  # a date axis measures bar widths in milliseconds
+
+
+def _bar_width(days: list[date]) -> int:
+    """Bars as wide as the closest two points allow (60 % of their gap), at most three months: on a date axis
+    the default would be a sliver over six years, and close points must not overlap."""
+    gaps = [(later - earlier).days for earlier, later in pairwise(days)]
+    return int(min([90, *(0.6 * gap for gap in gaps if gap > 0)]) * DAY_MS)
+
+
 def status_timeline(
-    frame: pd.DataFrame, label: Callable[[str], str], cycle_label: Callable[[object], str], axis_title: str
+    frame: pd.DataFrame,
+    label: Callable[[str], str],
+    moment_label: Callable[[date], tuple[str, str]],
+    axis_title: str,
 ) -> Figure:
-    """Vertical stacked bars: status counts as known at each Social Summit cycle."""
-    cycles = list(dict.fromkeys(frame["cycle"]))
+    """Stacked bars on a date axis, oldest at the top: the status counts as known at each moment (each past Summit
+    cycle, then now), each placed at its date, so that six years apart look six years apart.
+
+    Time runs down the side, so that each moment's label is one line of its own even where two moments are
+    months apart on a six-year axis (side by side, their labels overlapped at 1366 px). `frame` is
+    aggregates.timeline over aggregates.moments (cycle = a date); moment_label(day) gives the moment's heading
+    (the date, or now) and the cycle's label as the cycles table holds it (shortened on the axis, in full in the
+    hover).
+    """
+    days = sorted(set(frame["cycle"]))
     cells = {(c, s): int(n) for c, s, n in frames.values(frame, "cycle", "status", "workstreams")}
+    headings = [moment_label(day) for day in days]
+    ticks = [f"{heading} · {short_label(detail, 40)}" if detail else heading for heading, detail in headings]
+    hovers = [f"{heading}<br>{detail}" if detail else heading for heading, detail in headings]
+    y = [day.isoformat() for day in days]
     data = []
     for status, look in STATUS_LOOK.items():
-        values = [cells.get((cycle, status), 0) for cycle in cycles]
+        values = [cells.get((day, status), 0) for day in days]
         if not sum(values) and status != "not_assessed":
             continue
         name = f"{look.icon} {label(status)}"
         data.append(
             {
                 "type": "bar",
+                "orientation": "h",
                 "name": name,
-                "x": [cycle_label(c) for c in cycles],
-                "y": values,
+                "y": y,
+                "x": values,
+                "width": [_bar_width(days)] * len(days),
                 "marker": _status_marker(look),
-                "hovertemplate": "%{x}<br>" + name + ": %{y}<extra></extra>",
+                "customdata": hovers,
+                "hovertemplate": "%{customdata}<br>" + name + ": %{x}<extra></extra>",
             }
         )
     layout = _layout(
-        380,
+        420,
         barmode="stack",
         **SHOW_LEGEND,
-        yaxis={"title": {"text": axis_title}, "rangemode": "tozero"},
-        xaxis={"type": "category"},
+        xaxis={"title": {"text": axis_title}, "rangemode": "tozero"},
+        yaxis={
+            "type": "date",
+            "autorange": "reversed",
+            "tickmode": "array",
+            "tickvals": y,
+            "ticktext": ticks,
+            "automargin": True,
+        },
     )
     return {"data": data, "layout": layout}
+
+
+DELIVERY_ORDER = ("off_track", "not_assessed", "on_track")  # the heatmap's z: 0, 1, 2
+
+
+def _delivery_scale() -> list[list[Any]]:
+    """A stepped colourscale: each delivery state its own colour (DELIVERY_LOOK), never a blend of two."""
+    scale: list[list[Any]] = []
+    for position, state in enumerate(DELIVERY_ORDER):
+        colour = DELIVERY_LOOK[state].colour
+        scale += [[position / len(DELIVERY_ORDER), colour], [(position + 1) / len(DELIVERY_ORDER), colour]]
+    return scale
+
+
+def delivery_over_time(
+    frame: pd.DataFrame,
+    objective_label: Callable[[str], str],
+    moment_heading: Callable[[date], str],
+    state_label: Callable[[str], str],
+) -> Figure:
+    """Objectives (rows) × moments (columns, oldest first): each cell the objective's delivery then (icon and
+    colour) and how many of its assessed workstreams were on track ("3/4"); the hover says it in words.
+
+    `frame` is monitor.indicators.analysis.delivery_over_time (moment = a date)."""
+    rows = frames.dicts(frame)
+    objectives = list(dict.fromkeys(r["objective_code"] for r in rows))
+    days = sorted({r["moment"] for r in rows})
+    cells = {(r["objective_code"], r["moment"]): r for r in rows}
+    columns = [moment_heading(day) for day in days]
+    labels = short_labels([objective_label(code) for code in objectives], 40)
+    z, text, hover = [], [], []
+    for code in objectives:
+        found = [cells[code, day] for day in days]
+        z.append([DELIVERY_ORDER.index(c["delivery"]) for c in found])
+        text.append(
+            [f"{DELIVERY_LOOK[c['delivery']].icon} {c['on_track']}/{c['on_track'] + c['off_track']}" for c in found]
+        )
+        hover.append(
+            [
+                f"{objective_label(code)}<br>{column}: {DELIVERY_LOOK[c['delivery']].icon} {state_label(c['delivery'])}"
+                f"<br>{state_label('on_track')} {c['on_track']} · {state_label('off_track')} {c['off_track']}"
+                f" · {state_label('not_assessed')} {c['not_assessed']}"
+                for column, c in zip(columns, found, strict=True)
+            ]
+        )
+    trace = {
+        "type": "heatmap",
+        "z": z,
+        "x": columns,
+        "y": labels,
+        "text": text,
+        "texttemplate": "%{text}",
+        "textfont": {"size": 13, "color": "#000000"},  # black on each state's colour: 5:1 or more
+        "hovertext": hover,
+        "hovertemplate": "%{hovertext}<extra></extra>",
+        "colorscale": _delivery_scale(),
+        "zmin": 0,
+        "zmax": len(DELIVERY_ORDER) - 1,
+        "showscale": False,
+        "xgap": 2,
+        "ygap": 2,
+    }
+    layout = _layout(
+        max(160, 70 + 26 * len(objectives)),
+        dragmode=False,
+        xaxis={"side": "top", "type": "category", "automargin": True},
+        yaxis={"autorange": "reversed", "type": "category", "automargin": True},
+    )
+    return {"data": [trace], "layout": layout}
 
 
 def confidence_bars(frame: pd.DataFrame, label: Callable[[str], str], axis_title: str) -> Figure:

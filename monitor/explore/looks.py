@@ -37,6 +37,12 @@ def status_text(status: str, label: str) -> str:
     return f"{STATUS_LOOK[status].icon} {label}"
 
 
+def proposed_status_text(status: str, label: str, mark: str) -> str:
+    """A proposed status as every view writes it, pages and slides: '◐ In progress (proposed — awaiting
+    validation)', with `mark` the translated status.proposed_mark. Never a status on its own."""
+    return f"{status_text(status, label)} ({mark})"
+
+
 def confidence_text(level: str, label: str) -> str:
     return f"{CONFIDENCE_LOOK[level].icon} {label}"
 

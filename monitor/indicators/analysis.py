@@ -7,7 +7,8 @@
   on it. Without the base-year value the answer is "base_missing", never a value from elsewhere.
 - `values_in_force`: the document's values with the revisions entered since (the newest revision wins, the
   history stays in the store).
-- `objective_context` and `delivery_of`: the two axes of the delivery × context view.
+- `objective_context` and `delivery_of`: the two axes of the delivery × context view; `delivery_over_time`:
+  delivery_of at each Summit cycle, from what was official then.
 Missing years are absent or None in a series, never zero.
 """
 
@@ -215,6 +216,25 @@ def delivery_of(codes: Sequence[str], current: Mapping[str, tuple[str, str | Non
     state = "on_track" if counts["on_track"] * 2 > assessed else "off_track"
     state = state if assessed else "not_assessed"
     return state, counts["on_track"], counts["off_track"], counts["not_assessed"]
+
+
+def delivery_over_time(
+    by_objective: Mapping[str, Sequence[str]], at_moments: Mapping[object, Mapping[str, tuple[str, str | None]]]
+) -> pd.DataFrame:
+    """Each objective's delivery (delivery_of, the one definition) at each moment, from what was official then.
+
+    by_objective: objective code -> its workstreams (in the order the rows follow); at_moments: moment (e.g. a
+    Summit date) -> workstream code -> (status, confidence) as known then. Columns: objective_code, moment,
+    delivery, on_track, off_track, not_assessed; one row per objective × moment.
+    """
+    rows = [
+        dict(zip(("delivery", "on_track", "off_track", "not_assessed"), delivery_of(codes, known), strict=True))
+        | {"objective_code": objective, "moment": moment}
+        for objective, codes in by_objective.items()
+        for moment, known in at_moments.items()
+    ]
+    columns = ["objective_code", "moment", "delivery", "on_track", "off_track", "not_assessed"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def printed_decimals(printed: Iterable[str]) -> int:

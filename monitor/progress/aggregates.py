@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import TypeVar
 
 import pandas as pd
 
@@ -18,6 +19,7 @@ from monitor.progress.workflow import ALL_STATUSES, CONFIDENCE_LEVELS, NOT_ASSES
 DIMENSIONS = ("objective", "member", "priority", "theme")  # what the Progress page counts by
 
 StatusOf = Mapping[str, str]  # workstream code -> status (missing: not yet assessed)
+Known = TypeVar("Known")  # what is known of the workstreams at a moment (statuses, or statuses and confidences)
 
 
 def status_of(current: pd.DataFrame) -> dict[str, str]:
@@ -58,6 +60,13 @@ def confidence_counts(codes: Sequence[str], current: pd.DataFrame) -> pd.DataFra
         if code in passing and isinstance(level, str)
     )
     return pd.DataFrame({"confidence": list(CONFIDENCE_LEVELS), "workstreams": [found[c] for c in CONFIDENCE_LEVELS]})
+
+
+def moments(at_cycles: Mapping[date, Known], now: Known, today: date) -> dict[date, Known]:
+    """The trend's points by date: what was official at the end of each past Summit cycle, then now (today).
+
+    On a Summit day, the cycle's end-of-day status is what is known now: the day is one point, now's."""
+    return dict(sorted({**at_cycles, today: now}.items()))
 
 
 def timeline(codes: Sequence[str], at_cycles: Mapping[object, StatusOf]) -> pd.DataFrame:

@@ -66,8 +66,11 @@ def deck_section(summit: date) -> None:
     if user is None:
         st.info(t("presentations.sign_in"))
         return
+    with_proposals = st.checkbox(
+        t("presentations.freeze_proposals"), key="deck_freeze_proposals", help=t("presentations.freeze_proposals_help")
+    )
     if st.button(t("presentations.freeze"), key="deck_freeze", help=t("presentations.freeze_help")):
-        content, failed = parts.freeze(summit, cache)
+        content, failed = parts.freeze(summit, cache, proposals=with_proposals)
         snapshot_id = playlists.freeze(user, summit, content)
         missing = ", ".join(t(f"presentations.part.{name}") for name in failed)
         partial = t("presentations.freeze_partial", parts=missing) if failed else None
@@ -84,6 +87,8 @@ def snapshots_section() -> None:
     shown = frozen.copy()
     shown["taken"] = shown["taken_at"].map(format_moment)
     shown["summit"] = shown["summit_date"].map(lambda d: format_day(date.fromisoformat(str(d)[:10])))
+    included = {True: t("presentations.proposals_included"), False: t("presentations.proposals_left_out")}
+    shown["proposals"] = shown["includes_proposals"].map(lambda value: included[bool(value)])
     table(
         shown,
         {
@@ -91,6 +96,7 @@ def snapshots_section() -> None:
             "taken": "presentations.column.taken_at",
             "taken_by": "presentations.column.taken_by",
             "summit": "column.summit_date",
+            "proposals": "presentations.column.proposals",
         },
         key="snapshots_table",
     )

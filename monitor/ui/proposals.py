@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from monitor.explore.looks import status_text
+from monitor.explore.looks import proposed_status_text
 from monitor.ui.language import t
 
 SWITCH = "proposals"
@@ -20,4 +20,4 @@ def proposals_switch() -> bool:
 
 def proposed_text(status: str) -> str:
     """A proposed status as every view writes it: the status and the mark 'proposed — awaiting validation'."""
-    return f"{status_text(status, t(f'status.{status}'))} ({t('status.proposed_mark')})"
+    return proposed_status_text(status, t(f"status.{status}"), t("status.proposed_mark"))

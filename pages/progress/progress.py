@@ -1,5 +1,8 @@
 """Progress: status counts of the filtered workstreams by a chosen dimension, delivery confidence, the
-timeline across Social Summit cycles, and what changed since the last Summit."""
+timeline across Social Summit cycles placed by date, each objective's delivery at each cycle, and what changed
+since the last Summit."""
+
+from datetime import date
 
 import streamlit as st
 
@@ -48,9 +51,12 @@ names = (
     if dimension == "priority"
     else cache.group_names(dimension)
 )
-if dimension == "objective":  # titles in the interface language when entered, else the Dutch original marked
-    listed = cache.query("objectives_list")
-    names = {c: f"{c} {title_of('objective', c, d)}" for c, d in zip(listed["code"], listed["title"], strict=True)}
+listed = cache.query("objectives_list")  # titles in the interface language when entered, else the Dutch original
+objective_names = {
+    c: f"{c} {title_of('objective', c, d)}" for c, d in zip(listed["code"], listed["title"], strict=True)
+}
+if dimension == "objective":
+    names = objective_names
 elif dimension == "member":
     names = {member: title_of("member", member, name) for member, name in names.items()}
 counts = official_counts(dimension, codes)
@@ -83,14 +89,62 @@ chart(
 )
 
 st.subheader(t("progress.timeline"))
-history = aggregates.timeline(codes, state.at_cycles | {"now": statuses})
+today = date.today()
+cycle_labels = dict(zip(state.cycles["summit_date"], state.cycles["label"], strict=True))
+
+
+def moment_heading(day: date) -> str:
+    return t("progress.now_on", date=format_day(day)) if day == today else format_day(day)
+
+
+def moment_label(day: date) -> tuple[str, str]:
+    """The date (or now) and the cycle's label as the cycles table holds it."""
+    return moment_heading(day), str(cycle_labels.get(day) or "")
+
+
+def counted(found: dict[str, int]) -> str:
+    return ", ".join(f"{status_label(s)} {found[s]}" for s in ALL_STATUSES if found.get(s))
+
+
+history = aggregates.timeline(codes, aggregates.moments(state.at_cycles, statuses, today))
+at_moment = {day: dict(zip(rows["status"], rows["workstreams"], strict=True)) for day, rows in history.groupby("cycle")}
 chart(
-    charts.status_timeline(
-        history, status_label, lambda c: t("progress.now") if c == "now" else format_day(c), t("column.workstreams")
-    ),
+    charts.status_timeline(history, status_label, moment_label, t("column.workstreams")),
     key="progress_timeline_chart",
     filename="progress_timeline",
-    summary=t("progress.timeline_summary", count=len(state.at_cycles)),
+    summary=t(
+        "progress.timeline_summary",
+        count=len(codes),
+        moments="; ".join(
+            f"{heading}{f' ({label})' if label else ''}: {counted(at_moment[day])}"
+            for day in sorted(at_moment)
+            for heading, label in [moment_label(day)]
+        ),
+    ),
+)
+
+st.subheader(t("progress.delivery_trend"))
+st.caption(t("progress.delivery_trend_caption"), help=t("standing.objectives_help"))
+delivery = cache.delivery_over_time(codes)
+delivery_name = {state: t(f"delivery.{state}") for state in ("on_track", "off_track", "not_assessed")}
+
+
+def delivered(day: date, found: dict[str, int]) -> str:
+    counts = {state: int(found.get(state, 0)) for state in delivery_name}
+    return t("progress.delivery_trend_part", moment=moment_heading(day), **counts)
+
+
+chart(
+    charts.delivery_over_time(delivery, lambda c: objective_names.get(c, c), moment_heading, delivery_name.__getitem__),
+    key="progress_delivery_trend_chart",
+    filename="objective_delivery_by_summit",
+    summary=t(
+        "progress.delivery_trend_summary",
+        count=delivery["objective_code"].nunique(),
+        moments="; ".join(
+            delivered(day, rows["delivery"].value_counts().to_dict()) for day, rows in delivery.groupby("moment")
+        ),
+    ),
 )
 
 st.subheader(t("progress.changed", since=format_day(state.last_summit) if state.last_summit else "—"))
