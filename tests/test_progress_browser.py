@@ -61,12 +61,12 @@ def test_report_validate_and_see_it(chromium, server):  # noqa: F811 - pytest fi
     go(page, "Validate")
     page.get_by_text("Proposed updates awaiting validation (1)").wait_for()
     assert cut_or_scrolling_sideways(page) == []  # the queue fits at 1366 px
-    page.get_by_test_id("stMainBlockContainer").get_by_role("combobox", name="Update to decide on").click()
-    page.get_by_role("option").first.click()
+    page.get_by_text("Select the 1 update shown").click()
     wait_until_ready(page)
+    page.get_by_text("proposed by Anna Peeters").wait_for()  # the person, not the account "cabinet"
     page.get_by_test_id("stText").get_by_text("Call for projects launched with Brupartners.").wait_for()
-    page.get_by_role("button", name="Validate", exact=True).click()
-    page.get_by_text("Validated.").wait_for()
+    page.get_by_role("button", name="Validate 1 selected update", exact=True).click()
+    page.get_by_text("1 update validated.").wait_for()
     page.screenshot(path=str(ARTIFACTS / "e2e-validate.png"))
 
     go(page, "Progress")
