@@ -54,17 +54,17 @@ cycle = st.selectbox(
 )
 pending = cache.store_query("pending_updates")
 st.subheader(t("validate.queue", count=len(pending)))
-st.caption(t("validate.without_evidence", count=int((~queue.has_evidence(pending)).sum())))
 if pending.empty:
     st.info(t("validate.queue_empty"))
 else:
+    st.caption(t("validate.without_evidence", count=int((~queue.has_evidence(pending)).sum())))
     all_codes = cache.query("workstreams_list")["code"].tolist()
     objectives = cache.progress_groups("objective", all_codes)
     steering = cache.progress_groups("member", all_codes)
     objective_titles = cache.query("objectives_list").set_index("code")["title"]
     member_names = cache.option_labels("member")
     by_objective, by_member = queue.counts(pending, objectives), queue.counts(pending, steering)
-    objective_column, member_column, evidence_column = st.columns([5, 5, 3])
+    objective_column, member_column, evidence_column = st.columns([4, 4, 3])  # the three evidence choices on a line
     objective = objective_column.selectbox(
         t("column.objective"),
         list(by_objective),
