@@ -12,19 +12,20 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import streamlit as st
 
 from monitor.core.frames import rows_in, values
-from monitor.core.paths import database_path
+from monitor.core.paths import database_path, users_path
 from monitor.explore import summaries
 from monitor.explore.filters import FacetIndex, Filters, KnownValues
 from monitor.i18n import translations
 from monitor.indicators import analysis
 from monitor.progress import aggregates, workflow
-from monitor.storage import db, store
+from monitor.storage import accounts, db, store
 
 DatabaseKey = tuple[str, int, int]
 
@@ -293,6 +294,18 @@ def group_names(dimension: str) -> dict[str, str]:
     if dimension in ("member", "theme"):
         return option_labels(dimension)
     return {}
+
+
+@functools.lru_cache(maxsize=2)  # asked on every run of a page with a history: a stat, not a YAML read
+def _full_names(path: str, identity: tuple[int, int]) -> dict[str, str]:
+    return accounts.full_names(Path(path))
+
+
+def full_names() -> dict[str, str]:
+    """{account name: full name} of the accounts that exist now, read once per version of the accounts file
+    (accounts live in their own file, not in the store; do not mutate)."""
+    path = users_path()
+    return _full_names(str(path), db.file_identity(path))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

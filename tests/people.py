@@ -12,11 +12,19 @@ PASSWORD = "long-enough-1"
 EDITOR_MEMBER = "brussels_minister_president"
 
 
+FULL_NAMES = {"cabinet": "Anna Peeters", "other": "Karim Haddad", "secretariat": "Sofie Claes"}  # made up
+
+
 def add_people(path: Path | None = None) -> dict[str, User]:
     """An editor of the Minister-President's cabinet ("cabinet"), an editor of another member ("other"), and the
-    secretariat ("secretariat"), in the accounts file `path` (default: the configured one)."""
+    secretariat ("secretariat"), each with a person's full name (FULL_NAMES), in the accounts file `path`
+    (default: the configured one)."""
+
+    def add(username: str, role: str, member: str | None = None) -> User:
+        return accounts.add(username, PASSWORD, role, member, FULL_NAMES[username], path=path, rounds=4)
+
     return {
-        "editor": accounts.add("cabinet", PASSWORD, "editor", EDITOR_MEMBER, path=path, rounds=4),
-        "other": accounts.add("other", PASSWORD, "editor", "brussels_minister_employment", path=path, rounds=4),
-        "admin": accounts.add("secretariat", PASSWORD, "admin", path=path, rounds=4),
+        "editor": add("cabinet", "editor", EDITOR_MEMBER),
+        "other": add("other", "editor", "brussels_minister_employment"),
+        "admin": add("secretariat", "admin"),
     }

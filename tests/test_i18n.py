@@ -109,7 +109,7 @@ def dynamic_families() -> dict[str, tuple[str, ...]]:
     from monitor.explore import filters
     from monitor.i18n import translations
     from monitor.indicators import analysis
-    from monitor.progress import aggregates, workflow
+    from monitor.progress import aggregates, queue, workflow
     from monitor.storage import accounts
     from monitor.ui import provenance
 
@@ -121,6 +121,7 @@ def dynamic_families() -> dict[str, tuple[str, ...]]:
         "decision.{}": workflow.DECISIONS,
         "validate.done.{}": workflow.DECISIONS,
         "validate.origin.{}": workflow.CYCLE_ORIGINS,
+        "validate.evidence.{}": queue.EVIDENCE,
         "progress.by.{}": aggregates.DIMENSIONS,
         "standing.attention.{}": aggregates.ATTENTION,
         "priority.{}": filters.PRIORITIES,

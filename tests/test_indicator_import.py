@@ -197,7 +197,7 @@ def test_imported_years_show_on_the_indicators_page(admin):
     text = rendered_text(app)
     assert "History of entered values (1)" in text
     history = app.dataframe[1]
-    assert history.value["By"].tolist() == ["secretariat"]
+    assert history.value["By"].tolist() == ["Sofie Claes"]  # the person behind the account "secretariat"
     assert history.value["Published on"].tolist() == ["15 February 2021"]  # dates as written in the language
     assert history.proto.row_height > 64  # a long source or file name wraps
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from datetime import date, timedelta
 
 import pytest
 
-from monitor.core.errors import Conflict, PermissionDenied
+from monitor.core.errors import AlreadyDecided, Conflict, PermissionDenied
 from monitor.core.problems import ProposalInvalid
 from monitor.i18n import catalogue
 from monitor.progress import workflow
@@ -89,6 +90,81 @@ def test_only_admins_validate_and_add_cycles(people):
     workflow.decide(people["admin"], update_id, "validated", date(2026, 6, 11))
     with pytest.raises(Conflict):
         workflow.decide(people["admin"], update_id, "returned", date(2026, 6, 11), "changed my mind")
+
+
+SUMMIT = date(2026, 6, 11)
+
+
+def proposals(people, count: int) -> list[int]:
+    """`count` new proposals awaiting validation, on the editor's first `count` workstreams."""
+    codes = workflow.editable_workstreams(people["editor"])[:count]
+    proposal = {"status": "in_progress", "as_of": TODAY, "confidence": "green"}
+    return [workflow.propose(people["editor"], Proposal(code, **proposal), workflow.version_of(code)) for code in codes]
+
+
+def decisions() -> dict[int, tuple[str, str | None, str]]:
+    """{update id: (decision, comment, decided by)} of every decided update."""
+    history = store.run("full_history").dropna(subset=["decision"])
+    return {int(row.update_id): (row.decision, row.decision_comment, row.decided_by) for row in history.itertuples()}
+
+
+def audit_details(action: str) -> list[dict]:
+    found = store.connection().execute(
+        "SELECT detail FROM audit_log WHERE action = $a ORDER BY audit_id", {"a": action}
+    )
+    return [json.loads(detail) for (detail,) in found.fetchall()]
+
+
+def test_the_secretariat_decides_several_updates_at_once_with_one_comment(people):
+    chosen = proposals(people, 3)
+    made = workflow.decide_many(people["admin"], [*chosen, chosen[0]], "validated", SUMMIT, " Seen at the Summit ")
+    assert len(made) == 3 and len(set(made)) == 3  # a repeated id is decided once
+    assert decisions() == {update_id: ("validated", "Seen at the Summit", "secretariat") for update_id in chosen}
+    # audited as decide audits each decision: one line per update, in the batch's one transaction
+    assert audit_details("decide_update") == [
+        {"update_id": update_id, "decision": "validated", "cycle": str(SUMMIT)} for update_id in chosen
+    ]
+    returned = proposals(people, 2)  # newer proposals on two of the same workstreams
+    workflow.decide_many(people["admin"], returned, "returned", SUMMIT, "No evidence")
+    assert {decisions()[update_id][0] for update_id in returned} == {"returned"}
+
+
+def test_only_admins_decide_several_at_once(people):
+    chosen = proposals(people, 2)
+    for someone in (None, people["editor"]):
+        with pytest.raises(PermissionDenied):
+            workflow.decide_many(someone, chosen, "validated", SUMMIT)
+    assert decisions() == {} and audit_details("decide_update") == []
+
+
+def test_a_batch_with_an_update_decided_meanwhile_decides_none_and_names_it(people):
+    first, second, third = proposals(people, 3)
+    workflow.decide(people["admin"], second, "returned", SUMMIT, "another admin, meanwhile")
+    with pytest.raises(AlreadyDecided) as conflict:
+        workflow.decide_many(people["admin"], [first, second, third], "validated", SUMMIT)
+    assert conflict.value.update_ids == [second] and isinstance(conflict.value, Conflict)
+    assert decisions() == {second: ("returned", "another admin, meanwhile", "secretariat")}  # all or nothing
+    assert [detail["update_id"] for detail in audit_details("decide_update")] == [second]
+    workflow.decide_many(people["admin"], [first, third], "validated", SUMMIT)  # the rest, once looked at again
+    assert {decisions()[update_id][0] for update_id in (first, third)} == {"validated"}
+
+
+@pytest.mark.parametrize(
+    ("ids", "decision", "comment", "column", "key"),
+    [
+        ([], "validated", "", "update", "progress.error.nothing_chosen"),
+        (None, "returned", "  ", "comment", "progress.error.comment_required"),  # a return says why, as one at a time
+        (None, "accepted", "", "decision", "progress.error.unknown_decision"),
+        ("unknown", "validated", "", "update", "progress.error.unknown_update"),
+    ],
+)
+def test_a_batch_that_breaks_a_rule_is_refused_whole(people, ids, decision, comment, column, key):
+    chosen = proposals(people, 2)
+    ids = chosen if ids is None else [*chosen, 999_999] if ids == "unknown" else ids
+    with pytest.raises(ProposalInvalid) as refused:
+        workflow.decide_many(people["admin"], ids, decision, SUMMIT, comment)
+    assert [(p.column, p.key) for p in refused.value.problems] == [(column, key)]
+    assert decisions() == {}
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from monitor.core.paths import STORE_PATH_ENV
+from monitor.progress import sample
+from monitor.storage import store
+from monitor.ui.tables import grid_row_height
 from tests.browser import (
     choose,
     cut_or_scrolling_sideways,
@@ -61,12 +65,12 @@ def test_report_validate_and_see_it(chromium, server):  # noqa: F811 - pytest fi
     go(page, "Validate")
     page.get_by_text("Proposed updates awaiting validation (1)").wait_for()
     assert cut_or_scrolling_sideways(page) == []  # the queue fits at 1366 px
-    page.get_by_test_id("stMainBlockContainer").get_by_role("combobox", name="Update to decide on").click()
-    page.get_by_role("option").first.click()
+    page.get_by_text("Select the 1 update shown").click()
     wait_until_ready(page)
+    page.get_by_text("proposed by Anna Peeters").wait_for()  # the person, not the account "cabinet"
     page.get_by_test_id("stText").get_by_text("Call for projects launched with Brupartners.").wait_for()
-    page.get_by_role("button", name="Validate", exact=True).click()
-    page.get_by_text("Validated.").wait_for()
+    page.get_by_role("button", name="Validate 1 selected update", exact=True).click()
+    page.get_by_text("1 update validated.").wait_for()
     page.screenshot(path=str(ARTIFACTS / "e2e-validate.png"))
 
     go(page, "Progress")
@@ -78,6 +82,40 @@ def test_report_validate_and_see_it(chromium, server):  # noqa: F811 - pytest fi
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "e2e-progress.png"), full_page=True)
     page.close()
+
+
+def test_the_secretariat_ticks_rows_in_the_grid_and_validates_them_at_once(
+    chromium,  # noqa: F811 - pytest fixture
+    app_db,
+    tmp_path,
+    monkeypatch,
+):
+    """The grid's own row boxes select several updates (AppTest can only set the selection's state)."""
+    monkeypatch.setenv(STORE_PATH_ENV, str(tmp_path / "store.duckdb"))  # the store the server below opens
+    sample.generate()  # dozens of proposals awaiting validation
+    store.close_all()
+    add_people(tmp_path / "users.yaml")
+    with streamlit_server(app_db, tmp_path) as url:
+        page = chromium.new_page(viewport={"width": 1366, "height": 2000})
+        page.goto(f"{url}/progress")
+        wait_until_ready(page)
+        sign_in(page, "secretariat")
+        go(page, "Validate", shows=page.get_by_text("Select all"))
+        grid = page.get_by_test_id("stDataFrame").first
+        grid.scroll_into_view_if_needed()
+        box = grid.bounding_box()
+        header, row = 35, grid_row_height(3)  # the queue's rows are 3 lines tall
+        for position in (0, 2):  # the row's box, in the grid's first column
+            page.mouse.click(box["x"] + 15, box["y"] + header + row * position + row / 2)
+            wait_until_ready(page)
+        validate = page.get_by_role("button", name="Validate 2 selected updates", exact=True)
+        validate.wait_for()
+        page.screenshot(path=str(ARTIFACTS / "e2e-validate-selection.png"))
+        page.get_by_role("textbox", name="Comment").fill("Seen at the Summit")
+        validate.click()
+        page.get_by_text("2 updates validated.").wait_for()
+        page.get_by_role("button", name="Validate 0 selected updates", exact=True).wait_for()  # a fresh selection
+        page.close()
 
 
 def test_upload_preview_and_commit(chromium, server, tmp_path):  # noqa: F811 - pytest fixture

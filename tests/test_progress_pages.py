@@ -8,8 +8,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from monitor.core.paths import PROJECT_ROOT
-from monitor.progress import sample, workflow
-from monitor.storage import store
+from monitor.progress import queue, sample, workflow
+from monitor.storage import accounts, store
 from monitor.ui.auth import SESSION_KEY
 from tests.rendered import default_placeholders, open_page, rendered_text
 from tests.test_explore_pages import COMBINATIONS
@@ -91,7 +91,7 @@ def test_sign_in_with_the_form(people):
     app.text_input(key="account_password").input("long-enough-1")
     app.button(key="account_sign_in_submit").click().run()
     assert app.session_state[SESSION_KEY] == "cabinet"
-    assert "Signed in as cabinet" in rendered_text(app)
+    assert "Signed in as Anna Peeters" in rendered_text(app)
 
 
 def test_an_editor_reports_only_its_own_workstreams_and_the_update_lands(people):
@@ -136,28 +136,149 @@ def test_a_conflict_keeps_the_editors_text(people):
     assert store.run("full_history")["narrative"].tolist() == ["meanwhile", "my careful text"]
 
 
-def test_the_secretariat_validates_and_returns(people):
+def queue_ids(app: AppTest) -> list[int]:
+    """The update ids of the Validate queue as shown, in order."""
+    return [int(update_id) for update_id in app.dataframe[0].value["Update"]]
+
+
+def select_rows(app: AppTest, rows: list[int]) -> AppTest:
+    """Tick `rows` (positions) in the Validate queue, as a click in the grid's first column does."""
+    key = "validate_queue_" + queue.fingerprint(queue_ids(app))  # the grid's key for exactly these rows
+    app.session_state[key] = {"selection": {"rows": rows, "columns": [], "cells": []}}
+    return app.run()
+
+
+def decided() -> dict[int, str]:
+    history = store.run("full_history").dropna(subset=["decision"])
+    return dict(zip(history["update_id"].astype(int), history["decision"], strict=True))
+
+
+def test_the_secretariat_decides_one_update_reading_its_narrative_as_text(people):
     code = workflow.editable_workstreams(people["editor"])[0]
     first = workflow.propose(
         people["editor"], workflow.Proposal(code, "delivered", date.today(), "<img src=x onerror=alert(1)>"), 0
     )
     app = open_page("pages/progress/validate.py", "secretariat")
-    assert app.selectbox(key="validate_pick").options[0].startswith(f"#{first} · {code}")
-    app.selectbox(key="validate_pick").set_value(first).run()
+    assert queue_ids(app) == [first]
+    assert app.button(key="validate_validated").disabled  # nothing selected yet
+    select_rows(app, [0])
+    assert f"Update {first} for workstream {code}, proposed by Anna Peeters:" in rendered_text(app)
     assert app.text[0].value == "<img src=x onerror=alert(1)>"  # shown as text, never as HTML
-    app.button(key="validate_accept").click().run()
-    assert "Validated." in app.success[0].value
-    decisions = store.run("full_history")
-    assert decisions["decision"].tolist() == ["validated"]
-    assert decisions["cycle_date"].dt.date.tolist()[0] == max(workflow.cycles()["summit_date"])
-    second = workflow.propose(people["editor"], workflow.Proposal(code, "abandoned", date.today(), "reoriented"), first)
+    assert app.button(key="validate_validated").label == "Validate 1 selected update"
+    app.button(key="validate_validated").click().run()
+    assert app.success[0].value == "1 update validated."
+    assert decided() == {first: "validated"}
+    assert store.run("full_history")["cycle_date"].dt.date.tolist()[0] == max(workflow.cycles()["summit_date"])
+    assert "Nothing awaits validation." in app.info[0].value
+
+
+def test_the_secretariat_narrows_the_queue_by_objective_member_and_evidence(people, con):
+    sample.generate()  # dozens of proposals awaiting validation (those since the last Summit), none with evidence
+    for code in workflow.editable_workstreams(people["editor"])[:2]:
+        proposal = workflow.Proposal(code, "delivered", date.today(), evidence_url="https://example.org/report")
+        workflow.propose(people["editor"], proposal, workflow.version_of(code))
     app = open_page("pages/progress/validate.py", "secretariat")
-    app.selectbox(key="validate_pick").set_value(second).run()
-    app.button(key="validate_return").click().run()
-    assert "comment is required" in app.error[0].value
+    everything = queue_ids(app)
+    pending = store.run("pending_updates")
+    assert everything == pending["update_id"].tolist() and len(everything) > 20
+    objective = app.selectbox(key="validate_objective").options[0].split(" ", 1)[0]
+    app.selectbox(key="validate_objective").select_index(0).run()
+    of_objective = {
+        code
+        for (code,) in con.execute(
+            "SELECT code FROM workstreams WHERE objective_code = $o", {"o": objective}
+        ).fetchall()
+    }
+    shown = pending.set_index("update_id").loc[queue_ids(app)]
+    assert 0 < len(shown) < len(everything) and set(shown["workstream_code"]) <= of_objective
+    assert app.selectbox(key="validate_objective").options[0].endswith(f"({len(shown)})")  # the count, beside it
+    assert f"{len(shown)} of {len(pending)} updates shown." in rendered_text(app)
+
+    app.selectbox(key="validate_objective").set_value(None).run()
+    app.radio(key="validate_evidence").set_value("with").run()
+    with_link = pending.set_index("update_id").loc[queue_ids(app)]
+    assert with_link["evidence_url"].tolist() == ["https://example.org/report"] * 2
+    app.radio(key="validate_evidence").set_value("without").run()
+    without = pending.set_index("update_id").loc[queue_ids(app)]
+    assert len(without) + len(with_link) == len(pending) and without["evidence_url"].isna().all()
+
+    app.radio(key="validate_evidence").set_value("any").run()
+    app.selectbox(key="validate_member").set_value(EDITOR_MEMBER).run()
+    steered = {
+        code
+        for (code,) in con.execute(
+            "SELECT workstream_code FROM workstream_members WHERE member_id = $m AND role = 'steering'",
+            {"m": EDITOR_MEMBER},
+        ).fetchall()
+    }
+    by_member = pending.set_index("update_id").loc[queue_ids(app)]
+    assert 0 < len(by_member) < len(pending) and set(by_member["workstream_code"]) <= steered
+    assert "the government member who steers the workstream, whoever proposed the update" in rendered_text(app)
+
+
+def test_the_secretariat_validates_all_updates_of_an_objective_then_returns_a_selection_with_a_reason(people):
+    sample.generate()
+    app = open_page("pages/progress/validate.py", "secretariat")
+    options = app.selectbox(key="validate_objective").options  # "<code> <title> (<updates awaiting>)"
+    busiest = max(range(len(options)), key=lambda index: int(options[index].rsplit("(", 1)[1].rstrip(")")))
+    app.selectbox(key="validate_objective").select_index(busiest).run()
+    of_objective = queue_ids(app)
+    assert len(of_objective) > 1
+    select_all = app.checkbox[0]
+    assert select_all.label == f"Select all {len(of_objective)} updates shown"
+    select_all.check().run()
+    assert app.button(key="validate_validated").label == f"Validate {len(of_objective)} selected updates"
+    app.text_area(key="validate_comment").input("Seen at the Summit")
+    app.button(key="validate_validated").click().run()
+    assert app.success[0].value == f"{len(of_objective)} updates validated."
+    history = store.run("full_history")
+    by_people = history[history["decided_by"] == "secretariat"]  # not the sample's own decisions
+    assert by_people["update_id"].tolist() == of_objective and set(by_people["decision"]) == {"validated"}
+    assert set(by_people["decision_comment"]) == {"Seen at the Summit"}
+    assert app.text_area(key="validate_comment").value == ""  # the form is empty for the next batch
+
+    app.selectbox(key="validate_objective").set_value(None).run()
+    remaining = queue_ids(app)
+    assert not set(remaining) & set(of_objective)
+    select_rows(app, [0, 2, 3])
+    app.button(key="validate_returned").click().run()
+    assert "comment is required" in app.error[0].value  # a return says why
+    assert not set(remaining[:4]) & set(decided())
+    select_rows(app, [0, 2, 3])  # the queue is the same: the selection held
     app.text_area(key="validate_comment").input("Add the decision of the government")
-    app.button(key="validate_return").click().run()
-    assert store.run("full_history")["decision"].tolist() == ["validated", "returned"]
+    app.button(key="validate_returned").click().run()
+    assert app.success[0].value == "3 updates returned to their cabinets with your comment."
+    assert [decided().get(update_id) for update_id in remaining[:4]] == ["returned", None, "returned", "returned"]
+
+
+def test_a_batch_with_an_update_decided_meanwhile_decides_none_and_says_which(people):
+    codes = workflow.editable_workstreams(people["editor"])[:3]
+    made = [
+        workflow.propose(people["editor"], workflow.Proposal(code, "in_progress", date.today(), "", "green"), 0)
+        for code in codes
+    ]
+    app = select_rows(open_page("pages/progress/validate.py", "secretariat"), [0, 1, 2])
+    workflow.decide(people["admin"], made[1], "returned", date(2026, 6, 11), "another admin, meanwhile")
+    app.button(key="validate_validated").click().run()
+    assert f"Someone decided on update #{made[1]} meanwhile, so nothing was changed" in app.warning[-1].value
+    assert decided() == {made[1]: "returned"}
+    assert queue_ids(app) == [made[0], made[2]] and app.button(key="validate_validated").disabled  # select again
+
+
+def test_histories_name_the_person_not_the_account(people):
+    code = workflow.editable_workstreams(people["editor"])[0]
+    workflow.propose(people["editor"], workflow.Proposal(code, "in_progress", date.today(), "Begonnen.", "green"), 0)
+    queue_table = open_page("pages/progress/validate.py", "secretariat").dataframe[0].value
+    report = open_page("pages/progress/report.py", "cabinet")
+    proposals = open_page("pages/progress/progress.py", proposals="true")
+    assert queue_table["Proposed by"].tolist() == ["Anna Peeters"]
+    assert report.dataframe[0].value["Proposed by"].tolist() == ["Anna Peeters"]
+    assert any(line.value.endswith(", Anna Peeters)") for line in report.markdown)  # its proposal, marked
+    assert proposals.dataframe[-1].value["Proposed by"].tolist() == ["Anna Peeters"]
+    assert proposals.dataframe[-2].value["Proposed by"].tolist() == ["Anna Peeters"]  # what changed
+    accounts.remove("cabinet")  # an account that no longer exists: its name is all there is
+    queue_table = open_page("pages/progress/validate.py", "secretariat").dataframe[0].value
+    assert queue_table["Proposed by"].tolist() == ["cabinet"]
 
 
 def test_a_missing_text_shows_as_an_empty_cell_not_as_none(people):

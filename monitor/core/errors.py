@@ -69,3 +69,11 @@ class Conflict(Exception):
     def __init__(self, current_version: int, message: str = "changed meanwhile"):
         self.current_version = current_version
         super().__init__(message)
+
+
+class AlreadyDecided(Conflict):
+    """Proposed updates someone decided on meanwhile (all of them named); nothing was written."""
+
+    def __init__(self, update_ids: list[int]):
+        self.update_ids = list(update_ids)
+        super().__init__(self.update_ids[0], "already decided")  # an update's "version" is its own id

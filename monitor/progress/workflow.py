@@ -15,7 +15,7 @@ from datetime import date
 
 import pandas as pd
 
-from monitor.core.errors import Conflict, PermissionDenied
+from monitor.core.errors import AlreadyDecided, Conflict, PermissionDenied
 from monitor.core.problems import Problem, ProposalInvalid
 from monitor.storage import db, store
 from monitor.storage.accounts import User
@@ -148,32 +148,57 @@ def insert_update(cursor, username: str, proposal: Proposal, based_on: int, impo
 
 def decide(user: User | None, update_id: int, decision: str, cycle_date: date, comment: str = "") -> int:
     """The secretariat validates or returns a proposed update at a cycle; a return needs a comment."""
+    return decide_many(user, [update_id], decision, cycle_date, comment)[0]
+
+
+def decide_many(
+    user: User | None, update_ids: Iterable[int], decision: str, cycle_date: date, comment: str = ""
+) -> list[int]:
+    """The secretariat validates or returns several proposed updates at once, with one comment; returns the
+    decisions' ids. One store transaction, audited as `decide` audits each decision: all of them or none.
+
+    All or none, rather than deciding the rest and reporting the others: a batch is one act on the queue as the
+    secretariat saw it. If another admin decided some of them meanwhile (perhaps the other way), that queue is
+    gone, and deciding the rest would record decisions taken in a light that no longer holds; refused whole,
+    the batch costs one more look at the refreshed queue and nothing is ever half done (imports do the same).
+
+    Raises PermissionDenied (not an admin), ProposalInvalid (nothing chosen, an unknown decision or update, a
+    return without a comment) or AlreadyDecided (naming every update decided meanwhile).
+    """
     _require(user, user is not None and user.is_admin)
+    chosen = list(dict.fromkeys(int(update_id) for update_id in update_ids))  # once each, in the given order
+    problems = _decision_problems(chosen, decision, comment)
+    if problems:
+        raise ProposalInvalid(problems)
+    audited = [{"update_id": update_id, "decision": decision, "cycle": cycle_date} for update_id in chosen]
+    with store.transaction(user.username, "decide_update", audited) as cursor:
+        decided = {
+            update_id: store.execute(cursor, "update_decision_state", {"id": update_id}).fetchall()
+            for update_id in chosen
+        }
+        unknown = [str(update_id) for update_id, state in decided.items() if not state]
+        if unknown:
+            raise ProposalInvalid([Problem("update", "progress.error.unknown_update", {"value": ", ".join(unknown)})])
+        meanwhile = [update_id for update_id, state in decided.items() if state[0][1] is not None]
+        if meanwhile:
+            raise AlreadyDecided(meanwhile)
+        row = {"decision": decision, "comment": comment.strip() or None, "cycle": cycle_date, "by": user.username}
+        return [
+            store.execute(cursor, "insert_decision", {"id": update_id, **row}).fetchall()[0][0] for update_id in chosen
+        ]
+
+
+def _decision_problems(update_ids: list[int], decision: str, comment: str) -> list[Problem]:
+    problems = []
+    if not update_ids:
+        problems.append(Problem("update", "progress.error.nothing_chosen"))
     if decision not in DECISIONS:
-        raise ProposalInvalid([Problem("decision", "progress.error.unknown_decision", {"value": decision})])
+        problems.append(Problem("decision", "progress.error.unknown_decision", {"value": decision}))
     if decision == "returned" and not comment.strip():
-        raise ProposalInvalid([Problem("comment", "progress.error.comment_required")])
+        problems.append(Problem("comment", "progress.error.comment_required"))
     if len(comment) > MAX_NARRATIVE:
-        raise ProposalInvalid([Problem("comment", "progress.error.narrative_too_long", {"limit": MAX_NARRATIVE})])
-    detail = {"update_id": update_id, "decision": decision, "cycle": cycle_date}
-    with store.transaction(user.username, "decide_update", detail) as cursor:
-        state = store.execute(cursor, "update_decision_state", {"id": update_id}).fetchall()
-        state = state[0] if state else None
-        if state is None:
-            raise ProposalInvalid([Problem("update", "progress.error.unknown_update", {"value": update_id})])
-        if state[1] is not None:
-            raise Conflict(update_id, "already decided")
-        return store.execute(
-            cursor,
-            "insert_decision",
-            {
-                "id": update_id,
-                "decision": decision,
-                "comment": comment.strip() or None,
-                "cycle": cycle_date,
-                "by": user.username,
-            },
-        ).fetchall()[0][0]
+        problems.append(Problem("comment", "progress.error.narrative_too_long", {"limit": MAX_NARRATIVE}))
+    return problems
 
 
 def add_cycle(user: User | None, summit_date: date, label: str, source: str) -> None:

@@ -68,6 +68,11 @@ def users(path: Path | None = None) -> list[User]:
     return [_user(name, entry) for name, entry in sorted(_read(path or users_path()).items())]
 
 
+def full_names(path: Path | None = None) -> dict[str, str]:
+    """{account name: the person's full name} of every account (the account name where none was given)."""
+    return {user.username: user.full_name for user in users(path)}
+
+
 def find(username: str, path: Path | None = None) -> User | None:
     entry = _read(path or users_path()).get(username)
     return _user(username, entry) if entry else None

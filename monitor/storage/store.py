@@ -147,11 +147,12 @@ def run(name: str, params: dict[str, Any] | None = None, path: Path | None = Non
 
 @contextmanager
 def transaction(
-    actor: str, action: str, detail: dict[str, Any], path: Path | None = None
+    actor: str, action: str, detail: dict[str, Any] | list[dict[str, Any]], path: Path | None = None
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """One write: a cursor inside a transaction that also appends (actor, action, detail) to the audit log.
 
-    Writes of this process are serialised; any exception rolls everything back and is re-raised.
+    A list of details is a batch of like writes in one transaction: one audit line each, as each would have
+    alone. Writes of this process are serialised; any exception rolls everything back and is re-raised.
     """
     path = Path(path or store_path())
     with _write_lock:
@@ -160,8 +161,9 @@ def transaction(
             cursor.begin()
             try:
                 yield cursor
-                written = json.dumps(detail, default=str, ensure_ascii=False)
-                execute(cursor, "append_audit_entry", {"actor": actor, "action": action, "detail": written})
+                for each in detail if isinstance(detail, list) else [detail]:
+                    written = json.dumps(each, default=str, ensure_ascii=False)
+                    execute(cursor, "append_audit_entry", {"actor": actor, "action": action, "detail": written})
                 cursor.commit()
             except BaseException:
                 cursor.rollback()

@@ -17,6 +17,7 @@ from monitor.indicators import analysis, entries
 from monitor.ui.flash import flash
 from monitor.ui.language import DATE_INPUT_FORMAT, format_day, format_moment, language, t
 from monitor.ui.markdown import plain
+from monitor.ui.people import full_name
 from monitor.ui.plots import chart
 from monitor.ui.provenance import source
 from monitor.ui.tables import downloads, table
@@ -207,7 +208,7 @@ def _history(indicator_id: str, decimals: dict[str, int]) -> None:
                 t("indicators.by_import", file=f, id=int(i)) if pd.notna(i) else t("indicators.by_hand")
                 for f, i in zip(history["file_name"], history["import_id"], strict=True)
             ],
-            "recorded_by": history["recorded_by"],
+            "recorded_by": [full_name(account) for account in history["recorded_by"]],
             "recorded_at": history["recorded_at"].map(format_moment),
         }
     )

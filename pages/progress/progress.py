@@ -12,6 +12,7 @@ from monitor.explore.looks import confidence_text, status_text
 from monitor.progress import aggregates
 from monitor.progress.workflow import ALL_STATUSES
 from monitor.ui.language import format_day, format_moment, t
+from monitor.ui.people import with_full_names
 from monitor.ui.plots import chart
 from monitor.ui.proposals import proposals_switch, proposed_text
 from monitor.ui.sidebar import current_filters, filter_status
@@ -171,7 +172,7 @@ st.caption(
     t("progress.changes_count_with_proposals" if with_proposals else "progress.changes_count", count=change_count)
 )
 if change_count:
-    shown = newest.copy()
+    shown = with_full_names(newest, "proposed_by")
     shown["status_label"] = [
         STATUS_TEXTS[status] if decision == "validated" else proposed_text(status)
         for status, decision in zip(shown["status"], shown["decision"], strict=True)
@@ -211,7 +212,7 @@ if with_proposals:
     if proposed.empty:
         st.info(t("progress.no_proposals"))
     else:
-        shown = proposed.assign(
+        shown = with_full_names(proposed, "proposed_by").assign(
             official=[STATUS_TEXTS[statuses.get(code, "not_assessed")] for code in proposed["workstream_code"]],
             proposed_label=proposed["status"].map(proposed_text),
             proposed=proposed["proposed_at"].map(format_moment),

@@ -14,6 +14,7 @@ from monitor.ui.flash import flash, show_flash
 from monitor.ui.language import DATE_INPUT_FORMAT, format_moment, t
 from monitor.ui.markdown import plain
 from monitor.ui.notices import problem_list
+from monitor.ui.people import full_name, with_full_names
 from monitor.ui.tables import table
 from monitor.ui.titles import title_of
 
@@ -49,7 +50,7 @@ for row in proposed.itertuples():  # the cabinet's own proposal, marked: it is n
             "report.proposed",
             status=status_text(row.status, t(f"status.{row.status}")),
             when=format_moment(row.proposed_at),
-            who=plain(row.proposed_by),
+            who=plain(full_name(row.proposed_by)),
         )
     )
 
@@ -102,7 +103,7 @@ if st.button(t("report.submit"), key="report_submit", type="primary"):
         st.markdown(
             t(
                 "report.newer",
-                who=plain(newest["proposed_by"]),
+                who=plain(full_name(newest["proposed_by"])),
                 status=status_text(newest["status"], t(f"status.{newest['status']}")),
             )
         )
@@ -119,7 +120,7 @@ st.subheader(t("report.history"))
 if history.empty:
     st.caption(t("report.no_history"))
 else:
-    shown = history.copy()
+    shown = with_full_names(history, "proposed_by")
     shown["status_label"] = shown["status"].map(lambda s: status_text(s, t(f"status.{s}")))
     shown["decision_label"] = shown["decision"].map(
         lambda d: t(f"decision.{d}") if isinstance(d, str) else t("decision.pending")
@@ -139,7 +140,7 @@ else:
         key="report_history_table",
         widths={
             "proposed": 115,
-            "proposed_by": 125,  # an account name unbroken
+            "proposed_by": 125,
             "status_label": 135,
             "decision_label": 95,
             "decision_comment": 115,
