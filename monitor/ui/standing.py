@@ -15,7 +15,8 @@ from monitor.explore.filters import Filters
 from monitor.explore.looks import DELIVERY_LOOK, STATUS_LOOK, confidence_text, look_text, status_text
 from monitor.progress import aggregates
 from monitor.progress.workflow import ALL_STATUSES
-from monitor.ui.language import format_day, format_moment, t
+from monitor.ui.language import format_day, t
+from monitor.ui.people import with_full_names
 from monitor.ui.plots import chart, new_row
 from monitor.ui.proposals import proposed_text
 from monitor.ui.tables import table
@@ -250,17 +251,24 @@ def workstream_history(code: str, proposals: bool) -> None:
     if not proposals:
         history = history[history["decision"].notna()]
     st.subheader(t("standing.history"))
+    history_table(history, key="workstream_history_table", export=f"history_{code}")
+
+
+def history_table(history: pd.DataFrame, key: str, export: str) -> None:
+    """Updates of one workstream (progress_history, newest first): the day their status refers to, the status (marked
+    "proposed — awaiting validation" until decided), the decision, its day and comment, who proposed it (full name),
+    the narrative and the evidence."""
     if history.empty:
         st.caption(t("report.no_history"))
         return
-    shown = history.assign(
+    shown = with_full_names(history, "proposed_by").assign(
         status_label=[
             status_text(s, t(f"status.{s}")) if isinstance(d, str) else proposed_text(s)
             for s, d in zip(history["status"], history["decision"], strict=True)
         ],
         decision_label=history["decision"].map(decision_text),
         as_of_day=history["as_of"].map(format_day),
-        decided=history["decided_at"].map(lambda moment: format_moment(moment) if pd.notna(moment) else ""),
+        decided=history["decided_at"].map(lambda moment: format_day(moment.date()) if pd.notna(moment) else ""),
     )
     table(
         shown,
@@ -269,20 +277,24 @@ def workstream_history(code: str, proposals: bool) -> None:
             "status_label": "column.status",
             "decision_label": "column.decision",
             "decided": "column.decided_at",
+            "decision_comment": "column.comment",
             "proposed_by": "column.proposed_by",
             "narrative": "column.narrative",
+            "evidence_url": "column.evidence_url",
         },
-        key="workstream_history_table",
+        key=key,
         widths={
-            "as_of_day": 110,
-            "status_label": 170,
-            "decision_label": 105,
-            "decided": 130,
-            "proposed_by": 120,
-            "narrative": 300,
+            "as_of_day": 95,
+            "status_label": 150,
+            "decision_label": 95,
+            "decided": 95,
+            "decision_comment": 110,
+            "proposed_by": 110,
+            "narrative": 170,
+            "evidence_url": 80,
         },
-        lines=3,
-        export=f"history_{code}",
+        lines=4,  # a grid, not a table to read: st.table would render the entered texts as Markdown
+        export=export,
     )
 
 

@@ -14,8 +14,8 @@ from monitor.ui.flash import flash, show_flash
 from monitor.ui.language import DATE_INPUT_FORMAT, format_moment, t
 from monitor.ui.markdown import plain
 from monitor.ui.notices import problem_list
-from monitor.ui.people import full_name, with_full_names
-from monitor.ui.tables import table
+from monitor.ui.people import full_name
+from monitor.ui.standing import history_table
 from monitor.ui.titles import title_of
 
 FORM_KEYS = ("report_status", "report_confidence", "report_stall_reason", "report_narrative", "report_evidence")
@@ -117,36 +117,4 @@ if st.button(t("report.submit"), key="report_submit", type="primary"):
         st.rerun()
 
 st.subheader(t("report.history"))
-if history.empty:
-    st.caption(t("report.no_history"))
-else:
-    shown = with_full_names(history, "proposed_by")
-    shown["status_label"] = shown["status"].map(lambda s: status_text(s, t(f"status.{s}")))
-    shown["decision_label"] = shown["decision"].map(
-        lambda d: t(f"decision.{d}") if isinstance(d, str) else t("decision.pending")
-    )
-    shown["proposed"] = shown["proposed_at"].map(format_moment)
-    table(
-        shown,
-        {
-            "proposed": "column.proposed_at",
-            "proposed_by": "column.proposed_by",
-            "status_label": "column.status",
-            "decision_label": "column.decision",
-            "decision_comment": "column.comment",
-            "narrative": "column.narrative",
-            "evidence_url": "column.evidence_url",
-        },
-        key="report_history_table",
-        widths={
-            "proposed": 115,
-            "proposed_by": 125,
-            "status_label": 135,
-            "decision_label": 95,
-            "decision_comment": 115,
-            "narrative": 150,
-            "evidence_url": 95,  # its header in full
-        },
-        lines=4,  # a grid, not a table to read: st.table would render the entered texts as Markdown
-        export=f"history_{code}",
-    )
+history_table(history, key="report_history_table", export=f"history_{code}")
