@@ -247,6 +247,21 @@ def test_only_validated_updates_are_official_and_returns_never(people):
         workflow.decide(admin, first, "returned", date(2026, 6, 11), "  ")
 
 
+def test_the_official_status_and_the_proposal_are_each_one_whole_update(people):
+    """A delivered or abandoned workstream has no confidence nor stall reason, even when an older update had them
+    (a per-column aggregate skipped the newer update's empty values and showed the older 'red' and 'budget')."""
+    code, summit = own_code(people), date(2026, 6, 11)
+    stalled = workflow.propose(people["editor"], Proposal(code, "stalled", TODAY, "Wacht.", "red", "budget"), 0)
+    workflow.decide(people["admin"], stalled, "validated", summit)
+    abandoned = workflow.propose(people["editor"], Proposal(code, "abandoned", TODAY, "Stop."), stalled)
+    proposal = store.run("progress_proposed").set_index("workstream_code").loc[code]
+    assert (proposal["status"], proposal["confidence"], proposal["stall_reason"]) == ("abandoned", None, None)
+    workflow.decide(people["admin"], abandoned, "validated", summit)
+    official = store.run("progress_current", {"at": None}).set_index("workstream_code").loc[code]
+    assert (official["status"], official["confidence"], official["stall_reason"]) == ("abandoned", None, None)
+    assert official["update_id"] == abandoned
+
+
 def test_a_stale_edit_is_a_conflict_and_writes_nothing(people):
     code = own_code(people)
     seen = workflow.version_of(code)

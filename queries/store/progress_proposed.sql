@@ -10,18 +10,11 @@ WITH official AS (
     GROUP BY u.workstream_code
 )
 SELECT
-    u.workstream_code,
-    max(u.update_id) AS update_id,
-    arg_max(u.status, u.update_id) AS status,
-    arg_max(u.confidence, u.update_id) AS confidence,
-    arg_max(u.stall_reason, u.update_id) AS stall_reason,
-    arg_max(u.as_of, u.update_id) AS as_of,
-    arg_max(u.proposed_at, u.update_id) AS proposed_at,
-    arg_max(u.proposed_by, u.update_id) AS proposed_by,
-    arg_max(u.evidence_url, u.update_id) AS evidence_url
+    u.workstream_code, u.update_id, u.status, u.confidence, u.stall_reason, u.as_of, u.proposed_at, u.proposed_by,
+    u.evidence_url
 FROM progress_updates AS u
 ANTI JOIN validations AS v ON v.update_id = u.update_id
 LEFT JOIN official AS o ON o.workstream_code = u.workstream_code
 WHERE u.update_id > coalesce(o.update_id, 0)
-GROUP BY u.workstream_code
+QUALIFY row_number() OVER (PARTITION BY u.workstream_code ORDER BY u.update_id DESC) = 1  -- the whole latest row
 ORDER BY u.workstream_code;
