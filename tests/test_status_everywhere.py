@@ -39,8 +39,14 @@ def progress(people):
     return {"stalled": stalled, "delivered": delivered, "proposed": proposed}
 
 
-def grid(app, key: str):
-    return next(frame.value for frame in app.dataframe if frame.proto.id and key in frame.proto.id)
+def facts(app) -> dict[str, str]:
+    """The labelled values a detail view leads with (a caption, then the value in bold, per column)."""
+    found = {}
+    for column in app.columns:
+        captions, markdowns = column.caption, column.markdown
+        if len(captions) == 1 and len(markdowns) == 1 and markdowns[0].value.startswith("**"):
+            found[captions[0].value] = markdowns[0].value.strip("*")
+    return found
 
 
 def row_of(frame, code: str, column: str = "Code"):
@@ -73,9 +79,9 @@ def test_with_the_switch_the_workstreams_list_adds_the_proposals_marked(progress
 
 def test_a_workstream_says_where_it_stands_and_its_dated_history(progress):
     app = open_page(WORKSTREAMS, workstream=progress["delivered"])
-    metrics = {metric.label: metric.value for metric in app.metric}
-    assert metrics["Official status (validated)"].endswith("Delivered")
-    assert metrics["Validated on"] == TODAY
+    shown = facts(app)
+    assert shown["Official status (validated)"] == "● Delivered"
+    assert shown["Validated on"] == TODAY
     history = app.dataframe[0].value
     assert list(history["Validation"]) == ["Validated"]  # the proposal awaiting validation is left out
     assert history["Status as of"].iloc[0] == TODAY
@@ -90,8 +96,8 @@ def test_a_workstream_says_where_it_stands_and_its_dated_history(progress):
 
 def test_a_workstream_without_validated_status_says_what_happens_next(progress):
     app = open_page(WORKSTREAMS, workstream=progress["proposed"])
-    metrics = {metric.label: metric.value for metric in app.metric}
-    assert metrics["Official status (validated)"].endswith("Not yet assessed") and metrics["Validated on"] == "—"
+    shown = facts(app)
+    assert shown["Official status (validated)"] == "? Not yet assessed" and shown["Validated on"] == "—"
     assert any(c.value.startswith("No validated status yet") for c in app.caption)
 
 
@@ -113,9 +119,9 @@ def test_the_objectives_list_charts_and_lists_official_status(progress):
 def test_an_objective_fiche_leads_with_where_it_stands(progress):
     objective = progress["stalled"].rsplit(".", 1)[0]
     app = open_page(OBJECTIVES, objective=objective)
-    metrics = {metric.label: metric.value for metric in app.metric}
-    assert metrics["Delivery"].endswith(("On track", "Off track"))
-    assert "‖" in metrics["Workstreams (status)"]
+    shown, metrics = facts(app), {metric.label: metric.value for metric in app.metric}
+    assert shown["Delivery"].endswith(("On track", "Off track"))
+    assert "‖" in shown["Workstreams (status)"]
     assert metrics["In 2020, vs Strategy 2025"]  # the 2020 statement, labelled as what it is
     labels = [expander.label for expander in app.expander]
     assert any(label.startswith("‖ Stalled · " + progress["stalled"]) for label in labels)

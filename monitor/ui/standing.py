@@ -4,6 +4,7 @@ status only; what needs attention links to the workstream; one compact row per o
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 
 import pandas as pd
@@ -207,6 +208,13 @@ def shared_delivery_line(filters: Filters) -> str:
     return t("partners.shared_delivery", count=len(shared), parts=parts)
 
 
+def _facts(facts: Sequence[tuple[str, str]]) -> None:
+    """Labelled values side by side, each in full (st.metric cuts "Abandoned / reoriented" or a long strip short)."""
+    for column, (label, value) in zip(st.columns(len(facts)), facts, strict=True):
+        column.caption(t(label))
+        column.markdown(f"**{value}**")
+
+
 def _confidence(level: object, missing: str) -> str:
     return confidence_text(level, t(f"confidence.{level}")) if isinstance(level, str) else missing
 
@@ -234,10 +242,12 @@ def workstream_standing(code: str, proposals: bool) -> None:
     standing = aggregates.standing_of([code], state.current, state.proposed).iloc[0]
     status, confidence, day = standing["status"], standing["confidence"], standing["validated_on"]
     with st.container(border=True):
-        columns = st.columns(3)
-        columns[0].metric(t("column.official_status"), status_text(status, t(f"status.{status}")))
-        columns[1].metric(t("column.confidence"), _confidence(confidence, "—"))
-        columns[2].metric(t("column.validated_on"), _day(day, "—"))
+        facts = (
+            ("column.official_status", status_text(status, t(f"status.{status}"))),
+            ("column.confidence", _confidence(confidence, "—")),
+            ("column.validated_on", _day(day, "—")),
+        )
+        _facts(facts)
         if status == "not_assessed":
             st.caption(t("standing.workstream_not_assessed"))
         if proposals and isinstance(standing["proposed_status"], str):
@@ -310,9 +320,7 @@ def objective_standing(code: str) -> None:
     state, _on, _off, not_assessed = cache.objective_delivery(code, codes)
     statuses = aggregates.status_of(cache.progress_state().current)
     with st.container(border=True):
-        columns = st.columns([1, 2])
-        columns[0].metric(t("column.delivery"), _delivery_text(state), help=t("standing.objectives_help"))
-        columns[1].metric(t("column.status_strip"), _strip(codes, statuses))
+        _facts((("column.delivery", _delivery_text(state)), ("column.status_strip", _strip(codes, statuses))))
         status_line(codes)
         st.caption(t("standing.objective_assessed", count=len(codes) - not_assessed, total=len(codes)))
 
