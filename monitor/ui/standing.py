@@ -153,7 +153,7 @@ def with_objective_standing(objectives: pd.DataFrame, codes: list[str], code_col
 
 
 OBJECTIVE_STANDING = {"strip": "column.status_strip", "delivery": "column.delivery"}
-OBJECTIVE_STANDING_WIDTHS = {"strip": 130, "delivery": 110}
+OBJECTIVE_STANDING_WIDTHS = {"strip": 100, "delivery": 100}
 
 
 def _delivery_text(state: str) -> str:

@@ -58,8 +58,16 @@ if filter_status(filters):
             "steering": "column.steers",
         },
         key="partners_table",
-        widths={"objective_code": 45, "objective_title": 230, **OBJECTIVE_STANDING_WIDTHS, "priority": 95},
-        lines=4,
+        widths={  # the organisations' names in full, at 1366 px too
+            "objective_code": 40,
+            "objective_title": 190,
+            **OBJECTIVE_STANDING_WIDTHS,
+            "priority": 80,
+            "partner": 130,
+            "steering_committee": 130,
+            "steering": 120,
+        },
+        lines=5,
         export="social-partners",
     )
 
