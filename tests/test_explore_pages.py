@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from monitor.core.paths import PROJECT_ROOT
-from tests.rendered import open_page, plotly_figures
+from tests.rendered import open_page, plotly_figures, rendered_text
 
 DASHBOARD = str(PROJECT_ROOT / "dashboard.py")
 PAGES = [
@@ -95,9 +95,9 @@ def test_objective_deep_link_shows_the_full_fiche(app_db, con):
     subheaders = [s.value for s in app.subheader]
     assert "Workstreams (8)" in subheaders and "Cross-references" in subheaders
     assert any(s.startswith("Later wording") for s in subheaders)
-    captions = " ".join(c.value for c in app.caption)
-    assert "“Strategie Go4Brussels 2030” (001_bf1477ece2e32ef4.txt), lines 1567–1568" in captions
     markdown = " ".join(m.value for m in app.markdown)
+    assert "- Title — Source: “Strategie Go4Brussels 2030”, lines 1567–1568" in markdown  # in the Source control
+    assert ".txt" not in rendered_text(app)  # the document by its title, never its file
     assert "differs from 2020" in markdown
     assert "Partners (web page):** Brupartners (sectorale facilitatoren)" in markdown  # as printed, no escapes needed
 
@@ -108,7 +108,8 @@ def test_the_monitors_own_notes_are_said_to_be_in_english(app_db, lang, in_engli
     fiche = open_page("pages/explore/objectives.py", objective="1.8", lang=lang)
     resolutions = [c.value for c in fiche.caption if in_english in c.value]
     assert any("Doelstelling 1.10 does not exist" in resolution for resolution in resolutions)
-    assert in_english in open_page("pages/explore/workstreams.py", workstream="2.6.4", lang=lang).info[0].value
+    notes = open_page("pages/explore/workstreams.py", workstream="2.6.4", lang=lang).markdown
+    assert any(in_english in note.value for note in notes)
 
 
 def test_unknown_objective_falls_back_to_the_list_with_a_notice(app_db):
@@ -119,7 +120,9 @@ def test_unknown_objective_falls_back_to_the_list_with_a_notice(app_db):
 def test_workstream_deep_link_shows_the_code_correction(app_db):
     app = open_page("pages/explore/workstreams.py", workstream="2.6.4")
     assert app.title[0].value == "2.6.4 · [NL] Mobiliteit"  # English UI: the Dutch original, marked
-    assert "3.2.4" in app.info[0].value
+    (control,) = [popover for popover in app.get("popover")]
+    reading = [m.value for m in control.markdown]
+    assert reading[1] == "**How the Monitor read this**" and "3.2.4" in reading[2]  # a reading note, folded
 
 
 def test_clicking_a_bar_opens_the_objective(app_db):

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from monitor.core.paths import DB_PATH_ENV, PROJECT_ROOT
+from monitor.i18n import translate
 from monitor.ui import provenance
 from tests.rendered import open_page
 
@@ -131,19 +132,21 @@ def test_about_names_where_each_irregularity_occurs_in_the_language(app_db, con)
     assert kinds <= {*provenance.SCOPES_WITH_CODE, *provenance.SCOPES}  # each curated scope has its strings
     app = open_app(lang="nl")
     app.switch_page("pages/more/about_data.py").run()
-    labels = {expander.label.rsplit(" (", 1)[0] for expander in app.expander}
+    technical = translate("about.technical", "nl")  # the folded technical part, last
+    labels = {expander.label.rsplit(" (", 1)[0] for expander in app.expander if expander.label != technical}
     assert len(labels) == len(scopes) and not labels & scopes  # every one in Dutch, none as curated in English
     assert "doelstelling 1.4" in labels and "kerncijfers" in labels
-    assert "in het Engels" in app.caption[-1].value  # the notes themselves are said to be in English
+    assert app.expander[-1].label == technical
 
 
 def test_about_lists_every_irregularity_with_its_lines(app_db, con):
     app = open_app()
     app.switch_page("pages/more/about_data.py").run()
     (total,) = con.execute("SELECT count(*) FROM irregularities").fetchone()
-    shown = sum(int(expander.label.rsplit("(", 1)[1].rstrip(")")) for expander in app.expander)
+    scopes = app.expander[:-1]  # the last one folds the technical details
+    shown = sum(int(expander.label.rsplit("(", 1)[1].rstrip(")")) for expander in scopes)
     assert shown == total
-    entries = [m.value for expander in app.expander for m in expander.markdown]
+    entries = [m.value for expander in scopes for m in expander.markdown]
     assert len(entries) == total
-    cited = re.compile(r"\nSource: .*\.txt\), (lines \d+–\d+|line \d+)$")  # document and lines, as on fiches
+    cited = re.compile(r"\nSource: “[^”]+”, (lines \d+–\d+|line \d+)$")  # the document's title and lines, as on fiches
     assert [e for e in entries if not cited.search(e.replace("\\", ""))] == []

@@ -10,7 +10,7 @@ from monitor.ui.indicators import objective_indicators
 from monitor.ui.language import labelled, language, t
 from monitor.ui.markdown import paragraphs, plain
 from monitor.ui.proposals import proposals_switch
-from monitor.ui.provenance import source
+from monitor.ui.provenance import cited, provenance, source
 from monitor.ui.sidebar import open_detail
 from monitor.ui.standing import objective_standing, with_workstream_standing, workstream_history, workstream_standing
 from monitor.ui.titles import content_page_title, markdown_title, title_of
@@ -36,21 +36,24 @@ def _back(parameter: str) -> None:
         st.rerun()
 
 
-def _people(frame: pd.DataFrame, role: str) -> None:
+def _people(frame: pd.DataFrame, role: str, citations: list[str]) -> None:
+    """The members of one role; where each is printed goes to the section's `citations`."""
     rows = frame[frame["role"] == role]
     if rows.empty:
         st.write(t("fiche.none_printed"))
         return
+    lines = []
     for row in rows.itertuples():
         where = f" — {row.workstream_code}" if isinstance(row.workstream_code, str) else ""
         written = "" if row.as_written == row.name else f" · {labelled('fiche.as_written')} “{plain(row.as_written)}”"
-        st.markdown(
-            f"- **{markdown_title('member', row.member_id, row.name)}**{where}{written}"
-            f"  \n  {source(row.document, row.line_start, row.line_end)}"
-        )
+        name = markdown_title("member", row.member_id, row.name)
+        lines.append(f"- **{name}**{where}{written}")
+        citations.append(cited(f"{name}{where}", row.document, row.line_start, row.line_end))
+    st.markdown("\n".join(lines))
 
 
-def _organisations(frame: pd.DataFrame, role: str, note: str | None) -> None:
+def _organisations(frame: pd.DataFrame, role: str, note: str | None, citations: list[str]) -> None:
+    """The organisations of one role; where they are printed goes to the section's `citations`."""
     rows = frame[frame["role"] == role]
     if note:
         st.write(note)
@@ -62,18 +65,16 @@ def _organisations(frame: pd.DataFrame, role: str, note: str | None) -> None:
     ]
     if names:
         st.markdown(", ".join(names))
-        st.caption(source(rows["document"].iloc[0], rows["line_start"].min(), rows["line_end"].max()))
+        label = t(f"fiche.{'partners' if role == 'partner' else 'steering_committee'}")
+        citations.append(cited(label, rows["document"].iloc[0], rows["line_start"].min(), rows["line_end"].max()))
 
 
 def render_objective(code: str) -> None:
     fiche = cache.query("objective_fiche", code=code).iloc[0]
     fields = cache.query("objective_field_sources", code=code).set_index("field")
-    people = cache.query("objective_people", code=code)
-    organisations = cache.query("objective_organisations", code=code)
     _back("objective")
     content_page_title("objective", fiche["code"], fiche["title"])
     as_published()
-    st.caption(source(fiche["document"], fiche["line_start"], fiche["line_end"]))
     objective_standing(code)
     top = st.columns(3)
     top[0].metric(t("column.pillar"), int(fiche["pillar"]), help=fiche["pillar_title"])
@@ -81,43 +82,52 @@ def render_objective(code: str) -> None:
     top[2].metric(t("fiche.status_2025"), t(f"status2025.{fiche['status_vs_2025_kind']}"))
     with st.container(border=True):
         st.markdown(f"**{labelled('fiche.priority_printed')}** {plain(fiche['priority_text'])}")
-        if isinstance(fiche["priority_note"], str):
-            st.caption(t("fiche.priority_note", note=fiche["priority_note"]))
         st.markdown(f"**{labelled('fiche.status_2025')}** {plain(fiche['status_vs_2025'])}")
-        st.caption(source(*fields.loc["status_vs_2025", ["document", "line_start", "line_end"]]))
     st.subheader(t("fiche.general_objectives"))
     st.markdown(paragraphs(fiche["general_objectives"]))
-    st.caption(source(*fields.loc["general_objectives", ["document", "line_start", "line_end"]]))
+    field = fields.loc[:, ["document", "line_start", "line_end"]]
+    provenance(
+        [
+            cited(t("column.title"), fiche["document"], fiche["line_start"], fiche["line_end"]),
+            cited(t("fiche.status_2025"), *field.loc["status_vs_2025"]),
+            cited(t("fiche.general_objectives"), *field.loc["general_objectives"]),
+        ],
+        [t("fiche.priority_note", note=fiche["priority_note"])] if isinstance(fiche["priority_note"], str) else [],
+    )
+    _who(code, fiche)
+    _objective_workstreams(code)
+    with st.expander(t("fiche.details")):  # what a reader looks up, one click away: the fiche stays short
+        _cross_references(code)
+        _targets(code)
+        objective_indicators(code)
+        _later_wording(code)
 
+
+def _who(code: str, fiche: pd.Series) -> None:
+    """Who initiates, is associated, sits in the committee or is consulted; partners and steering committee."""
+    people = cache.query("objective_people", code=code)
+    organisations = cache.query("objective_organisations", code=code)
+    citations: list[str] = []
     left, right = st.columns(2)
     with left:
         st.subheader(t("fiche.initiating"))
-        _people(people, "initiating")
+        _people(people, "initiating", citations)
         st.subheader(t("fiche.associated"))
-        _people(people, "associated")
+        _people(people, "associated", citations)
         if (people["role"] == "committee").any():
             st.subheader(t("fiche.committee_members"))
-            _people(people, "committee")
+            _people(people, "committee", citations)
         if (people["role"] == "consulted").any():
             st.subheader(t("fiche.consulted"))
-            _people(people, "consulted")
+            _people(people, "consulted", citations)
     with right:
-        st.subheader(t("fiche.partners"))
-        _organisations(
-            organisations, "partner", fiche["partners_note"] if isinstance(fiche["partners_note"], str) else None
-        )
-        st.subheader(t("fiche.steering_committee"))
-        _organisations(
-            organisations,
-            "steering_committee",
-            fiche["steering_committee_note"] if isinstance(fiche["steering_committee_note"], str) else None,
-        )
-
-    _objective_workstreams(code)
-    _cross_references(code)
-    _targets(code)
-    objective_indicators(code)
-    _later_wording(code)
+        for role, heading, note in (
+            ("partner", "fiche.partners", "partners_note"),
+            ("steering_committee", "fiche.steering_committee", "steering_committee_note"),
+        ):
+            st.subheader(t(heading))
+            _organisations(organisations, role, fiche[note] if isinstance(fiche[note], str) else None, citations)
+    provenance(citations)
 
 
 def _objective_workstreams(code: str) -> None:
@@ -188,7 +198,8 @@ def _later_wording(code: str) -> None:
     workstreams = cache.query("workstreams_list").set_index("code")
     first = items.iloc[0]
     st.subheader(t("fiche.later_wording"))
-    st.caption(t("fiche.later_wording_caption", document=first["version_document"], dated=first["dated"]))
+    document = f"“{cache.document_titles().get(first['version_document'], '')}”"  # its title, not its file
+    st.caption(t("fiche.later_wording_caption", document=document, dated=first["dated"]))
     roles = cache.query("later_wording_roles", code=code)
     if not roles.empty:
         st.markdown(f"**{labelled('fiche.priority_printed')}** {plain(roles['priority_text'].iloc[0] or '—')}")
@@ -233,9 +244,6 @@ def render_workstream(code: str) -> None:
     _back("workstream")
     content_page_title("workstream", row["code"], row["title"])
     as_published()
-    st.caption(source(row["document"], row["title_line_start"], row["title_line_end"]))
-    if isinstance(row["code_note"], str):
-        st.info(t("fiche.code_corrected", printed=row["code_printed"], note=row["code_note"]))
     proposals = proposals_switch()
     workstream_standing(code, proposals)
     cols = st.columns(3)
@@ -252,17 +260,24 @@ def render_workstream(code: str) -> None:
         query_params={"objective": row["objective_code"]},
     )
     st.subheader(t("fiche.steered_by"))
+    citations = [cited(t("column.title"), row["document"], row["title_line_start"], row["title_line_end"])]
     if steering.empty:
         st.write(row["steering_note"] if isinstance(row["steering_note"], str) else t("fiche.none_printed"))
+    lines = []
     for party in steering.itertuples():
         role = "" if party.role == "steering" else f" ({t('fiche.consulted')})"
         written = "" if party.as_written == party.name else f" · “{plain(party.as_written)}”"
         name = title_of("member", party.party_id, party.name) if party.kind == "member" else party.name
-        st.markdown(
-            f"- **{plain(name)}**{role}{written}  \n  {source(party.document, party.line_start, party.line_end)}"
-        )
+        lines.append(f"- **{plain(name)}**{role}{written}")
+        citations.append(cited(plain(name), party.document, party.line_start, party.line_end))
+    if lines:
+        st.markdown("\n".join(lines))
     st.subheader(t("fiche.description"))
     st.markdown(paragraphs(row["description"]))
     if pd.notna(row["description_line_start"]):
-        st.caption(source(row["document"], row["description_line_start"], row["description_line_end"]))
+        citations.append(
+            cited(t("fiche.description"), row["document"], row["description_line_start"], row["description_line_end"])
+        )
+    corrected = isinstance(row["code_note"], str)
+    provenance(citations, [t("fiche.code_corrected", printed=row["code_printed"], note=row["code_note"])] * corrected)
     workstream_history(code, proposals)

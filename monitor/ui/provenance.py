@@ -1,19 +1,41 @@
-"""Where a fact is printed: the document's title, its file and the lines, and where an irregularity occurs."""
+"""Where a fact is printed (the document's title and the lines), kept complete but quiet: one "Source" control per
+section, with the Monitor's reading notes folded in it under "How the Monitor read this"; and where an irregularity
+occurs. File names stay in the docs and the exports of About the data, never on a page."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
 
 from monitor import cache
 from monitor.ui.language import t
 
 
 def source(document: str, start: int, end: int) -> str:
-    """'Source: “Strategie Go4Brussels 2030” (001_….txt), lines 256–257': the title a reader knows, and the file
-    in data/documents whose line numbers these are."""
+    """'Source: “Strategie Go4Brussels 2030”, lines 256–257': the document by the title a reader knows."""
     title = cache.document_titles().get(document)
-    named = f"“{title}” ({document})" if title else document
+    named = f"“{title}”" if title else t("provenance.unknown_document")
     if int(start) == int(end):  # "line 1614", not "lines 1614–1614"
         return t("fiche.source_line", document=named, line=int(start))
     return t("fiche.source", document=named, start=int(start), end=int(end))
+
+
+def cited(label: str, document: str, start: int, end: int) -> str:
+    """One line of a section's sources: what is cited, then where it is printed."""
+    return f"{label} — {source(document, start, end)}"
+
+
+def provenance(citations: Sequence[str], notes: Sequence[str] = ()) -> None:
+    """A section's one "Source" control: where each of its facts is printed and, folded under "How the Monitor
+    read this", the notes on how the Monitor read them (an irregularity resolved, a code corrected)."""
+    if not citations and not notes:
+        return
+    with st.popover(t("provenance.label"), icon=":material/menu_book:"):
+        st.markdown("\n".join(f"- {citation}" for citation in citations))
+        if notes:
+            st.markdown(f"**{t('provenance.reading')}**")
+            st.markdown("\n".join(f"- {note}" for note in notes))
 
 
 # Where the curated irregularities occur (data/sources/irregularities.csv, in English): a kind with a code
