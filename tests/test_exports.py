@@ -7,7 +7,7 @@ import io
 import openpyxl
 import pandas as pd
 
-from monitor.core.exports import to_csv, to_xlsx
+from monitor.core.exports import to_csv, to_xlsx, without_marks
 
 FRAME = pd.DataFrame({"Code": ["1.1", "2.6.4"], "Titel": ["Créer l’économie", '=HYPERLINK("x")'], "Aantal": [5, -3]})
 
@@ -29,3 +29,26 @@ def test_xlsx_holds_the_same_rows_and_headers():
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == ("Code", "Titel", "Aantal")
     assert rows[1] == ("1.1", "Créer l’économie", 5) and rows[2][1].startswith("'=")
+
+
+def test_no_interface_mark_is_written_into_a_cell_and_each_title_says_its_language():
+    shown = pd.DataFrame(
+        {"Code": ["1.1", "1.2"], "Title": ["[NL] De voorwaarden creëren", "Créer les conditions"], "N": [1, 2]}
+    )
+    clean = without_marks(shown, "[NL]", lambda column: f"{column} (language)", "fr")
+    assert list(clean.columns) == ["Code", "Title", "Title (language)", "N"]
+    assert clean["Title"].tolist() == ["De voorwaarden creëren", "Créer les conditions"]
+    assert clean["Title (language)"].tolist() == ["nl", "fr"]
+    assert clean["N"].tolist() == [1, 2]  # numbers stay numbers
+    assert without_marks(shown.drop(columns="Title"), "[NL]", str, "fr").equals(shown.drop(columns="Title"))
+
+
+def test_an_export_in_english_holds_the_dutch_titles_as_published(app_db):
+    """The table helper's files: the objectives list in English, as downloaded, has no "[NL]" in any cell."""
+    from monitor.ui import tables
+
+    objectives = pd.DataFrame({"Code": ["1.1"], "Objective": ["[NL] De voorwaarden creëren"]})
+    back = pd.read_csv(io.BytesIO(to_csv(tables._unmarked(objectives))), encoding="utf-8-sig", dtype=str)
+    assert back.to_dict("records") == [
+        {"Code": "1.1", "Objective": "De voorwaarden creëren", "Objective (language)": "nl"}
+    ]

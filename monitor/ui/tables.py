@@ -11,6 +11,7 @@ import pyarrow as pa
 import streamlit as st
 
 from monitor.core import exports, formats
+from monitor.i18n import translations
 from monitor.ui.language import language, t
 from monitor.ui.markdown import plain
 
@@ -138,6 +139,13 @@ EXPORT_FORMATS = [
 ]
 
 
+def _unmarked(frame: pd.DataFrame) -> pd.DataFrame:
+    """An export's cells without the "[NL]" mark of the screen; a column per marked column gives the language."""
+    return exports.without_marks(
+        frame, translations.ORIGINAL_MARK, lambda column: t("export.language_column", column=column), language()
+    )
+
+
 def downloads(shown: pd.DataFrame | Callable[[], pd.DataFrame], name: str, key: str) -> None:
     """CSV and XLSX of a table exactly as shown (filtered rows, translated headers).
 
@@ -147,7 +155,7 @@ def downloads(shown: pd.DataFrame | Callable[[], pd.DataFrame], name: str, key: 
     for label, suffix, mime, convert in EXPORT_FORMATS:
         row.download_button(
             t(label),
-            lambda convert=convert: convert(shown() if callable(shown) else shown),
+            lambda convert=convert: convert(_unmarked(shown() if callable(shown) else shown)),
             file_name=f"{name}.{suffix}",
             mime=mime,
             key=f"{key}_{suffix}",

@@ -28,14 +28,12 @@ current = with_titles(cache.workstreams(filters)[["code", "title"]], "workstream
 current["status"] = current["code"].map(lambda c: statuses.get(c, "not_assessed"))
 current["status_label"] = current["status"].map(lambda s: status_text(s, t(f"status.{s}")))
 columns = {"code": "column.code", "title": "column.workstream_title", "status_label": "column.official_status"}
-widths = {"code": 60, "title": 470, "status_label": 200, "status": 130}
+widths = {"code": 60, "title": 600, "status_label": 200}  # the status as a label: codes only in the template
 if with_proposals:  # a column of its own, each marked: a proposal is never written as the status
     proposed = dict(zip(state.proposed["workstream_code"], state.proposed["status"], strict=True))
     current["proposed"] = current["code"].map(lambda c: proposed_text(proposed[c]) if c in proposed else "")
     columns["proposed"] = "column.proposed_status"
     widths = {"code": 60, "title": 340, "status_label": 170, "proposed": 290}
-else:
-    columns["status"] = "column.status_code"
 table(
     current,
     columns,
