@@ -171,6 +171,7 @@ def filters_sidebar() -> Filters:
             format_func=_label(names[name], counts.get(name, {}), by_workstreams=name == "ws_priority"),
             placeholder=t("filters.any"),
             help=helps[name],
+            select_all=False,  # Streamlit writes "Select all" in English only; the filters need no such option
         )
     sidebar.button(t("filters.reset"), key="filters_reset", on_click=reset_filters, width="stretch")
     filters = current_filters()
