@@ -117,6 +117,7 @@ def dynamic_families() -> dict[str, tuple[str, ...]]:
         "language.{}": LANGUAGES,
         "status.{}": workflow.ALL_STATUSES,
         "confidence.{}": workflow.CONFIDENCE_LEVELS,
+        "confidence.short.{}": workflow.CONFIDENCE_LEVELS,
         "stall.{}": workflow.STALL_REASONS,
         "decision.{}": workflow.DECISIONS,
         "validate.done.{}": workflow.DECISIONS,

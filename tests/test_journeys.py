@@ -44,7 +44,8 @@ def validated(built_db, tmp_path_factory):
         patch.setenv(STORE_PATH_ENV, str(served / "store.duckdb"))
         patch.setenv(DB_PATH_ENV, str(built_db))
         statuses = {}
-        mine, theirs = workflow.editable_workstreams(people["editor"]), workflow.editable_workstreams(people["other"])
+        mine = workflow.editable_workstreams(people["editor"])
+        theirs = [code for code in workflow.editable_workstreams(people["other"]) if code not in mine]
         for editor, code, status, confidence in (
             ("editor", mine[0], "in_progress", "green"),
             ("editor", mine[1], "stalled", "red"),

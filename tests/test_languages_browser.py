@@ -20,6 +20,9 @@ STYLED = "[...document.querySelectorAll('style')].some(s => s.textContent.includ
 PARTNER_COLUMNS = [
     "column.code",
     "column.objective_title",
+    "column.objective_title",  # its language column: the titles are written as published, no screen mark
+    "column.status_strip",
+    "column.delivery",
     "column.priority_type",
     "column.as_partner",
     "column.in_committee",
@@ -80,12 +83,14 @@ def test_brupartners_journey_in_french_exports_french_headers_and_the_filtered_r
     assert download.value.suggested_filename == "social-partners.csv"
     text = download.value.path().read_text(encoding="utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0] == [fr(key) for key in PARTNER_COLUMNS]
+    headers = [fr(key) for key in PARTNER_COLUMNS]
+    headers[2] = translate("export.language_column", "fr", column=headers[2])
+    assert rows[0] == headers
     expected = expected_partner_rows(con, "employment")
     assert expected and [row[0] for row in rows[1:]] == expected
-    assert all(row[2] == fr("priority.shared") for row in rows[1:])
+    assert all(row[5] == fr("priority.shared") for row in rows[1:])
     titles = dict(con.execute("SELECT code, title FROM objectives").fetchall())
-    assert all(row[1] == f"[NL] {titles[row[0]]}" for row in rows[1:])  # no translation entered: marked Dutch
+    assert all(row[1:3] == [titles[row[0]], "nl"] for row in rows[1:])  # no translation entered: Dutch, said so
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "languages-brupartners-fr-1366.png"), full_page=True)
     page.close()

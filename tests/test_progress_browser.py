@@ -56,7 +56,7 @@ def test_report_validate_and_see_it(chromium, server):  # noqa: F811 - pytest fi
 
     go(page, "Progress")  # proposed, not validated: official nowhere yet
     page.get_by_text("Nothing has been validated yet: 1 proposal from a cabinet awaits validation").wait_for()
-    page.get_by_text("Not yet assessed 100").wait_for()
+    page.get_by_text("Not yet assessed 100").first.wait_for()
 
     go(page, "Account")
     page.get_by_role("button", name="Sign out").click()
@@ -74,7 +74,7 @@ def test_report_validate_and_see_it(chromium, server):  # noqa: F811 - pytest fi
     page.screenshot(path=str(ARTIFACTS / "e2e-validate.png"))
 
     go(page, "Progress")
-    page.get_by_text("Not yet assessed 99, In progress 1").wait_for()
+    page.get_by_text("Not yet assessed 99, In progress 1").first.wait_for()
     page.get_by_text("1 update validated since the last Summit").wait_for()
     page.locator('[data-testid="stTable"]').nth(1).wait_for()  # the counts and the transitions, to read
     page.locator('[data-testid="stDataFrame"]').first.wait_for()  # the list of changes, to sort and scroll

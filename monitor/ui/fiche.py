@@ -17,6 +17,7 @@ from monitor.ui.titles import content_page_title, markdown_title, title_of
 
 OBJECTIVES_PAGE = "pages/explore/objectives.py"
 WORKSTREAMS_PAGE = "pages/explore/workstreams.py"
+HEADINGS = {"partner": "fiche.partners", "steering_committee": "fiche.steering_committee"}  # organisations' roles
 
 
 def _cited(markdown: str, row) -> None:
@@ -65,7 +66,7 @@ def _organisations(frame: pd.DataFrame, role: str, note: str | None, citations: 
     ]
     if names:
         st.markdown(", ".join(names))
-        label = t(f"fiche.{'partners' if role == 'partner' else 'steering_committee'}")
+        label = t(HEADINGS[role])
         citations.append(cited(label, rows["document"].iloc[0], rows["line_start"].min(), rows["line_end"].max()))
 
 
@@ -121,11 +122,8 @@ def _who(code: str, fiche: pd.Series) -> None:
             st.subheader(t("fiche.consulted"))
             _people(people, "consulted", citations)
     with right:
-        for role, heading, note in (
-            ("partner", "fiche.partners", "partners_note"),
-            ("steering_committee", "fiche.steering_committee", "steering_committee_note"),
-        ):
-            st.subheader(t(heading))
+        for role, note in (("partner", "partners_note"), ("steering_committee", "steering_committee_note")):
+            st.subheader(t(HEADINGS[role]))
             _organisations(organisations, role, fiche[note] if isinstance(fiche[note], str) else None, citations)
     provenance(citations)
 

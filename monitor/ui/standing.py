@@ -169,7 +169,7 @@ def with_workstream_standing(
     standing = aggregates.standing_of(rows[code_column].tolist(), state.current, state.proposed if proposals else None)
     shown = rows.assign(
         status_label=[status_text(s, t(f"status.{s}")) for s in standing["status"]],
-        confidence_label=[_confidence(c, "") for c in standing["confidence"]],
+        confidence_label=[_confidence(c, "", short=True) for c in standing["confidence"]],
         validated_on=[_day(day, "") for day in standing["validated_on"]],
         proposed_label=[proposed_text(s) if isinstance(s, str) else "" for s in standing["proposed_status"]],
     )
@@ -178,7 +178,7 @@ def with_workstream_standing(
     return shown, columns | ({"proposed_label": "column.proposed_status"} if proposals else {})
 
 
-WORKSTREAM_STANDING_WIDTHS = {"status_label": 140, "confidence_label": 140, "validated_on": 90, "proposed_label": 180}
+WORKSTREAM_STANDING_WIDTHS = {"status_label": 140, "confidence_label": 90, "validated_on": 90, "proposed_label": 180}
 
 
 def portfolio_standing(own: pd.DataFrame, codes: list[str], proposals: bool) -> pd.DataFrame:
@@ -215,8 +215,11 @@ def _facts(facts: Sequence[tuple[str, str]]) -> None:
         column.markdown(f"**{value}**")
 
 
-def _confidence(level: object, missing: str) -> str:
-    return confidence_text(level, t(f"confidence.{level}")) if isinstance(level, str) else missing
+def _confidence(level: object, missing: str, short: bool = False) -> str:
+    """A confidence level with its sign, in full ("Red: delivery in doubt") or, in a grid, short ("Red")."""
+    if not isinstance(level, str):
+        return missing
+    return confidence_text(level, t(f"confidence.short.{level}" if short else f"confidence.{level}"))
 
 
 def _day(day: object, missing: str) -> str:

@@ -52,5 +52,5 @@ with st.expander(t("about.technical")):  # for those who maintain the Monitor; t
         cache.query("table_row_counts"),
         {"table_name": "column.table", "row_count": "column.rows", "column_count": "column.columns"},
         key="tables_table",
-        widths={"table_name": "medium"},
+        wrapped=True,
     )
