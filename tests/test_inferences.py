@@ -4,6 +4,7 @@ and every printed reference to another objective is a cross-reference. Expected 
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -175,3 +176,79 @@ def test_2_4_7_has_no_steering_body_only_its_printed_placeholder(con):
         SELECT count(*) FROM (SELECT workstream_code FROM responsibilities UNION ALL
                               SELECT workstream_code FROM organisation_roles) WHERE workstream_code = '2.4.7'""")
     assert roles.fetchone()[0] == 0
+
+
+# --- on the page: an inferred match is marked with its reason, a consultation is a role of its own ---------------
+
+OBJECTIVES, WORKSTREAMS, MEMBERS = (
+    "pages/explore/objectives.py",
+    "pages/explore/workstreams.py",
+    "pages/explore/members.py",
+)
+
+
+def _lines_with(app, text: str) -> list:
+    return [m for m in app.markdown if text in m.value]
+
+
+def test_the_fiche_marks_an_inferred_partner_with_its_reason_and_lists_stated_ones_plainly(app_db, con):
+    from tests.rendered import open_page
+
+    app = open_page(OBJECTIVES, objective="1.1")
+    lines = _lines_with(app, "Observatorium van de referentieprijzen")  # partner and committee: read, not printed
+    basis = con.execute(
+        "SELECT note FROM organisation_aliases"
+        " WHERE org_id = 'observatorium_referentieprijzen' AND alias LIKE 'ESRBHG%'"
+    ).fetchone()[0]
+    assert len(lines) == 2
+    for line in lines:
+        assert "*Inferred, undecided*" in line.value
+        assert basis[:40] in line.proto.help and "“ESRBHG (met onder meer" in line.proto.help
+    stated = [m.value for m in app.markdown if "Innoviris, Leefmilieu Brussel" in m.value]
+    assert stated and not any("Inferred" in line for line in stated)  # exact matches stay plain facts
+
+
+def test_a_member_read_from_a_short_title_is_marked_inferred_on_the_fiche(app_db):
+    from tests.rendered import open_page
+
+    app = open_page(OBJECTIVES, objective="2.1")  # initiating: 'Minister van Werk', the employment minister
+    (werk,) = [m for m in app.markdown if "“Minister van Werk”" in m.value]
+    assert "*Inferred*" in werk.value and "Minister van Werk" in werk.proto.help
+    assert any(s.value == "Consulted" for s in app.subheader)  # the body named after the committee list
+    consulted = _lines_with(app, "Administratie van de Vlaamse Gemeenschap")
+    assert consulted and any("Moeten aangesproken worden" in c.value for c in app.caption)
+
+
+def test_an_unresolved_title_and_a_footnote_show_with_the_names_they_concern(app_db):
+    from tests.rendered import open_page
+
+    patrimony = open_page(WORKSTREAMS, workstream="2.5.3")
+    (line,) = _lines_with(patrimony, "Minister van Patrimonium")
+    assert "Title tied to no member" in line.value and "do not say who holds it" in line.proto.help
+    informing = open_page(WORKSTREAMS, workstream="2.1.1")
+    (line,) = _lines_with(informing, "Infor Jeunes Bruxelles")
+    assert "Footnote printed with the name: “\\*: voorstel dat voorligt ter validering bij de partners”" in line.value
+
+
+def test_the_portfolio_and_the_matrix_give_consultations_a_role_of_their_own(app_db):
+    from tests.rendered import open_page
+
+    app = open_page(MEMBERS, member="brussels_minister_president", role="consulted")
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Consulted (in overleg met)"] == "0"  # the Minister-President is consulted under a bare title
+    assert "+ 1 inferred" in [c.value for c in app.caption]
+    portfolio = app.dataframe[0].value
+    rows = list(zip(portfolio["Role"], portfolio["Code"], portfolio["How sure"], strict=True))
+    assert ("Consulted (in overleg met)", "2.3.1", "Inferred") in rows
+    assert any("Minister-President" in m.value and "(Inferred)" in m.value for m in app.markdown)  # why, a click away
+    climate = open_page(MEMBERS, member="brussels_minister_climate_environment", role="consulted")
+    figure = json.loads(climate.get("plotly_chart")[0].proto.spec)
+    cells = [cell for row in figure["data"][0]["text"] for cell in row]
+    assert any("C1" in cell.split() for cell in cells)  # consulted on 2.3.1 under its full printed title: stated
+    assert any("C1?" in cell.split() for cell in cells)  # the Minister-President, under its bare title: inferred
+    members = climate.table[-1].value
+    (row,) = members[members.iloc[:, 0].str.contains("Klimaattransitie")].to_dict("records")
+    assert row["Consulted on"] == 1 and row["Government"] == "Brussels-Capital Region"
+    (patrimony,) = members[members.iloc[:, 0].str.contains("Patrimonium")].to_dict("records")
+    assert patrimony["Government"] == "Title tied to no member"
+    assert members.iloc[-1, 0].endswith("Minister van Patrimonium")  # listed apart, after every member and group

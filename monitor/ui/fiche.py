@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from monitor import cache
+from monitor.ui import matches
 from monitor.ui.indicators import objective_indicators
 from monitor.ui.language import labelled, language, t
 from monitor.ui.markdown import paragraphs, plain
@@ -44,9 +45,12 @@ def _people(frame: pd.DataFrame, role: str) -> None:
     for row in rows.itertuples():
         where = f" — {row.workstream_code}" if isinstance(row.workstream_code, str) else ""
         written = "" if row.as_written == row.name else f" · {labelled('fiche.as_written')} “{plain(row.as_written)}”"
+        qualifier = f" ({plain(row.qualifier)})" if isinstance(row.qualifier, str) else ""  # "in overleg met …"
+        why = matches.reason(row.as_written, row.name, row.basis, row.kind)
         st.markdown(
-            f"- **{markdown_title('member', row.member_id, row.name)}**{where}{written}"
-            f"  \n  {source(row.document, row.line_start, row.line_end)}"
+            f"- **{markdown_title('member', row.member_id, row.name)}**{matches.mark(row.confidence, row.kind)}"
+            f"{where}{written}{qualifier}  \n  {source(row.document, row.line_start, row.line_end)}",
+            help=plain(why) if why else None,
         )
 
 
@@ -56,12 +60,22 @@ def _organisations(frame: pd.DataFrame, role: str, note: str | None) -> None:
         st.write(note)
     if rows.empty and not note:
         st.write(t("fiche.none_printed"))
+    shown = rows.drop_duplicates(["org_id", "as_written"])
+    stated = shown[shown["confidence"].map(matches.is_sure)]
     names = [
         f"{plain(r.name)}" + ("" if r.as_written == r.name else f" (“{plain(r.as_written)}”)")
-        for r in rows.drop_duplicates(["org_id", "as_written"]).itertuples()
+        for r in stated.itertuples()
     ]
     if names:
         st.markdown(", ".join(names))
+    for r in shown.drop(stated.index).itertuples():  # the Monitor's reading of a printed name: marked, reason in help
+        st.markdown(
+            f"{plain(r.name)}{matches.mark(r.confidence)} (“{plain(r.as_written)}”)",
+            help=plain(matches.reason(r.as_written, r.name, r.basis)),
+        )
+    for qualifier in rows["qualifier"].dropna().unique():  # consulted bodies: why, as printed
+        st.caption(plain(qualifier))
+    if not rows.empty:
         st.caption(source(rows["document"].iloc[0], rows["line_start"].min(), rows["line_end"].max()))
 
 
@@ -112,6 +126,9 @@ def render_objective(code: str) -> None:
             "steering_committee",
             fiche["steering_committee_note"] if isinstance(fiche["steering_committee_note"], str) else None,
         )
+        if (organisations["role"] == "consulted").any():
+            st.subheader(t("fiche.consulted"))
+            _organisations(organisations, "consulted", None)
 
     _objective_workstreams(code)
     _cross_references(code)
@@ -258,8 +275,17 @@ def render_workstream(code: str) -> None:
         role = "" if party.role == "steering" else f" ({t('fiche.consulted')})"
         written = "" if party.as_written == party.name else f" · “{plain(party.as_written)}”"
         name = title_of("member", party.party_id, party.name) if party.kind == "member" else party.name
+        why = matches.reason(party.as_written, name, party.basis, party.member_kind)
+        footnote = (
+            f"  \n  {labelled('match.footnote')} “{plain(party.footnote)}” · "
+            f"{source(party.document, party.footnote_line, party.footnote_line)}"
+            if isinstance(party.footnote, str)
+            else ""
+        )
         st.markdown(
-            f"- **{plain(name)}**{role}{written}  \n  {source(party.document, party.line_start, party.line_end)}"
+            f"- **{plain(name)}**{matches.mark(party.confidence, party.member_kind)}{role}{written}"
+            f"  \n  {source(party.document, party.line_start, party.line_end)}{footnote}",
+            help=plain(why) if why else None,
         )
     st.subheader(t("fiche.description"))
     st.markdown(paragraphs(row["description"]))
