@@ -119,14 +119,21 @@ def member_roles(filters: Filters) -> pd.DataFrame:
     return product("member_roles", filters)
 
 
-def portfolio(filters: Filters, member: str) -> tuple[dict[str, int], pd.DataFrame]:
+def portfolio(filters: Filters, member: str) -> tuple[dict[str, tuple[int, int]], pd.DataFrame]:
     """One member's responsibilities for the passing workstreams, one row each (summaries.portfolio), and how
-    many of each role: objectives it initiates or joins, workstreams it steers (as the members table counts)."""
+    many of each role, stated and inferred apart: objectives it initiates or joins, workstreams it steers or is
+    consulted on (as the members table counts)."""
     remembered = _remembered(database_key())  # the member roles are only read here: no copy
     roles = remembered.product("member_roles", remembered.codes(filters))
     rows = summaries.portfolio(rows_in(roles, "member_id", {member}, summaries.PORTFOLIO_COLUMNS))
-    found = Counter(rows["role"].tolist())
-    return {role: found[role] for role in summaries.ROLE_ORDER}, rows
+    found = Counter(zip(rows["role"].tolist(), map(summaries.is_sure, rows["confidence"].tolist()), strict=True))
+    return {role: (found[(role, True)], found[(role, False)]) for role in summaries.ROLE_ORDER}, rows
+
+
+def member_alias_reasons(member: str) -> pd.DataFrame:
+    """Why each printed title of `member` that is not matched exactly is read as it (member_aliases_of):
+    the reasons behind the portfolio's inferred rows."""
+    return query("member_aliases_of", member_id=member)
 
 
 def partner_table(filters: Filters) -> pd.DataFrame:

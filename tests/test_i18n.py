@@ -132,6 +132,7 @@ def dynamic_families() -> dict[str, tuple[str, ...]]:
         "filters.{}": tuple(name for name in filters.FILTER_NAMES if name != "q"),
         "filters.{}_help": tuple(name for name in filters.FILTER_NAMES if name != "q"),
         "government.{}": _schema_values("government_members", "government"),
+        "match.{}": _schema_values("member_aliases", "confidence"),
         "status2025.{}": _schema_values("objectives", "status_vs_2025_kind"),
         "fiche.later_role.{}": _schema_values("source_version_roles", "role"),
         "error.database.{}": DatabaseUnavailable.REASONS,

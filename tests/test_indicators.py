@@ -272,6 +272,7 @@ def test_the_counts_the_data_docs_state_are_true(app_db, con):
     kinds = dict(con.execute("SELECT kind, count(*) FROM targets GROUP BY ALL").fetchall())
     numeric, milestones = map(int, re.search(r"(\d+) numeric targets and (\d+) milestones", readme).groups())
     assert (numeric, milestones) == (kinds["numeric_target"], kinds["milestone"])
+    assert int(re.search(r"(\d+) commitments stated without a figure", readme).group(1)) == kinds["commitment"]
     links = int(re.search(r"(\d+) links indicator → objective", readme).group(1))
     assert links == con.execute("SELECT count(*) FROM indicator_objectives").fetchone()[0]
     assert con.execute("SELECT count(DISTINCT objective_code) FROM indicator_objectives").fetchone()[0] == 17

@@ -52,6 +52,7 @@ TABLE_ORDER = [
     "organisation_roles",
     "committee_members",
     "workstream_consultations",
+    "name_footnotes",
     "cross_references",
     "indicators",
     "indicator_values",

@@ -199,16 +199,23 @@ def sources_fingerprint(sources_dir: Path = SOURCES_DIR, documents_dir: Path = D
 
 
 class _Aliases:
-    """Maps a title or name as written to the members or organisations it denotes."""
+    """Maps a title or name as written to the members or organisations it denotes, and says how sure that is."""
 
     def __init__(self, rows: Iterable[Row], key: str):
         self.targets: dict[str, list[str]] = defaultdict(list)
+        self.confidences: dict[tuple[str, str], str] = {}
         for row in rows:
             if row["alias"] and row[key]:
-                self.targets[normalize_space(row["alias"])].append(row[key])
+                alias = normalize_space(row["alias"])
+                self.targets[alias].append(row[key])
+                self.confidences[(alias, row[key])] = row["confidence"]
 
     def resolve(self, written: str) -> list[str]:
         return self.targets.get(normalize_space(written), [])
+
+    def confidence(self, written: str, target: str) -> str:
+        """exact, inferred or undecided: the alias row's own confidence (a role is as sure as its match)."""
+        return self.confidences[(normalize_space(written), target)]
 
 
 def load_sources(sources_dir: Path = SOURCES_DIR, documents_dir: Path = DOCUMENTS_DIR) -> dict[str, list[Row]]:
@@ -410,6 +417,7 @@ def _fiche_roles(reader, tables, path, code, data, members: _Aliases, organisati
                         "objective_code": code,
                         "workstream_code": None,
                         "as_written": text,
+                        "confidence": members.confidence(text, member_id),
                         "document": STRATEGY_DOCUMENT,
                         "line_start": start,
                         "line_end": end,
@@ -433,6 +441,7 @@ def _fiche_roles(reader, tables, path, code, data, members: _Aliases, organisati
                         "member_id": member_id,
                         "objective_code": code,
                         "as_written": text,
+                        "confidence": members.confidence(text, member_id),
                         "document": STRATEGY_DOCUMENT,
                         "line_start": start,
                         "line_end": end,
@@ -446,11 +455,37 @@ def _fiche_roles(reader, tables, path, code, data, members: _Aliases, organisati
                         "objective_code": code,
                         "workstream_code": None,
                         "as_written": text,
+                        "confidence": organisations.confidence(text, org_id),
                         "document": STRATEGY_DOCUMENT,
                         "line_start": start,
                         "line_end": end,
                     }
                 )
+    _fiche_consulted(reader, tables, path, code, data, organisations)
+
+
+def _fiche_consulted(reader, tables, path, code, data, organisations: _Aliases) -> None:
+    """Bodies the fiche names to be approached (printed apart from its lists), with the qualifier as printed."""
+    qualifier = _text_of(data.get("consulted_qualifier"))
+    for where, text, (start, end) in _entries(reader, path, "consulted", data.get("consulted")):
+        ids = organisations.resolve(text)
+        if not ids or not qualifier:
+            reader.problem(path, where, "text", f"{text!r} must be an organisation alias, with a consulted_qualifier")
+        for org_id in ids:
+            tables["organisation_roles"].append(
+                {
+                    "org_id": org_id,
+                    "role": "consulted",
+                    "objective_code": code,
+                    "workstream_code": None,
+                    "as_written": text,
+                    "confidence": organisations.confidence(text, org_id),
+                    "qualifier": qualifier,
+                    "document": STRATEGY_DOCUMENT,
+                    "line_start": start,
+                    "line_end": end,
+                }
+            )
 
 
 def _workstreams(reader, tables, path, code, data, members: _Aliases, organisations: _Aliases) -> None:
@@ -510,9 +545,16 @@ def _workstreams(reader, tables, path, code, data, members: _Aliases, organisati
                 "line_end": end,
             }
             for member_id in member_ids:
-                tables["responsibilities"].append({"member_id": member_id, "role": "steering", **common})
+                sure = members.confidence(text, member_id)
+                tables["responsibilities"].append(
+                    {"member_id": member_id, "role": "steering", "confidence": sure, **common}
+                )
             for org_id in org_ids:
-                tables["organisation_roles"].append({"org_id": org_id, "role": "steering", **common})
+                sure = organisations.confidence(text, org_id)
+                tables["organisation_roles"].append(
+                    {"org_id": org_id, "role": "steering", "confidence": sure, **common}
+                )
+        _footnotes(reader, tables, path, code, ws_code, f"{where}.steering", item.get("steering"))
         qualifier = _text_of(item.get("consulted_qualifier"))
         for here, text, (start, end) in _entries(reader, path, f"{where}.consulted", item.get("consulted")):
             member_ids = members.resolve(text)
@@ -525,11 +567,40 @@ def _workstreams(reader, tables, path, code, data, members: _Aliases, organisati
                         "workstream_code": ws_code,
                         "as_written": text,
                         "qualifier": qualifier,
+                        "confidence": members.confidence(text, member_id),
                         "document": STRATEGY_DOCUMENT,
                         "line_start": start,
                         "line_end": end,
                     }
                 )
+
+
+def _footnotes(reader, tables, path, code, ws_code, where: str, entries: Any) -> None:
+    """The footnote of a name printed with a marker (`footnote: {marker, text, lines}` on its entry)."""
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        note = entry.get("footnote") if isinstance(entry, dict) else None
+        if note is None:
+            continue
+        here = f"{where}[{index}].footnote"
+        marker = reader.cell(path, here, note, "marker", TEXT)
+        text = reader.cell(path, here, note, "text", TEXT)
+        lines = reader.lines(path, here, "lines", note.get("lines"), STRATEGY_DOCUMENT)
+        written = normalize_space(str(entry.get("text") or ""))
+        if marker and not written.endswith(marker):
+            reader.problem(path, here, "marker", f"{written!r} is not printed with the marker {marker!r}")
+        if marker and text and lines:
+            tables["name_footnotes"].append(
+                {
+                    "objective_code": code,
+                    "workstream_code": ws_code,
+                    "as_written": written,
+                    "marker": marker,
+                    "text": normalize_space(text),
+                    "document": STRATEGY_DOCUMENT,
+                    "line_start": lines[0],
+                    "line_end": lines[1],
+                }
+            )
 
 
 def _objective_extras(reader, tables, path, code, data) -> None:

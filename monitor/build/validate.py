@@ -62,7 +62,14 @@ ACCEPTED: dict[tuple[str, str], set[str]] = {
         "flemish_community",
         "collective",
     },
-    ("government_members", "kind"): {"minister_president", "minister", "state_secretary", "college_member", "group"},
+    ("government_members", "kind"): {
+        "minister_president",
+        "minister",
+        "state_secretary",
+        "college_member",
+        "group",
+        "unresolved",
+    },
     ("member_aliases", "confidence"): {"exact", "inferred", "undecided"},
     ("organisation_aliases", "confidence"): {"exact", "inferred", "undecided"},
     ("organisations", "kind"): {

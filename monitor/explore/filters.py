@@ -13,7 +13,7 @@ from typing import Any
 
 PRIORITIES = ("shared", "consulted", "mixed")
 WS_PRIORITIES = ("shared", "consulted", "none")
-ROLES = ("initiating", "associated", "steering")
+ROLES = ("initiating", "associated", "steering", "consulted")
 MAX_SEARCH_LENGTH = 200
 MAX_WORDS = 12
 

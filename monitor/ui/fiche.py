@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from monitor import cache
+from monitor.ui import matches
 from monitor.ui.indicators import objective_indicators
 from monitor.ui.language import labelled, language, t
 from monitor.ui.markdown import paragraphs, plain
@@ -17,7 +18,11 @@ from monitor.ui.titles import content_page_title, markdown_title, title_of
 
 OBJECTIVES_PAGE = "pages/explore/objectives.py"
 WORKSTREAMS_PAGE = "pages/explore/workstreams.py"
-HEADINGS = {"partner": "fiche.partners", "steering_committee": "fiche.steering_committee"}  # organisations' roles
+HEADINGS = {  # the organisations' roles on a fiche
+    "partner": "fiche.partners",
+    "steering_committee": "fiche.steering_committee",
+    "consulted": "fiche.consulted",
+}
 
 
 def _cited(markdown: str, row) -> None:
@@ -43,14 +48,17 @@ def _people(frame: pd.DataFrame, role: str, citations: list[str]) -> None:
     if rows.empty:
         st.write(t("fiche.none_printed"))
         return
-    lines = []
     for row in rows.itertuples():
         where = f" — {row.workstream_code}" if isinstance(row.workstream_code, str) else ""
         written = "" if row.as_written == row.name else f" · {labelled('fiche.as_written')} “{plain(row.as_written)}”"
+        qualifier = f" ({plain(row.qualifier)})" if isinstance(row.qualifier, str) else ""  # "in overleg met …"
+        why = matches.reason(row.as_written, row.name, row.basis, row.kind)
         name = markdown_title("member", row.member_id, row.name)
-        lines.append(f"- **{name}**{where}{written}")
+        st.markdown(
+            f"- **{name}**{matches.mark(row.confidence, row.kind)}{where}{written}{qualifier}",
+            help=plain(why) if why else None,
+        )
         citations.append(cited(f"{name}{where}", row.document, row.line_start, row.line_end))
-    st.markdown("\n".join(lines))
 
 
 def _organisations(frame: pd.DataFrame, role: str, note: str | None, citations: list[str]) -> None:
@@ -60,12 +68,22 @@ def _organisations(frame: pd.DataFrame, role: str, note: str | None, citations: 
         st.write(note)
     if rows.empty and not note:
         st.write(t("fiche.none_printed"))
+    shown = rows.drop_duplicates(["org_id", "as_written"])
+    stated = shown[shown["confidence"].map(matches.is_sure)]
     names = [
         f"{plain(r.name)}" + ("" if r.as_written == r.name else f" (“{plain(r.as_written)}”)")
-        for r in rows.drop_duplicates(["org_id", "as_written"]).itertuples()
+        for r in stated.itertuples()
     ]
     if names:
         st.markdown(", ".join(names))
+    for r in shown.drop(stated.index).itertuples():  # the Monitor's reading of a printed name: marked, reason in help
+        st.markdown(
+            f"{plain(r.name)}{matches.mark(r.confidence)} (“{plain(r.as_written)}”)",
+            help=plain(matches.reason(r.as_written, r.name, r.basis)),
+        )
+    for qualifier in rows["qualifier"].dropna().unique():  # consulted bodies: why, as printed
+        st.caption(plain(qualifier))
+    if not rows.empty:
         label = t(HEADINGS[role])
         citations.append(cited(label, rows["document"].iloc[0], rows["line_start"].min(), rows["line_end"].max()))
 
@@ -125,6 +143,9 @@ def _who(code: str, fiche: pd.Series) -> None:
         for role, note in (("partner", "partners_note"), ("steering_committee", "steering_committee_note")):
             st.subheader(t(HEADINGS[role]))
             _organisations(organisations, role, fiche[note] if isinstance(fiche[note], str) else None, citations)
+        if (organisations["role"] == "consulted").any():
+            st.subheader(t(HEADINGS["consulted"]))
+            _organisations(organisations, "consulted", None, citations)
     provenance(citations)
 
 
@@ -261,15 +282,21 @@ def render_workstream(code: str) -> None:
     citations = [cited(t("column.title"), row["document"], row["title_line_start"], row["title_line_end"])]
     if steering.empty:
         st.write(row["steering_note"] if isinstance(row["steering_note"], str) else t("fiche.none_printed"))
-    lines = []
     for party in steering.itertuples():
         role = "" if party.role == "steering" else f" ({t('fiche.consulted')})"
         written = "" if party.as_written == party.name else f" · “{plain(party.as_written)}”"
         name = title_of("member", party.party_id, party.name) if party.kind == "member" else party.name
-        lines.append(f"- **{plain(name)}**{role}{written}")
+        why = matches.reason(party.as_written, name, party.basis, party.member_kind)
+        st.markdown(
+            f"- **{plain(name)}**{matches.mark(party.confidence, party.member_kind)}{role}{written}",
+            help=plain(why) if why else None,
+        )
         citations.append(cited(plain(name), party.document, party.line_start, party.line_end))
-    if lines:
-        st.markdown("\n".join(lines))
+        if isinstance(party.footnote, str):  # the note an asterisk refers to, with the name it explains
+            st.caption(f"{labelled('match.footnote')} “{plain(party.footnote)}”")
+            citations.append(
+                cited(labelled("match.footnote"), party.document, party.footnote_line, party.footnote_line)
+            )
     st.subheader(t("fiche.description"))
     st.markdown(paragraphs(row["description"]))
     if pd.notna(row["description_line_start"]):

@@ -5,6 +5,7 @@ import streamlit as st
 
 from monitor import cache
 from monitor.explore import charts
+from monitor.ui import matches
 from monitor.ui.language import t
 from monitor.ui.markdown import plain
 from monitor.ui.plots import chart, new_pick
@@ -25,8 +26,10 @@ if filter_status(filters):
         roles = ", ".join(t(f"role.{role}").lower() for role in filters.role)
         st.caption(t("members.portfolio_roles", roles=roles) if roles else t("members.portfolio_all_roles"))
         counts, own = cache.portfolio(filters, member)
-        for column, (role, count) in zip(st.columns(3), counts.items(), strict=True):
-            column.metric(t(f"role.{role}"), count)
+        for column, (role, (stated, inferred)) in zip(st.columns(len(counts)), counts.items(), strict=True):
+            column.metric(t(f"role.{role}"), stated, help=t("help.match"))
+            if inferred:  # the Monitor's reading of a printed title: counted apart, never as stated
+                column.caption(t("members.inferred_count", count=inferred))
         codes = cache.filtered_codes(filters)
         st.markdown(f"**{t('standing.portfolio', count=len(codes))}**")
         status_line(codes)
@@ -34,6 +37,7 @@ if filter_status(filters):
         with_proposals = proposals_switch()
         own = portfolio_standing(own, codes, with_proposals)
         own["role_label"] = own["role"].map(lambda r: t(f"role.{r}"))
+        own["match"] = own["confidence"].map(matches.label)
         own = with_titles(own, "objective", "objective_code", "objective_title")
         own = with_titles(own, "workstream", "workstream_code", "workstream_title")
         steered = own["workstream_code"].astype(bool)  # a workstream it steers, else an objective it initiates or joins
@@ -43,6 +47,7 @@ if filter_status(filters):
             own,
             {
                 "role_label": "column.role",
+                "match": "column.match",
                 "code": "column.code",
                 "title": "column.title",
                 "standing": "column.standing",
@@ -52,18 +57,22 @@ if filter_status(filters):
             key="portfolio_table",
             widths={
                 "role_label": 90,
+                "match": 80,
                 "code": 60,
-                "title": 370,
+                "title": 300,
                 "standing": 200,
                 "validated_on": 100,
                 "proposed_label": 180,
             },
-            helps={"code": "help.portfolio_workstream", "standing": "help.portfolio_standing"},
+            helps={"code": "help.portfolio_workstream", "standing": "help.portfolio_standing", "match": "help.match"},
             lines=4,
             export=f"portfolio-{member}",
         )
+        matches.why_inferred(cache.member_alias_reasons(member), key="portfolio_why")
     st.subheader(t("members.matrix"))
     matrix = with_titles(cache.product("matrix", filters), "member", "member_id", "member_name")
+    unresolved = matrix["member_kind"] == matches.UNRESOLVED  # apart from the members: labelled on its row
+    matrix.loc[unresolved, "member_name"] += f" ({t('government.unresolved')})"
     figure = charts.responsibility_matrix(matrix)
     event = chart(
         figure,
@@ -96,7 +105,15 @@ if filter_status(filters):
     st.subheader(t("members.all"))
     st.caption(t("members.all_caption"))
     members = with_titles(cache.product("member_summary", filters), "member", "member_id", "name")
-    members["government"] = members["government"].map(lambda code: t(f"government.{code}"))
+    members["government"] = [
+        t("government.unresolved") if kind == matches.UNRESOLVED else t(f"government.{code}")
+        for code, kind in zip(members["government"], members["kind"], strict=True)
+    ]
+    counted = ("initiating", "associated", "steering", "consulted", "committee")  # the columns above, inferred apart
+    members["inferred_roles"] = [
+        ", ".join(f"{t(f'column.{role}')} {row[f'{role}_inferred']}" for role in counted if row[f"{role}_inferred"])
+        for row in members.to_dict("records")
+    ]
     table(
         members,
         {
@@ -105,7 +122,9 @@ if filter_status(filters):
             "initiating": "column.initiating",
             "associated": "column.associated",
             "steering": "column.steering",
+            "consulted": "column.consulted",
             "committee": "column.committee",
+            "inferred_roles": "column.inferred_roles",
         },
         key="members_table",
         export="members",
@@ -115,6 +134,8 @@ if filter_status(filters):
             "initiating": "help.initiating",
             "associated": "help.associated",
             "steering": "help.steering",
+            "consulted": "help.consulted",
             "committee": "help.committee",
+            "inferred_roles": "help.inferred_roles",
         },
     )

@@ -34,7 +34,8 @@ columns = st.columns(4)
 columns[0].metric(t("metric.pillars"), int((per_pillar["objectives"] > 0).sum()))
 columns[1].metric(t("metric.objectives"), int(per_pillar["objectives"].sum()))
 columns[2].metric(t("metric.workstreams"), int(per_pillar["workstreams"].sum()))
-individual = members[(members["kind"] != "group") & (members[["initiating", "associated", "steering"]].sum(axis=1) > 0)]
+roles = ["initiating", "associated", "steering", "initiating_inferred", "associated_inferred", "steering_inferred"]
+individual = members[~members["kind"].isin(["group", "unresolved"]) & (members[roles].sum(axis=1) > 0)]
 columns[3].metric(t("metric.members"), len(individual), help=t("help.members_metric"))
 
 st.subheader(t("overview.per_pillar"))

@@ -46,6 +46,15 @@ if filter_status(filters):
     st.caption(t("partners.social_partners_caption") if not filters.org else t("partners.org_caption"))
     partners = with_titles(partners, "objective", "objective_code", "objective_title")
     partners["priority"] = partners["objective_priority_type"].map(lambda p: t(f"priority.{p}"))
+    role_names = {
+        "partner": "column.as_partner",
+        "steering_committee": "column.in_committee",
+        "steering": "column.steers",
+    }
+    role_names["consulted"] = "column.consulted_on"
+    partners["inferred"] = [  # (name, role) pairs the Monitor only reads: apart from the stated columns, labelled
+        "; ".join(f"{name} ({t(role_names[role]).lower()})" for name, role in pairs) for pairs in partners["inferred"]
+    ]
     table(
         partners,
         {
@@ -56,8 +65,11 @@ if filter_status(filters):
             "partner": "column.as_partner",
             "steering_committee": "column.in_committee",
             "steering": "column.steers",
+            **({"consulted": "column.consulted_on"} if partners["consulted"].astype(bool).any() else {}),
+            "inferred": "column.inferred_partners",
         },
         key="partners_table",
+        helps={"inferred": "help.inferred_partners"},
         widths={  # the organisations' names in full, at 1366 px too
             "objective_code": 40,
             "objective_title": 190,
@@ -66,6 +78,8 @@ if filter_status(filters):
             "partner": 130,
             "steering_committee": 130,
             "steering": 120,
+            "consulted": 120,
+            "inferred": 140,
         },
         lines=5,
         export="social-partners",

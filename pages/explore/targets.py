@@ -20,10 +20,11 @@ kept = set(cache.workstreams(filters)["objective_code"])
 targets = targets[targets["objective_code"].isna() | targets["objective_code"].isin(kept)].reset_index(drop=True)
 checks = cache.target_checks()
 
-top = st.columns(3)
+top = st.columns(4)
 top[0].metric(t("targets.numeric"), int((targets["kind"] == "numeric_target").sum()))
 top[1].metric(t("targets.milestones"), int((targets["kind"] == "milestone").sum()))
-top[2].metric(t("targets.measurable"), int(targets["indicator_id"].notna().sum()))
+top[2].metric(t("targets.commitments"), int((targets["kind"] == "commitment").sum()))
+top[3].metric(t("targets.measurable"), int(targets["indicator_id"].notna().sum()))
 
 st.subheader(t("targets.measurable_title"))
 st.caption(t("targets.measurable_caption"))

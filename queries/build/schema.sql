@@ -87,8 +87,9 @@ CREATE TABLE government_members (
     name       VARCHAR NOT NULL,
     government VARCHAR NOT NULL CHECK (government IN ('brussels_region', 'cocof', 'vgc', 'ggc',
                                                      'french_community', 'flemish_community', 'collective')),
+    -- unresolved: a title printed that the documents tie to no member (shown apart from the members)
     kind       VARCHAR NOT NULL CHECK (kind IN ('minister_president', 'minister', 'state_secretary',
-                                               'college_member', 'group')),
+                                               'college_member', 'group', 'unresolved')),
     sort_order INTEGER NOT NULL UNIQUE,
     note       VARCHAR,
     document   VARCHAR NOT NULL REFERENCES documents (document),
@@ -132,12 +133,15 @@ CREATE TABLE organisation_aliases (
 );
 
 -- One row per member × role × objective (× workstream for steering), with the title as written.
+-- confidence: that of the alias (as_written × member) in member_aliases: how sure the Monitor is that the
+-- printed title is this member (exact = stated; inferred, undecided = the Monitor's reading, shown as such).
 CREATE TABLE responsibilities (
     member_id       VARCHAR NOT NULL REFERENCES government_members (member_id),
     role            VARCHAR NOT NULL CHECK (role IN ('initiating', 'associated', 'steering')),
     objective_code  VARCHAR NOT NULL REFERENCES objectives (code),
     workstream_code VARCHAR REFERENCES workstreams (code),
     as_written      VARCHAR NOT NULL,
+    confidence      VARCHAR NOT NULL CHECK (confidence IN ('exact', 'inferred', 'undecided')),
     document        VARCHAR NOT NULL REFERENCES documents (document),
     line_start      INTEGER NOT NULL,
     line_end        INTEGER NOT NULL,
@@ -145,13 +149,16 @@ CREATE TABLE responsibilities (
     UNIQUE (member_id, role, objective_code, workstream_code, as_written)
 );
 
--- One row per organisation × role × objective (× workstream for steering bodies).
+-- One row per organisation × role × objective (× workstream for steering bodies); consulted: a body the fiche
+-- names to be approached (qualifier as printed), not a member of any list. confidence as in responsibilities.
 CREATE TABLE organisation_roles (
     org_id          VARCHAR NOT NULL REFERENCES organisations (org_id),
-    role            VARCHAR NOT NULL CHECK (role IN ('partner', 'steering_committee', 'steering')),
+    role            VARCHAR NOT NULL CHECK (role IN ('partner', 'steering_committee', 'steering', 'consulted')),
     objective_code  VARCHAR NOT NULL REFERENCES objectives (code),
     workstream_code VARCHAR REFERENCES workstreams (code),
     as_written      VARCHAR NOT NULL,
+    confidence      VARCHAR NOT NULL CHECK (confidence IN ('exact', 'inferred', 'undecided')),
+    qualifier       VARCHAR,
     document        VARCHAR NOT NULL REFERENCES documents (document),
     line_start      INTEGER NOT NULL,
     line_end        INTEGER NOT NULL,
@@ -164,6 +171,7 @@ CREATE TABLE committee_members (
     member_id      VARCHAR NOT NULL REFERENCES government_members (member_id),
     objective_code VARCHAR NOT NULL REFERENCES objectives (code),
     as_written     VARCHAR NOT NULL,
+    confidence     VARCHAR NOT NULL CHECK (confidence IN ('exact', 'inferred', 'undecided')),
     document       VARCHAR NOT NULL REFERENCES documents (document),
     line_start     INTEGER NOT NULL,
     line_end       INTEGER NOT NULL,
@@ -176,9 +184,24 @@ CREATE TABLE workstream_consultations (
     workstream_code VARCHAR NOT NULL REFERENCES workstreams (code),
     as_written      VARCHAR NOT NULL,
     qualifier       VARCHAR NOT NULL,
+    confidence      VARCHAR NOT NULL CHECK (confidence IN ('exact', 'inferred', 'undecided')),
     document        VARCHAR NOT NULL REFERENCES documents (document),
     line_start      INTEGER NOT NULL,
     line_end        INTEGER NOT NULL
+);
+
+-- A footnote printed with a name (the asterisk of 'Infor Jeunes Bruxelles*'): the marker as printed with the
+-- name, and the footnote's text and lines, so the note travels with the name wherever it is shown.
+CREATE TABLE name_footnotes (
+    objective_code  VARCHAR NOT NULL REFERENCES objectives (code),
+    workstream_code VARCHAR REFERENCES workstreams (code),
+    as_written      VARCHAR NOT NULL,
+    marker          VARCHAR NOT NULL,
+    text            VARCHAR NOT NULL,
+    document        VARCHAR NOT NULL REFERENCES documents (document),
+    line_start      INTEGER NOT NULL,
+    line_end        INTEGER NOT NULL,
+    UNIQUE (objective_code, workstream_code, as_written)
 );
 
 CREATE TABLE cross_references (
@@ -224,7 +247,8 @@ CREATE TABLE targets (
     target_id       INTEGER PRIMARY KEY,
     objective_code  VARCHAR REFERENCES objectives (code),
     workstream_code VARCHAR REFERENCES workstreams (code),
-    kind            VARCHAR NOT NULL CHECK (kind IN ('numeric_target', 'milestone')),
+    -- commitment: stated without a figure or a date (nothing to measure against)
+    kind            VARCHAR NOT NULL CHECK (kind IN ('numeric_target', 'milestone', 'commitment')),
     quote           VARCHAR NOT NULL,
     meaning         VARCHAR NOT NULL,
     metric          VARCHAR,
@@ -380,11 +404,13 @@ CREATE TABLE target_indicators (
 
 -- Derived at build time (tables, not views, so that filtering stays fast):
 -- one row per workstream × member × role through which the member is involved in it: objective-level roles
--- (initiating, associated) reach every workstream of the objective; steering reaches its own workstream.
+-- (initiating, associated) reach every workstream of the objective; steering and consulted ("in overleg met")
+-- reach their own workstream. confidence: the surest of the titles that give the member this role here.
 CREATE TABLE workstream_members (
     workstream_code VARCHAR NOT NULL REFERENCES workstreams (code),
     member_id       VARCHAR NOT NULL REFERENCES government_members (member_id),
     role            VARCHAR NOT NULL,
+    confidence      VARCHAR NOT NULL,
     PRIMARY KEY (workstream_code, member_id, role)
 );
 
@@ -393,6 +419,7 @@ CREATE TABLE workstream_organisations (
     workstream_code VARCHAR NOT NULL REFERENCES workstreams (code),
     org_id          VARCHAR NOT NULL REFERENCES organisations (org_id),
     role            VARCHAR NOT NULL,
+    confidence      VARCHAR NOT NULL,
     PRIMARY KEY (workstream_code, org_id, role)
 );
 

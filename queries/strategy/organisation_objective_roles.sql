@@ -1,6 +1,8 @@
--- Grain: one row per organisation × objective × role (partner, steering committee, steering of a workstream).
+-- Grain: one row per organisation × objective × role (partner, steering committee, steering of a workstream,
+--        consulted).
 -- Columns: org_id, org_name, org_kind, objective_code, objective_title, objective_priority_type, pillar, role,
---          objective_order, workstreams (codes it steers, for role 'steering'), as_written.
+--          objective_order, workstreams (codes it steers, for role 'steering'), as_written, confidence (the surest
+--          printed name giving the role: exact, inferred, undecided), footnotes (printed with its names, or NULL).
 -- Parameters: none.
 SELECT
     g.org_id,
@@ -13,8 +15,11 @@ SELECT
     o.sort_order AS objective_order,
     g.role,
     string_agg(DISTINCT g.workstream_code, ', ') AS workstreams,
-    string_agg(DISTINCT g.as_written, '; ') AS as_written
+    string_agg(DISTINCT g.as_written, '; ') AS as_written,
+    arg_min(g.confidence, list_position(['exact', 'inferred', 'undecided'], g.confidence)) AS confidence,
+    string_agg(DISTINCT f.marker || ': ' || f.text, '; ') AS footnotes
 FROM organisation_roles AS g
+LEFT JOIN name_footnotes AS f ON f.workstream_code = g.workstream_code AND f.as_written = g.as_written
 JOIN organisations AS org USING (org_id)
 JOIN objectives AS o ON o.code = g.objective_code
 GROUP BY ALL

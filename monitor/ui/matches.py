@@ -1,0 +1,49 @@
+"""How sure the Monitor is that a printed name is a member or an organisation, wherever a role is shown.
+
+A role whose printed title is matched exactly is stated; any other match is the Monitor's reading: it is marked
+"inferred" with its reason one click away (a tooltip or the "Why inferred" popover), never shown as plain fact.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from monitor.explore.summaries import is_sure
+from monitor.ui.language import t
+from monitor.ui.markdown import plain
+
+UNRESOLVED = "unresolved"  # government_members.kind of a title the documents tie to no member
+
+
+def label(confidence: str) -> str:
+    """Stated, Inferred or Inferred, undecided."""
+    return t(f"match.{confidence}")
+
+
+def mark(confidence: object, kind: object = None) -> str:
+    """The Markdown mark after a name: nothing for a stated role, else its label in italics."""
+    if kind == UNRESOLVED:
+        return f" · *{t('government.unresolved')}*"
+    return "" if is_sure(confidence) else f" · *{label(str(confidence))}*"
+
+
+def reason(written: object, name: object, basis: object, kind: object = None) -> str | None:
+    """Why the printed name is read as this member or body (None for a stated one): the tooltip of its mark."""
+    if kind == UNRESOLVED:
+        return t("match.unresolved") + (f" {basis}" if isinstance(basis, str) else "")
+    if not isinstance(basis, str):
+        return None
+    return t("match.reason", written=written, name=name, basis=basis)
+
+
+def why_inferred(rows: pd.DataFrame, key: str) -> None:
+    """A "Why inferred" popover listing the reasons of the rows that are not stated (columns as_written, name,
+    confidence, basis); nothing when every row is stated."""
+    read = rows[~rows["confidence"].map(is_sure)].drop_duplicates(["as_written", "name"])
+    if read.empty:
+        return
+    with st.popover(t("match.why"), key=key):
+        for row in read.itertuples():
+            why = reason(row.as_written, row.name, row.basis)
+            st.markdown(f"- **{plain(row.name)}** ({label(row.confidence)}): {plain(why)}")
