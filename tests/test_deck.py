@@ -9,15 +9,12 @@ from datetime import date
 import pytest
 
 from monitor import cache
-from monitor.core.contrast import ratio
+from monitor.core.contrast import luminance, ratio
 from monitor.deck import parts, playlists, slide_html, slides
 from monitor.explore import looks as status_looks
 from monitor.explore.looks import (
-    PROJECTOR_ACCENT,
-    PROJECTOR_BACKGROUND,
-    PROJECTOR_MUTED,
-    PROJECTOR_PANEL,
-    PROJECTOR_TEXT,
+    PRINT,
+    PROJECTOR,
     STATUS_LOOK,
 )
 from monitor.i18n import translations
@@ -311,17 +308,57 @@ def test_handout_document_has_no_external_resource(app_db):
     assert document.count('<section class="g4b-slide"') == len(parts.Source(SUMMIT, cache).items())
 
 
-@pytest.mark.parametrize("colour", [PROJECTOR_TEXT, PROJECTOR_MUTED, PROJECTOR_ACCENT])
-def test_projector_text_contrast_is_aaa(colour):
-    assert ratio(colour, PROJECTOR_BACKGROUND) >= 7
-    assert ratio(colour, PROJECTOR_PANEL) >= 7
+THEMES = {"projector": PROJECTOR, "print": PRINT}
+
+
+@pytest.mark.parametrize("name", THEMES)
+@pytest.mark.parametrize("role", ["text", "muted", "accent"])
+def test_deck_text_contrast_is_aaa_in_both_themes(name, role):
+    theme = THEMES[name]
+    assert ratio(getattr(theme, role), theme.background) >= 7
+    assert ratio(getattr(theme, role), theme.panel) >= 7
+
+
+@pytest.mark.parametrize("name", THEMES)
+def test_the_sample_marker_is_readable_in_both_themes(name):
+    theme = THEMES[name]  # background-coloured text on the accent
+    assert ratio(theme.background, theme.accent) >= 7
 
 
 @pytest.mark.parametrize("status", list(STATUS_LOOK))
 def test_status_colours_stand_out_on_the_projector_theme(status):
     # non-text contrast (WCAG 1.4.11): at least 3:1 against both backgrounds a status is drawn on
-    assert ratio(STATUS_LOOK[status].colour, PROJECTOR_BACKGROUND) >= 3
-    assert ratio(STATUS_LOOK[status].colour, PROJECTOR_PANEL) >= 3
+    assert ratio(STATUS_LOOK[status].colour, PROJECTOR.background) >= 3
+    assert ratio(STATUS_LOOK[status].colour, PROJECTOR.panel) >= 3
+
+
+def test_the_print_theme_is_dark_on_white():
+    assert luminance(PRINT.background) > 0.9 and luminance(PRINT.text) < 0.05 and luminance(PRINT.panel) > 0.8
+    assert luminance(PROJECTOR.background) < 0.05  # on screen: light on black, unchanged
+
+
+def test_status_signs_stay_readable_on_paper(app_db):
+    """Several status colours are too light for white paper (#56B4E9 is 2.3:1): in print the icon takes the text
+    colour and the chip, still in the status colour, is outlined in it and carries the status's chart pattern."""
+    stylesheet = slide_html.css(PRINT)
+    assert not PRINT.status_icons_in_colour and ratio(PRINT.text, PRINT.background) >= 4.5
+    assert re.search(rf"\.chip \{{[^}}]*border: [^;]*solid {PRINT.text}", stylesheet)
+    fragment = slide_html.render("objective/2.1", parts.Source(SUMMIT, cache), "en")[0]
+    for status, look in STATUS_LOOK.items():
+        name = slide_html.PATTERN_NAMES[look.pattern]
+        row = re.search(rf'data-status="{status}".*?</div>', fragment).group(0)
+        assert f'style="--look:{look.colour}" data-pattern="{name}"' in row
+        assert name == "solid" or f'.chip[data-pattern="{name}"] {{ background-image:' in stylesheet
+    drawn = {(look.icon, slide_html.PATTERN_NAMES[look.pattern]) for look in STATUS_LOOK.values()}
+    assert len(drawn) == len(STATUS_LOOK)  # in black and white, no two statuses look alike
+
+
+def test_icons_and_patterns_differ_between_themes():
+    projector, printed = slide_html.css(PROJECTOR), slide_html.css(PRINT)
+    icon_in_colour = r"\.icon \{[^}]*color: var\(--look\)"
+    assert re.search(icon_in_colour, projector) and "data-pattern" not in projector  # the screen as before
+    assert not re.search(icon_in_colour, printed) and "data-pattern" in printed
+    assert projector == slide_html.CSS  # what the player puts on screen
 
 
 def test_contrast_ratio_matches_wcag_reference_values():
