@@ -10,6 +10,7 @@ import pytest
 
 from monitor import cache
 from monitor.core.contrast import luminance, ratio
+from monitor.core.formats import LANGUAGES
 from monitor.deck import parts, playlists, slide_html, slides
 from monitor.explore import looks as status_looks
 from monitor.explore.looks import (
@@ -219,6 +220,39 @@ def test_a_deck_frozen_with_proposals_holds_them_apart_and_counts_them_nowhere(a
     assert "awaiting validation" not in slide_html.render("changes", plain, "en")[0]
     heading = re.search(r"<h2[^>]*>(.*?)</h2>", changes, re.S).group(1)
     assert slide_html.format_date(SUMMIT, "en") not in heading  # the Summit before the deck's, never its own
+
+
+def _top_line(fragment: str) -> str:
+    return re.search(r'<div class="top".*?</div>', fragment).group(0)
+
+
+def test_the_top_line_takes_a_second_row_rather_than_cutting_a_marker(app_db):
+    sample.generate(updates=400, seed=11)  # leaves proposals awaiting validation, as on a Summit morning
+    content, _ = parts.freeze(SUMMIT, cache, proposals=True)
+    frozen = parts.frozen_source(playlists.freeze(ADMIN, SUMMIT, content), cache)
+    with_proposals = next(
+        o for o in frozen.part("strategy")["objectives"] if set(o["workstreams"]) & set(frozen.proposals())
+    )
+    item = f"objective/{with_proposals['code']}"
+    for language in LANGUAGES:
+        markers = [
+            slide_html.escape(slide_html.translate(f"present.{m}_marker", language)) for m in ("sample", "proposals")
+        ]
+        live = _top_line(slide_html.render(item, parts.Source(SUMMIT, cache), language)[0])
+        assert 'data-rows="1"' in live and f'<span class="sample">{markers[0]}</span>' in live  # as it was: one line
+        marked = _top_line(slide_html.render(item, frozen, language)[0])
+        assert 'data-rows="2"' in marked, language  # Summit + frozen moment, then both markers, each in full
+        sample_html = f'<span class="sample">{markers[0]}</span>'
+        assert f'<span class="marks">{sample_html}<span class="badge proposed">{markers[1]}</span></span>' in marked
+    top_rules = re.findall(r"\.top[^{]*\{[^}]*\}", slide_html.css(slide_html.PRINT))
+    assert top_rules and not any("ellipsis" in rule or "hidden" in rule for rule in top_rules)  # nothing cut
+
+
+def test_the_top_line_rule():
+    summit, live, frozen = "S" * 48, "L" * 17, "F" * 42  # the French Summit, 'Données actuelles', a frozen moment
+    assert slide_html.top_rows(summit, live, ["M" * 35]) == 1  # 1.4 × 65 + 1.75 × 35 + 4 = 156 u ≤ 167 u
+    assert slide_html.top_rows(summit, frozen, []) == 1
+    assert slide_html.top_rows(summit, frozen, ["M" * 34]) == 2  # 189 u: the marker gets its own row
 
 
 def test_frozen_deck_keeps_the_titles_it_was_frozen_with(app_db):
