@@ -9,15 +9,13 @@ from datetime import date
 import pytest
 
 from monitor import cache
-from monitor.core.contrast import ratio
+from monitor.core.contrast import luminance, ratio
+from monitor.core.formats import LANGUAGES
 from monitor.deck import parts, playlists, slide_html, slides
 from monitor.explore import looks as status_looks
 from monitor.explore.looks import (
-    PROJECTOR_ACCENT,
-    PROJECTOR_BACKGROUND,
-    PROJECTOR_MUTED,
-    PROJECTOR_PANEL,
-    PROJECTOR_TEXT,
+    PRINT,
+    PROJECTOR,
     STATUS_LOOK,
 )
 from monitor.i18n import translations
@@ -224,6 +222,39 @@ def test_a_deck_frozen_with_proposals_holds_them_apart_and_counts_them_nowhere(a
     assert slide_html.format_date(SUMMIT, "en") not in heading  # the Summit before the deck's, never its own
 
 
+def _top_line(fragment: str) -> str:
+    return re.search(r'<div class="top".*?</div>', fragment).group(0)
+
+
+def test_the_top_line_takes_a_second_row_rather_than_cutting_a_marker(app_db):
+    sample.generate(updates=400, seed=11)  # leaves proposals awaiting validation, as on a Summit morning
+    content, _ = parts.freeze(SUMMIT, cache, proposals=True)
+    frozen = parts.frozen_source(playlists.freeze(ADMIN, SUMMIT, content), cache)
+    with_proposals = next(
+        o for o in frozen.part("strategy")["objectives"] if set(o["workstreams"]) & set(frozen.proposals())
+    )
+    item = f"objective/{with_proposals['code']}"
+    for language in LANGUAGES:
+        markers = [
+            slide_html.escape(slide_html.translate(f"present.{m}_marker", language)) for m in ("sample", "proposals")
+        ]
+        live = _top_line(slide_html.render(item, parts.Source(SUMMIT, cache), language)[0])
+        assert 'data-rows="1"' in live and f'<span class="sample">{markers[0]}</span>' in live  # as it was: one line
+        marked = _top_line(slide_html.render(item, frozen, language)[0])
+        assert 'data-rows="2"' in marked, language  # Summit + frozen moment, then both markers, each in full
+        sample_html = f'<span class="sample">{markers[0]}</span>'
+        assert f'<span class="marks">{sample_html}<span class="badge proposed">{markers[1]}</span></span>' in marked
+    top_rules = re.findall(r"\.top[^{]*\{[^}]*\}", slide_html.css(slide_html.PRINT))
+    assert top_rules and not any("ellipsis" in rule or "hidden" in rule for rule in top_rules)  # nothing cut
+
+
+def test_the_top_line_rule():
+    summit, live, frozen = "S" * 48, "L" * 17, "F" * 42  # the French Summit, 'Données actuelles', a frozen moment
+    assert slide_html.top_rows(summit, live, ["M" * 35]) == 1  # 1.4 × 65 + 1.75 × 35 + 4 = 156 u ≤ 167 u
+    assert slide_html.top_rows(summit, frozen, []) == 1
+    assert slide_html.top_rows(summit, frozen, ["M" * 34]) == 2  # 189 u: the marker gets its own row
+
+
 def test_frozen_deck_keeps_the_titles_it_was_frozen_with(app_db):
     typed = "Test fixture: typed for this test, not an official translation"
     translations.save(ADMIN, [translations.Entry("objective", "1.1", "fr", "Titre saisi avant le gel", typed)])
@@ -311,17 +342,57 @@ def test_handout_document_has_no_external_resource(app_db):
     assert document.count('<section class="g4b-slide"') == len(parts.Source(SUMMIT, cache).items())
 
 
-@pytest.mark.parametrize("colour", [PROJECTOR_TEXT, PROJECTOR_MUTED, PROJECTOR_ACCENT])
-def test_projector_text_contrast_is_aaa(colour):
-    assert ratio(colour, PROJECTOR_BACKGROUND) >= 7
-    assert ratio(colour, PROJECTOR_PANEL) >= 7
+THEMES = {"projector": PROJECTOR, "print": PRINT}
+
+
+@pytest.mark.parametrize("name", THEMES)
+@pytest.mark.parametrize("role", ["text", "muted", "accent"])
+def test_deck_text_contrast_is_aaa_in_both_themes(name, role):
+    theme = THEMES[name]
+    assert ratio(getattr(theme, role), theme.background) >= 7
+    assert ratio(getattr(theme, role), theme.panel) >= 7
+
+
+@pytest.mark.parametrize("name", THEMES)
+def test_the_sample_marker_is_readable_in_both_themes(name):
+    theme = THEMES[name]  # background-coloured text on the accent
+    assert ratio(theme.background, theme.accent) >= 7
 
 
 @pytest.mark.parametrize("status", list(STATUS_LOOK))
 def test_status_colours_stand_out_on_the_projector_theme(status):
     # non-text contrast (WCAG 1.4.11): at least 3:1 against both backgrounds a status is drawn on
-    assert ratio(STATUS_LOOK[status].colour, PROJECTOR_BACKGROUND) >= 3
-    assert ratio(STATUS_LOOK[status].colour, PROJECTOR_PANEL) >= 3
+    assert ratio(STATUS_LOOK[status].colour, PROJECTOR.background) >= 3
+    assert ratio(STATUS_LOOK[status].colour, PROJECTOR.panel) >= 3
+
+
+def test_the_print_theme_is_dark_on_white():
+    assert luminance(PRINT.background) > 0.9 and luminance(PRINT.text) < 0.05 and luminance(PRINT.panel) > 0.8
+    assert luminance(PROJECTOR.background) < 0.05  # on screen: light on black, unchanged
+
+
+def test_status_signs_stay_readable_on_paper(app_db):
+    """Several status colours are too light for white paper (#56B4E9 is 2.3:1): in print the icon takes the text
+    colour and the chip, still in the status colour, is outlined in it and carries the status's chart pattern."""
+    stylesheet = slide_html.css(PRINT)
+    assert not PRINT.status_icons_in_colour and ratio(PRINT.text, PRINT.background) >= 4.5
+    assert re.search(rf"\.chip \{{[^}}]*border: [^;]*solid {PRINT.text}", stylesheet)
+    fragment = slide_html.render("objective/2.1", parts.Source(SUMMIT, cache), "en")[0]
+    for status, look in STATUS_LOOK.items():
+        name = slide_html.PATTERN_NAMES[look.pattern]
+        row = re.search(rf'data-status="{status}".*?</div>', fragment).group(0)
+        assert f'style="--look:{look.colour}" data-pattern="{name}"' in row
+        assert name == "solid" or f'.chip[data-pattern="{name}"] {{ background-image:' in stylesheet
+    drawn = {(look.icon, slide_html.PATTERN_NAMES[look.pattern]) for look in STATUS_LOOK.values()}
+    assert len(drawn) == len(STATUS_LOOK)  # in black and white, no two statuses look alike
+
+
+def test_icons_and_patterns_differ_between_themes():
+    projector, printed = slide_html.css(PROJECTOR), slide_html.css(PRINT)
+    icon_in_colour = r"\.icon \{[^}]*color: var\(--look\)"
+    assert re.search(icon_in_colour, projector) and "data-pattern" not in projector  # the screen as before
+    assert not re.search(icon_in_colour, printed) and "data-pattern" in printed
+    assert projector == slide_html.CSS  # what the player puts on screen
 
 
 def test_contrast_ratio_matches_wcag_reference_values():

@@ -105,7 +105,7 @@ def _first_arguments(function: str) -> set[str]:
 def dynamic_families() -> dict[str, tuple[str, ...]]:
     from monitor.core import vocabulary
     from monitor.core.errors import DatabaseUnavailable, StoreUnavailable
-    from monitor.deck import parts, slides
+    from monitor.deck import parts, slide_html, slides
     from monitor.explore import filters
     from monitor.i18n import translations
     from monitor.indicators import analysis
@@ -152,6 +152,7 @@ def dynamic_families() -> dict[str, tuple[str, ...]]:
         "present.short.{}": filters.PRIORITIES,
         "presentations.item.{}": slides.FIXED_KINDS,
         "presentations.part.{}": parts.PARTS,
+        "presentations.page.{}": tuple(slide_html.PAGE_FORMATS),
         "column.{}": tuple(sorted(_first_arguments("Problem"))),  # the field a rule violation names
         "about.scope.{}": tuple(
             scope.replace(" ", "_") for scope in (*provenance.SCOPES_WITH_CODE, *provenance.SCOPES)

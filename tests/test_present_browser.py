@@ -13,7 +13,8 @@ import pytest
 from monitor import cache
 from monitor.core.paths import DB_PATH_ENV, STORE_PATH_ENV
 from monitor.deck import parts, playlists
-from monitor.deck.handout import page_count
+from monitor.deck.handout import page_count, page_sizes
+from monitor.deck.slide_html import PAGE_FORMATS
 from monitor.progress import sample
 from monitor.storage import db, store
 from monitor.storage.accounts import User
@@ -164,12 +165,19 @@ def test_handout_pdf_has_one_page_per_slide(chromium, server):  # noqa: F811 - p
     page.goto(f"{server}/presentations?lang=en")
     wait_until_ready(page)
     page.get_by_text(f"The default deck has {SLIDES} slides").wait_for()
-    with page.expect_download(timeout=120_000) as download:
-        page.get_by_role("button", name="Handout (PDF, one slide per page)").click()
-    content = Path(download.value.path()).read_bytes()
-    assert content.startswith(b"%PDF")
-    assert page_count(content) == SLIDES
-    (ARTIFACTS / "present-handout.pdf").write_bytes(content)
+    for page_format, choice in (("a4", None), ("16x9", "16:9 (the shape of the screen)")):  # A4 unless chosen
+        if choice:
+            page.get_by_text(choice).click()
+            wait_until_ready(page)
+        with page.expect_download(timeout=120_000) as download:
+            page.get_by_role("button", name="Handout (PDF, one slide per page)").click()
+        assert download.value.suggested_filename.endswith(f"-en-{page_format}.pdf")
+        content = Path(download.value.path()).read_bytes()
+        assert content.startswith(b"%PDF")
+        assert page_count(content) == SLIDES
+        width, height = PAGE_FORMATS[page_format].points
+        assert all(abs(w - width) < 0.5 and abs(h - height) < 0.5 for w, h in page_sizes(content))
+        (ARTIFACTS / f"present-handout-{page_format}.pdf").write_bytes(content)
     assert blocked == [] and failed == []
     page.close()
 

@@ -55,5 +55,13 @@ def page_count(document: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", document))
 
 
-def handout(items: list[str], source: parts.Source, language: str) -> bytes:
-    return pdf(slide_html.document(items, source, language))
+def page_sizes(document: bytes) -> list[tuple[float, float]]:
+    """Each page's width and height in points, from the MediaBox Chromium writes on every page."""
+    boxes = re.findall(rb"/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]", document)
+    return [(float(right) - float(left), float(top) - float(bottom)) for left, bottom, right, top in boxes]
+
+
+def handout(items: list[str], source: parts.Source, language: str, page: str = slide_html.DEFAULT_PAGE) -> bytes:
+    """The deck printed in the print theme, one slide per page of the format `page` (slide_html.PAGE_FORMATS):
+    the page size is the print engine's own (CSS @page), the slides laid out at that size, never scaled."""
+    return pdf(slide_html.document(items, source, language, page))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from html import escape
 
@@ -16,47 +17,67 @@ from monitor.core.formats import format_date, format_number
 from monitor.deck import slides
 from monitor.deck.parts import SlideUnavailable, Source
 from monitor.explore import looks as status_looks
-from monitor.explore.looks import (
-    PROJECTOR_ACCENT,
-    PROJECTOR_BACKGROUND,
-    PROJECTOR_MUTED,
-    PROJECTOR_PANEL,
-    PROJECTOR_TEXT,
-    STATUS_LOOK,
-    proposed_status_text,
-)
+from monitor.explore.looks import PRINT, PROJECTOR, STATUS_LOOK, DeckTheme, proposed_status_text
 from monitor.i18n import catalogue, translate, translations
 from monitor.progress.workflow import ALL_STATUSES, STRATEGY_SIGNED
 
 log = logging.getLogger(__name__)
 FONTS = '"DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif'  # installed locally, never fetched
 
-CSS = f"""
+# The chart patterns of monitor.explore.looks (plotly shapes) by name, for the chips of the print theme.
+PATTERN_NAMES = {"": "solid", ".": "dots", "/": "rising", "\\": "falling", "x": "crossed", "-": "lines"}
+
+
+def _patterns(theme: DeckTheme) -> str:
+    """A status chip's pattern drawn over its colour in the text colour, as the charts draw it (no image files)."""
+    stripe = f"{theme.text} 0 calc(0.25 * var(--u)), transparent calc(0.25 * var(--u)) calc(0.9 * var(--u))"
+    rising, falling = f"repeating-linear-gradient(135deg, {stripe})", f"repeating-linear-gradient(45deg, {stripe})"
+    images = {
+        "dots": f"radial-gradient(circle, {theme.text} 0 32%, transparent 38%)",
+        "rising": rising,
+        "falling": falling,
+        "crossed": f"{rising}, {falling}",
+        "lines": f"repeating-linear-gradient(0deg, {stripe})",
+    }
+    rules = [
+        f'.g4b-slide .chip[data-pattern="{name}"] {{ background-image: {image}; }}' for name, image in images.items()
+    ]
+    dot_grid = '.g4b-slide .chip[data-pattern="dots"] { background-size: calc(0.9 * var(--u)) calc(0.9 * var(--u)); }'
+    return "\n".join([*rules, dot_grid]) + "\n"
+
+
+def css(theme: DeckTheme) -> str:
+    """The slides' stylesheet in a theme: PROJECTOR on screen, PRINT in the handout."""
+    patterns = _patterns(theme) if theme.status_patterns else ""
+    return f"""
 .g4b-slide {{
   --u: calc((100vh - 5.5rem) / 100);
   box-sizing: border-box; width: 100%; height: calc(100 * var(--u)); overflow: hidden;
   display: flex; flex-direction: column; gap: calc(2 * var(--u));
   padding: calc(3.5 * var(--u)) calc(5 * var(--u)) calc(2.5 * var(--u));
-  background: {PROJECTOR_BACKGROUND}; color: {PROJECTOR_TEXT}; font-family: {FONTS};
+  background: {theme.background}; color: {theme.text}; font-family: {FONTS};
   font-size: calc(3.4 * var(--u)); line-height: 1.25;
 }}
 .g4b-slide * {{ box-sizing: border-box; }}
-.g4b-slide .top {{ display: flex; justify-content: space-between; gap: calc(2 * var(--u));
-  font-size: calc(2.4 * var(--u)); color: {PROJECTOR_MUTED}; border-bottom: calc(0.4 * var(--u)) solid
-  {PROJECTOR_ACCENT}; padding-bottom: calc(1 * var(--u)); }}
-.g4b-slide .top span {{ white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
-.g4b-slide h1 {{ font-size: calc(7 * var(--u)); line-height: 1.1; margin: 0; color: {PROJECTOR_TEXT};
+.g4b-slide .top {{ display: flex; flex-wrap: wrap; justify-content: space-between; gap: calc(2 * var(--u));
+  row-gap: calc(0.8 * var(--u)); font-size: calc(2.4 * var(--u)); color: {theme.muted};
+  border-bottom: calc(0.4 * var(--u)) solid {theme.accent}; padding-bottom: calc(1 * var(--u)); }}
+.g4b-slide .top .marks {{ display: flex; flex-wrap: wrap; gap: calc(2 * var(--u)); row-gap: calc(0.8 * var(--u)); }}
+.g4b-slide .top .marks span {{ white-space: nowrap; }}
+.g4b-slide .top[data-rows="2"] .marks {{ order: 1; flex-basis: 100%; }}
+.g4b-slide:has(> .top[data-rows="2"]) {{ gap: calc(1 * var(--u)); padding-top: calc(2.5 * var(--u)); }}
+.g4b-slide h1 {{ font-size: calc(7 * var(--u)); line-height: 1.1; margin: 0; color: {theme.text};
   font-family: {FONTS}; font-weight: 700; padding: 0; }}
-.g4b-slide h2 {{ font-size: calc(5 * var(--u)); line-height: 1.15; margin: 0; color: {PROJECTOR_TEXT};
+.g4b-slide h2 {{ font-size: calc(5 * var(--u)); line-height: 1.15; margin: 0; color: {theme.text};
   font-family: {FONTS}; font-weight: 700; padding: 0; }}
-.g4b-slide h3 {{ font-size: calc(3.4 * var(--u)); margin: 0 0 calc(1 * var(--u)); color: {PROJECTOR_ACCENT};
+.g4b-slide h3 {{ font-size: calc(3.4 * var(--u)); margin: 0 0 calc(1 * var(--u)); color: {theme.accent};
   font-family: {FONTS}; font-weight: 700; padding: 0; }}
 .g4b-slide p {{ margin: 0; font-size: inherit; color: inherit; }}
-.g4b-slide .kicker {{ color: {PROJECTOR_ACCENT}; font-size: calc(3 * var(--u)); font-weight: 700; }}
-.g4b-slide .muted {{ color: {PROJECTOR_MUTED}; }}
+.g4b-slide .kicker {{ color: {theme.accent}; font-size: calc(3 * var(--u)); font-weight: 700; }}
+.g4b-slide .muted {{ color: {theme.muted}; }}
 .g4b-slide .body {{ flex: 1; min-height: 0; display: flex; gap: calc(4 * var(--u)); }}
 .g4b-slide .col {{ flex: 1; min-width: 0; display: flex; flex-direction: column; gap: calc(1.5 * var(--u)); }}
-.g4b-slide .panel {{ background: {PROJECTOR_PANEL}; border-radius: calc(1 * var(--u));
+.g4b-slide .panel {{ background: {theme.panel}; border-radius: calc(1 * var(--u));
   padding: calc(1.5 * var(--u)) calc(2 * var(--u)); }}
 .g4b-slide ul {{ margin: 0; padding-left: calc(3 * var(--u)); font-size: calc(3.4 * var(--u)); }}
 .g4b-slide li {{ margin: 0 0 calc(0.6 * var(--u)); font-size: inherit; color: inherit; }}
@@ -65,33 +86,37 @@ CSS = f"""
 .g4b-slide .kind {{ display: flex; align-items: center; gap: calc(2 * var(--u)); }}
 .g4b-slide .kind .big {{ min-width: calc(7 * var(--u)); text-align: right; }}
 .g4b-slide .small {{ font-size: calc(2.6 * var(--u)); }}
-.g4b-slide .badge {{ display: inline-block; border: calc(0.3 * var(--u)) solid {PROJECTOR_TEXT};
+.g4b-slide .badge {{ display: inline-block; border: calc(0.3 * var(--u)) solid {theme.text};
   border-radius: calc(0.8 * var(--u)); padding: 0 calc(1 * var(--u)); font-weight: 700; }}
-.g4b-slide .sample {{ display: inline-block; background: {PROJECTOR_ACCENT}; color: {PROJECTOR_BACKGROUND};
+.g4b-slide .sample {{ display: inline-block; background: {theme.accent}; color: {theme.background};
   font-weight: 700; padding: 0 calc(1 * var(--u)); border-radius: calc(0.5 * var(--u)); }}
 .g4b-slide .status {{ display: grid; grid-template-columns: calc(3 * var(--u)) calc(3.5 * var(--u)) 1fr auto;
   align-items: center; gap: calc(1.2 * var(--u)); font-size: calc(3 * var(--u));
   padding: calc(0.3 * var(--u)) 0; }}
 .g4b-slide .chip {{ width: calc(3 * var(--u)); height: calc(3 * var(--u)); border-radius: calc(0.5 * var(--u));
-  border: calc(0.2 * var(--u)) solid {PROJECTOR_TEXT}; }}
-.g4b-slide .icon {{ text-align: center; font-weight: 700; }}
+  border: calc(0.2 * var(--u)) solid {theme.text}; background-color: var(--look); }}
+.g4b-slide .icon {{ text-align: center; font-weight: 700;
+  color: {"var(--look)" if theme.status_icons_in_colour else theme.text}; }}
 .g4b-slide .count {{ font-weight: 700; text-align: right; min-width: calc(5 * var(--u)); }}
 .g4b-slide .zero {{ opacity: 0.75; }}
 .g4b-slide .proposed {{ border-style: dashed; }}
-.g4b-slide .proposals {{ border: calc(0.2 * var(--u)) dashed {PROJECTOR_MUTED}; }}
+.g4b-slide .proposals {{ border: calc(0.2 * var(--u)) dashed {theme.muted}; }}
 .g4b-slide .proposals h3, .g4b-slide .proposals ul {{ font-size: calc(2.4 * var(--u));
   margin-bottom: calc(0.5 * var(--u)); }}
 .g4b-slide .line {{ white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
-.g4b-slide .big {{ font-size: calc(9 * var(--u)); font-weight: 700; line-height: 1; color: {PROJECTOR_ACCENT}; }}
+.g4b-slide .big {{ font-size: calc(9 * var(--u)); font-weight: 700; line-height: 1; color: {theme.accent}; }}
 .g4b-slide .centre {{ flex: 1; display: flex; flex-direction: column; justify-content: center;
   gap: calc(3 * var(--u)); }}
 .g4b-slide .fallback {{ flex: 1; display: flex; align-items: center; justify-content: center;
-  font-size: calc(5 * var(--u)); color: {PROJECTOR_MUTED}; text-align: center; }}
+  font-size: calc(5 * var(--u)); color: {theme.muted}; text-align: center; }}
 .g4b-slide .clamp2 {{ display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical;
   overflow: hidden; }}
 .g4b-slide .clamp3 {{ display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical;
   overflow: hidden; }}
-"""
+{patterns}"""
+
+
+CSS = css(PROJECTOR)  # the player's stylesheet
 
 
 def _e(value: object) -> str:
@@ -131,18 +156,44 @@ class Context:
         return f"{self.day(value.date())} {value:%H:%M}"
 
 
+# The top line's rule. One line of a 16:9 slide holds ~167 u (177.8 u less the padding); measured in DejaVu Sans at
+# the top line's size, text takes ~1.3 u a character and the markers (bold capitals in a box) ~1.7 u: the estimates
+# below round up, so a line judged to fit does fit.
+TOP_LINE_U = 167
+TEXT_U_PER_CHARACTER = 1.4
+MARKER_U_PER_CHARACTER = 1.75
+TOP_GAP_U = 2
+
+
+def top_rows(summit: str, state: str, markers: list[str]) -> int:
+    """1 when the Summit, the markers and the data's state fit on one line, else 2: the Summit and the state on the
+    first line, the markers on a line of their own. Nothing is shortened: a marker is always written in full."""
+    width = TEXT_U_PER_CHARACTER * (len(summit) + len(state)) + MARKER_U_PER_CHARACTER * sum(map(len, markers))
+    width += TOP_GAP_U * (len(markers) + 1)
+    return 1 if width <= TOP_LINE_U else 2
+
+
 def _top(ctx: Context, sample: bool = False, proposals: bool = False) -> str:
     """The top line: the Summit, the sample marker while sample rows exist, the proposals marker on a slide that
-    shows proposals awaiting validation, and whether the data is live or frozen."""
-    left = ctx.t("present.top", date=ctx.day(ctx.source.summit))
+    shows proposals awaiting validation, and whether the data is live or frozen.
+
+    Never cut (see top_rows): too long for one line, it takes two; and should the estimate ever be short, the line
+    wraps (CSS) rather than hiding anything.
+    """
+    summit = ctx.t("present.top", date=ctx.day(ctx.source.summit))
     if ctx.source.taken_at is not None:
-        right = ctx.t("present.frozen_at", moment=ctx.moment(ctx.source.taken_at))
+        state = ctx.t("present.frozen_at", moment=ctx.moment(ctx.source.taken_at))
     else:
-        right = ctx.t("present.live")
-    marker = f'<span class="sample">{_e(ctx.t("present.sample_marker"))}</span>' if sample else ""
+        state = ctx.t("present.live")
+    markers = [ctx.t("present.sample_marker")] if sample else []
+    markers_html = f'<span class="sample">{_e(markers[0])}</span>' if sample else ""
     if proposals:
-        marker += f'<span class="badge proposed">{_e(ctx.t("present.proposals_marker"))}</span>'
-    return f'<div class="top"><span>{_e(left)}</span>{marker}<span>{_e(right)}</span></div>'
+        markers.append(ctx.t("present.proposals_marker"))
+        markers_html += f'<span class="badge proposed">{_e(markers[-1])}</span>'
+    marks = f'<span class="marks">{markers_html}</span>' if markers else ""
+    rows = top_rows(summit, state, markers)
+    summit_html, state_html = f'<span class="summit">{_e(summit)}</span>', f'<span class="state">{_e(state)}</span>'
+    return f'<div class="top" data-rows="{rows}">{summit_html}{marks}{state_html}</div>'
 
 
 def _centred(ctx: Context, *parts: str) -> str:
@@ -176,8 +227,8 @@ def _status_rows(ctx: Context, counts: dict[str, int]) -> str:
         n = counts.get(status, 0)
         rows.append(
             f'<div class="status{" zero" if not n else ""}" data-status="{status}">'
-            f'<span class="chip" style="background:{look.colour}"></span>'
-            f'<span class="icon" style="color:{look.colour}">{_e(look.icon)}</span>'
+            f'<span class="chip" style="--look:{look.colour}" data-pattern="{PATTERN_NAMES[look.pattern]}"></span>'
+            f'<span class="icon" style="--look:{look.colour}">{_e(look.icon)}</span>'
             f'<span class="line">{_e(ctx.t(f"status.{status}"))}</span>'
             f'<span class="count">{_e(ctx.number(n))}</span></div>'
         )
@@ -335,7 +386,7 @@ def _trend(ctx: Context, state: object) -> str:
     key = f"direction.{state}"
     if look is None or key not in catalogue():
         return ""
-    return f' · <span class="icon" style="color:{look.colour}">{_e(look.icon)}</span> <span>{_e(ctx.t(key))}</span>'
+    return f' · <span class="icon" style="--look:{look.colour}">{_e(look.icon)}</span> <span>{_e(ctx.t(key))}</span>'
 
 
 def _priorities(ctx: Context, slide: slides.Slide) -> str:
@@ -373,8 +424,8 @@ def _changes(ctx: Context, slide: slides.Slide) -> str:
     shown = moves[: 6 if waiting else 7]  # a line fewer when the proposals' line needs the room
     rows = "".join(
         '<div class="status">'
-        f'<span class="icon" style="color:{STATUS_LOOK[m["from"]].colour}">{_e(STATUS_LOOK[m["from"]].icon)}</span>'
-        f'<span class="icon" style="color:{STATUS_LOOK[m["to"]].colour}">{_e(STATUS_LOOK[m["to"]].icon)}</span>'
+        f'<span class="icon" style="--look:{STATUS_LOOK[m["from"]].colour}">{_e(STATUS_LOOK[m["from"]].icon)}</span>'
+        f'<span class="icon" style="--look:{STATUS_LOOK[m["to"]].colour}">{_e(STATUS_LOOK[m["to"]].icon)}</span>'
         f'<span class="line">{_e(ctx.t("status." + m["from"]))} → {_e(ctx.t("status." + m["to"]))}</span>'
         f'<span class="count">{_e(ctx.number(m["workstreams"]))}</span></div>'
         for m in shown
@@ -469,18 +520,53 @@ def fallback_slide(language: str) -> str:
     )
 
 
-PRINT_CSS = """
-@page { size: 1920px 1080px; margin: 0; }
-html, body { margin: 0; padding: 0; background: #000; }
-.g4b-slide { --u: 10.8px; height: 1080px; width: 1920px; break-after: page; page-break-after: always; }
-.g4b-slide:last-child { break-after: auto; page-break-after: auto; }
+@dataclass(frozen=True)
+class PageFormat:
+    """A handout page, as the print engine names its size (CSS @page), and its size in `unit`."""
+
+    page_size: str
+    width: float
+    height: float
+    unit: str  # "mm" or "px" (CSS pixels, 1/96 inch)
+
+    @property
+    def points(self) -> tuple[float, float]:
+        """The page's width and height in PDF points (1/72 inch), as the PDF's MediaBox gives them."""
+        per_unit = {"mm": 72 / 25.4, "px": 72 / 96}[self.unit]
+        return self.width * per_unit, self.height * per_unit
+
+    @property
+    def slide_unit(self) -> str:
+        """--u, 1/100 of a 16:9 slide's height: the largest 16:9 slide that fits the page. On a narrower page
+        (A4 is 1.41:1) the slide keeps its 16:9 layout across and gains room below (its body grows)."""
+        return f"{min(self.height / 100, self.width / (100 * 16 / 9)):.4f}{self.unit}"
+
+
+PAGE_FORMATS = {
+    "a4": PageFormat("A4 landscape", 297, 210, "mm"),  # for printing on paper
+    "16x9": PageFormat("1920px 1080px", 1920, 1080, "px"),  # the projector's shape
+}
+DEFAULT_PAGE = "a4"
+
+
+def _print_css(page: PageFormat) -> str:
+    """One slide per page, at the page's size, in the print theme (backgrounds and status colours printed)."""
+    return f"""
+@page {{ size: {page.page_size}; margin: 0; }}
+html, body {{ margin: 0; padding: 0; background: {PRINT.background};
+  -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
+.g4b-slide {{ --u: {page.slide_unit}; width: {page.width}{page.unit}; height: {page.height}{page.unit};
+  break-after: page; page-break-after: always; }}
+.g4b-slide:last-child {{ break-after: auto; page-break-after: auto; }}
 """
 
 
-def document(items: list[str], source: Source, language: str) -> str:
-    """The whole deck as one HTML document, one slide per printed page (for the PDF handout)."""
+def document(items: list[str], source: Source, language: str, page: str = DEFAULT_PAGE) -> str:
+    """The whole deck as one HTML document for the PDF handout: one slide per page of the format `page` (a key of
+    PAGE_FORMATS), in the print theme."""
     slides = "".join(render(item, source, language)[0] for item in items)
     return (
         f'<!doctype html><html lang="{_e(language)}"><head><meta charset="utf-8">'
-        f"<title>Go4Brussels 2030</title><style>{CSS}{PRINT_CSS}</style></head><body>{slides}</body></html>"
+        f"<title>Go4Brussels 2030</title><style>{css(PRINT)}{_print_css(PAGE_FORMATS[page])}</style></head>"
+        f"<body>{slides}</body></html>"
     )

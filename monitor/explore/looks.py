@@ -76,10 +76,42 @@ def look_text(looks: dict[str, Look], state: str, label: str) -> str:
     return f"{looks[state].icon} {label}"
 
 
+@dataclass(frozen=True)
+class DeckTheme:
+    """The colours of the Summit deck in one medium. Text, muted text and accent are all text colours: each must
+    reach 7:1 (WCAG AAA) against the background and the panel (tests/test_deck.py checks them with
+    monitor.core.contrast). The sample marker is the accent filled with background-coloured text."""
+
+    background: str
+    text: str
+    muted: str
+    accent: str  # headings' rule, kickers, sub-headings, big numbers, the sample marker's fill
+    panel: str
+    status_icons_in_colour: bool  # False: icons in the text colour (light status colours vanish on white paper)
+    status_patterns: bool  # the status chips also carry their chart pattern (told apart in black-and-white print)
+
+
 # Presentation mode: the projector theme (high contrast, light on black, which keeps its contrast on washed-out
-# projectors); tests/test_deck.py checks it with monitor.contrast.
-PROJECTOR_BACKGROUND = "#000000"
-PROJECTOR_TEXT = "#FFFFFF"
-PROJECTOR_MUTED = "#D9D9D9"
-PROJECTOR_ACCENT = "#F0E442"  # Okabe-Ito yellow: headings' rule, markers
-PROJECTOR_PANEL = "#1A1A1A"
+# projectors).
+PROJECTOR = DeckTheme(
+    background="#000000",
+    text="#FFFFFF",
+    muted="#D9D9D9",
+    accent="#F0E442",  # Okabe-Ito yellow
+    panel="#1A1A1A",
+    status_icons_in_colour=True,
+    status_patterns=False,
+)
+# The printed handout: dark on white paper (toner, not a black page), readable when printed in black and white:
+# the status chips keep their colour, outlined in black and patterned like the charts; icons print in black.
+PRINT = DeckTheme(
+    background="#FFFFFF",
+    text="#000000",
+    muted="#404040",
+    accent="#004C80",  # a dark Okabe-Ito blue: 9:1 on white, a dark grey in black and white
+    panel="#F2F2F2",
+    status_icons_in_colour=False,
+    status_patterns=True,
+)
+PROJECTOR_BACKGROUND = PROJECTOR.background  # the player's page around the slide
+PROJECTOR_TEXT = PROJECTOR.text

@@ -8,7 +8,7 @@ import streamlit as st
 
 from monitor import cache
 from monitor.core.errors import PermissionDenied
-from monitor.deck import handout, parts, playlists, slides
+from monitor.deck import handout, parts, playlists, slide_html, slides
 from monitor.ui import auth
 from monitor.ui.flash import flash
 from monitor.ui.language import format_day, format_moment, language, t
@@ -22,6 +22,20 @@ def summit_picker() -> date:
     default = parts.default_summit(cycles, date.today())
     return st.selectbox(
         t("presentations.summit"), cycles, index=cycles.index(default), format_func=format_day, key="deck_summit"
+    )
+
+
+def handout_page_picker() -> str:
+    """The handouts' page format (a key of slide_html.PAGE_FORMATS), for both downloads: A4 landscape by default."""
+    formats = list(slide_html.PAGE_FORMATS)
+    return st.radio(
+        t("presentations.handout_page"),
+        formats,
+        index=formats.index(slide_html.DEFAULT_PAGE),
+        format_func=lambda page: t(f"presentations.page.{page}"),
+        horizontal=True,
+        key="handout_page",
+        help=t("presentations.handout_page_help"),
     )
 
 
@@ -44,7 +58,7 @@ def objective_titles() -> dict[str, str]:
     return dict(zip(objectives["code"], objectives["title"], strict=True))
 
 
-def deck_section(summit: date) -> None:
+def deck_section(summit: date, page: str) -> None:
     source, lang = parts.Source(summit, cache), language()
     items = source.items()
     st.caption(t("presentations.deck_caption", count=len(items)))
@@ -56,8 +70,8 @@ def deck_section(summit: date) -> None:
         )
         st.download_button(
             t("presentations.handout"),
-            lambda: handout.handout(items, source, lang),
-            file_name=f"go4brussels-summit-{summit.isoformat()}-{language()}.pdf",
+            lambda: handout.handout(items, source, lang, page),
+            file_name=f"go4brussels-summit-{summit.isoformat()}-{language()}-{page}.pdf",
             mime="application/pdf",
             key="deck_handout",
             on_click="ignore",
@@ -78,7 +92,7 @@ def deck_section(summit: date) -> None:
         st.rerun()
 
 
-def snapshots_section() -> None:
+def snapshots_section(page: str) -> None:
     st.subheader(t("presentations.snapshots"))
     frozen = cache.store_query("snapshots_list")
     if frozen.empty:
@@ -116,8 +130,8 @@ def snapshots_section() -> None:
         if source is not None:
             st.download_button(
                 t("presentations.handout_frozen"),
-                lambda: handout.handout(source.items(), source, lang),
-                file_name=f"go4brussels-frozen-deck-{choice}-{language()}.pdf",
+                lambda: handout.handout(source.items(), source, lang, page),
+                file_name=f"go4brussels-frozen-deck-{choice}-{language()}-{page}.pdf",
                 mime="application/pdf",
                 key="snapshot_handout",
                 on_click="ignore",
