@@ -7,7 +7,7 @@ import streamlit as st
 
 from monitor import cache
 from monitor.ui.indicators import objective_indicators
-from monitor.ui.language import labelled, language, t
+from monitor.ui.language import labelled, language, own, t
 from monitor.ui.markdown import paragraphs, plain
 from monitor.ui.proposals import proposals_switch
 from monitor.ui.provenance import source
@@ -82,7 +82,7 @@ def render_objective(code: str) -> None:
     with st.container(border=True):
         st.markdown(f"**{labelled('fiche.priority_printed')}** {plain(fiche['priority_text'])}")
         if isinstance(fiche["priority_note"], str):
-            st.caption(t("fiche.priority_note", note=fiche["priority_note"]))
+            st.caption(t("fiche.priority_note", note=own(fiche, "priority_note")))
         st.markdown(f"**{labelled('fiche.status_2025')}** {plain(fiche['status_vs_2025'])}")
         st.caption(source(*fields.loc["status_vs_2025", ["document", "line_start", "line_end"]]))
     st.subheader(t("fiche.general_objectives"))
@@ -160,7 +160,7 @@ def _cross_references(code: str) -> None:
             label = t("fiche.referred_from", target=target)
         _cited(f"- “{plain(row.quote)}”", row)
         if isinstance(row.note, str):
-            st.caption(t("fiche.resolution", note=row.note))
+            st.caption(t("fiche.resolution", note=own(row, "note")))
         if isinstance(target, str) and target.count(".") == 2:
             st.page_link(WORKSTREAMS_PAGE, label=label, query_params={"workstream": target})
         elif isinstance(target, str):
@@ -214,7 +214,7 @@ def _later_wording(code: str) -> None:
             where = source(first["version_document"], row.line_start, row.line_end)
             st.caption(f"{labelled('fiche.steered_by')} {later_steering} · {where}")
         if isinstance(row.link_note, str):
-            st.caption(t("fiche.link_note", note=row.link_note))
+            st.caption(t("fiche.link_note", note=own(row, "link_note")))
         st.divider()
 
 
@@ -235,7 +235,7 @@ def render_workstream(code: str) -> None:
     as_published()
     st.caption(source(row["document"], row["title_line_start"], row["title_line_end"]))
     if isinstance(row["code_note"], str):
-        st.info(t("fiche.code_corrected", printed=row["code_printed"], note=row["code_note"]))
+        st.info(t("fiche.code_corrected", printed=row["code_printed"], note=own(row, "code_note")))
     proposals = proposals_switch()
     workstream_standing(code, proposals)
     cols = st.columns(3)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from monitor import cache
-from monitor.ui.language import format_moment, t
+from monitor.ui.language import format_moment, in_language, own, t
 from monitor.ui.markdown import plain
 from monitor.ui.provenance import irregularity_scope, source
 from monitor.ui.tables import table
@@ -17,7 +17,7 @@ if not info.empty:
 
 st.subheader(t("about.documents"))
 table(
-    cache.query("documents"),
+    in_language(cache.query("documents"), "description"),
     {
         "title": "column.document_title",
         "document": "column.document",
@@ -44,4 +44,4 @@ for scope, rows in irregularities.groupby("scope", sort=False):
     with st.expander(f"{irregularity_scope(scope)} ({len(rows)})"):
         for row in rows.itertuples():
             where = plain(source(row.document, row.line_start, row.line_end))  # cited as on the fiches
-            st.markdown(f"**{plain(row.what)}**  \n{plain(row.resolution)}  \n{where}")
+            st.markdown(f"**{plain(own(row, 'what'))}**  \n{plain(own(row, 'resolution'))}  \n{where}")
