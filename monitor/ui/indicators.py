@@ -15,7 +15,7 @@ from monitor.explore import charts
 from monitor.explore.looks import DELIVERY_LOOK, DIRECTION_LOOK, TARGET_LOOK, look_text
 from monitor.indicators import analysis, entries
 from monitor.ui.flash import flash
-from monitor.ui.language import DATE_INPUT_FORMAT, format_day, format_moment, language, own, t
+from monitor.ui.language import DATE_INPUT_FORMAT, format_day, format_moment, labelled, language, own, t
 from monitor.ui.markdown import plain
 from monitor.ui.people import full_name
 from monitor.ui.plots import chart
@@ -251,7 +251,7 @@ def _linked_objectives(indicator_id: str) -> None:
             label=f"{row['objective_code']} · {title}",
             query_params={"objective": row["objective_code"]},
         )
-        st.caption(f"{t('indicators.editorial_link')}: {plain(own(row, 'rationale'))}")
+        st.caption(f"{labelled('indicators.editorial_link')} {plain(own(row, 'rationale'))}")  # 'Lien éditorial :'
 
 
 def objective_indicators(code: str) -> None:
@@ -278,7 +278,7 @@ def objective_indicators(code: str) -> None:
             f" · {direction_label(reading['state'])}",
             query_params={"indicator": row["indicator_id"]},
         )
-        st.caption(f"{t('indicators.editorial_link')}: {plain(own(row, 'rationale'))}")
+        st.caption(f"{labelled('indicators.editorial_link')} {plain(own(row, 'rationale'))}")  # 'Lien éditorial :'
     targets = cache.query("targets_all")
     checks = cache.target_checks()
     for row in targets[(targets["objective_code"] == code) & targets["indicator_id"].notna()].to_dict("records"):
