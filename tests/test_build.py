@@ -69,6 +69,22 @@ def invented_title(s: Path) -> None:
     replace_in(s / "documents.csv", ",Strategie Go4Brussels 2030,", ",Brussels strategy 2030,")
 
 
+def english_changed(s: Path) -> None:
+    """An editor rewords a rationale without writing its Dutch and French again."""
+    replace_in(s / "objective_themes.csv", "circular economy, economic support instruments.", "circular economy.")
+
+
+def french_left_out(s: Path) -> None:
+    path = s / "own_texts" / "indicator_directions.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    first_french = next(number for number, line in enumerate(lines) if line.startswith("  fr:"))
+    path.write_text("".join(lines[:first_french] + lines[first_french + 1 :]), encoding="utf-8")
+
+
+def note_without_translation(s: Path) -> None:
+    replace_in(s / "objectives" / "2.6.yaml", "the only free number in that position.", "the only free number there.")
+
+
 CASES: list[tuple[Callable[[Path], None], str, str, str]] = [
     (break_year, "indicator_values.csv", "2", "year"),
     (break_alias, "objectives/1.1.yaml", "associated[0]", "text"),
@@ -80,6 +96,9 @@ CASES: list[tuple[Callable[[Path], None], str, str, str]] = [
     (bad_priority, "objectives/1.1.yaml", "-", "priority_type"),
     (not_utf8, "policy_domains.csv", "-", "-"),
     (invented_title, "documents.csv", "3", "title"),
+    (english_changed, "objective_themes.csv", "2", "rationale"),
+    (french_left_out, "indicator_directions.csv", "2", "rationale"),
+    (note_without_translation, "objectives/2.6.yaml", "workstreams[3]", "code_note"),
 ]
 
 
@@ -95,6 +114,22 @@ def test_malformed_source_names_file_row_column_and_writes_nothing(sources, tmp_
     assert any((not row or p.row == row) and p.column == column for p in problems), str(failure.value)
     assert target.read_bytes() == b"previous database"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".building")] == []
+
+
+def test_a_text_of_the_monitor_without_its_dutch_or_french_names_its_row_and_where_to_write_it(sources, tmp_path):
+    english_changed(sources)
+    french_left_out(sources)
+    with pytest.raises(SourceError) as failure:
+        build_database(tmp_path / "strategy.duckdb", sources, DOCUMENTS_DIR)
+    said = [str(problem) for problem in failure.value.problems]
+    assert sorted(said) == [
+        "data/sources/indicator_directions.csv, row 2, column 'rationale': has no French (fr) text: write it under its"
+        " English in data/sources/own_texts/indicator_directions.yaml",
+        "data/sources/objective_themes.csv, row 2, column 'rationale': has no Dutch (nl) and no French (fr) text:"
+        " write it under its English in data/sources/own_texts/objective_themes.yaml",
+        "data/sources/own_texts/objective_themes.yaml, row [0], column 'en': matches no text of its sources (was the"
+        " English changed?): \"Title: 'De voorwaarden creëren voor de economische transitie'; workstreams: circ\"",
+    ]
 
 
 def test_cli_reports_the_problem_and_exits_non_zero(sources, tmp_path, capsys, monkeypatch):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from monitor.core.paths import PROJECT_ROOT
-from tests.rendered import open_page, plotly_figures, rendered_text
+from monitor.i18n import translate
+from tests.rendered import open_page, plotly_figures, rendered_text, rendered_texts
 
 DASHBOARD = str(PROJECT_ROOT / "dashboard.py")
 PAGES = [
@@ -102,14 +105,71 @@ def test_objective_deep_link_shows_the_full_fiche(app_db, con):
     assert "Partners (web page):** Brupartners (sectorale facilitatoren)" in markdown  # as printed, no escapes needed
 
 
-@pytest.mark.parametrize("lang, in_english", [("fr", "(en anglais)"), ("nl", "(in het Engels)")])
-def test_the_monitors_own_notes_are_said_to_be_in_english(app_db, lang, in_english):
-    """The curated notes (how a value is read, a reference resolved, a code corrected) are written in English."""
+# The marks that said the Monitor's notes were in English, when they were ("(in het Engels)", "Waarom (Engels)").
+IN_ENGLISH = re.compile(r"\((in het )?Engels\)|in het Engels|en anglais")
+
+
+@pytest.mark.parametrize(
+    "lang, resolved, linked, corrected",
+    [
+        (
+            "fr",
+            "Résolu par le moniteur : L’objectif 1.10 n’existe pas dans cette stratégie",
+            "Lien avec 2020 : Les cinq sous-points numérotés",
+            "Code imprimé « 3.2.4 » corrigé : Le code imprimé “3.2.4” ne peut pas être juste",
+        ),
+        (
+            "nl",
+            "Opgelost door de monitor: Doelstelling 1.10 bestaat niet in deze strategie",
+            "Koppeling met 2020: De vijf genummerde subpunten",
+            "Gedrukte code “3.2.4” verbeterd: De gedrukte code “3.2.4” kan niet juist zijn",
+        ),
+    ],
+)
+def test_the_monitors_own_notes_are_in_the_interface_language(app_db, lang, resolved, linked, corrected):
+    """The Monitor's notes (a reference resolved, a later wording linked, a code corrected) are written in each
+    language; the quotes of the documents inside them stay in Dutch, and no note is marked as being in English."""
     fiche = open_page("pages/explore/objectives.py", objective="1.8", lang=lang)
-    resolutions = [c.value for c in fiche.caption if in_english in c.value]
-    assert any("Doelstelling 1.10 does not exist" in resolution for resolution in resolutions)
-    notes = open_page("pages/explore/workstreams.py", workstream="2.6.4", lang=lang).markdown
-    assert any(in_english in note.value for note in notes)
+    captions = [c.value for c in fiche.caption]
+    assert any(c.startswith(resolved) and "“De e-gezondheidssector stimuleren”" in c for c in captions), captions
+    assert any(c.startswith(linked) for c in captions), captions
+    assert not any("does not exist" in c for c in captions)  # the English is not shown beside it
+    workstream = open_page("pages/explore/workstreams.py", workstream="2.6.4", lang=lang)
+    assert any(corrected in note.value for note in workstream.markdown)  # folded in the Source control
+    for app in (fiche, workstream):
+        assert not [text for text in rendered_texts(app) if IN_ENGLISH.search(text)]
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_editorial_reasons_are_in_the_interface_language(app_db, con, lang):
+    """Partners and themes, Targets and an indicator show the Monitor's reasons in French or Dutch, unmarked."""
+    partners = open_page("pages/explore/partners.py", lang=lang)
+    why = translate("column.rationale", lang)
+    (themes,) = [frame.value for frame in partners.table if why in frame.value.columns]  # a static table
+    written = dict(con.execute(f"SELECT rationale, rationale_{lang} FROM objective_themes").fetchall())
+    assert set(themes[why]) == set(written.values()) and not set(themes[why]) & set(written)  # none in English
+    targets = open_page("pages/explore/targets.py", lang=lang)
+    (reason,) = con.execute(
+        f"SELECT m.rationale_{lang} FROM target_indicators AS m JOIN targets USING (target_id)"
+        " WHERE targets.objective_code = '1.1'"
+    ).fetchone()
+    assert translate("targets.link_rationale", lang, rationale=reason) in [c.value for c in targets.caption]
+    indicator = open_page("pages/explore/indicators.py", indicator="ghg_emissions_total", lang=lang)
+    (why_down,) = con.execute(
+        f"SELECT rationale_{lang} FROM indicator_directions WHERE indicator_id = 'ghg_emissions_total'"
+    ).fetchone()
+    (why_linked,) = con.execute(
+        f"SELECT rationale_{lang} FROM indicator_objectives"
+        " WHERE indicator_id = 'ghg_emissions_total' AND objective_code = '1.1'"
+    ).fetchone()
+    direction = translate(
+        "indicators.editorial_direction", lang, desired=translate("desired.down", lang), rationale=why_down
+    )
+    link = f"{translate('punctuation.colon', lang, label=translate('indicators.editorial_link', lang))} {why_linked}"
+    captions = [c.value for c in indicator.caption]
+    assert direction in captions and link in captions
+    for app in (partners, targets, indicator):
+        assert not [text for text in rendered_texts(app) if IN_ENGLISH.search(text)]
 
 
 def test_unknown_objective_falls_back_to_the_list_with_a_notice(app_db):

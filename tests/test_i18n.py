@@ -1,14 +1,19 @@
-"""The interface catalogue: every key in all three languages, and every key the code uses exists."""
+"""The interface catalogue: every key in all three languages, and every key the code uses exists; the Monitor's own
+texts curated with the data: every one in all three languages, the documents' quotes inside them as printed."""
 
 from __future__ import annotations
 
 import ast
 import re
+from functools import lru_cache
 
 import pytest
+import yaml
 
+from monitor.build.own_texts import OWN_TEXTS, OWN_TEXTS_DIR
 from monitor.core.formats import LANGUAGES
-from monitor.core.paths import PROJECT_ROOT
+from monitor.core.paths import DOCUMENTS_DIR, PROJECT_ROOT, SOURCES_DIR
+from monitor.core.text import squeeze
 from monitor.i18n import catalogue, translate
 
 SOURCES = [
@@ -211,3 +216,55 @@ def test_no_key_is_unused():
     }
     unused = sorted(set(catalogue()) - used)
     assert unused == []
+
+
+# --- The Monitor's own texts curated with the data (data/sources/own_texts/, monitor/build/own_texts.py) ---------
+# Quoted segments ('…', “…”, ‘…’; an apostrophe inside a word opens none) and digit runs of the English.
+QUOTED = re.compile(r"“(.+?)”|(?<![\w’])'([^']+?)'(?!\w)|‘([^’]+?)’")
+DIGITS = re.compile(r"\d+")
+
+
+def _own_text_entries() -> list[tuple[str, int, dict]]:
+    files = sorted((SOURCES_DIR / OWN_TEXTS_DIR).glob("*.yaml"))
+    assert {path.stem for path in files} == {name for name, _columns in OWN_TEXTS.values()}
+    return [(path.name, index, entry) for path in files for index, entry in enumerate(yaml.safe_load(path.read_text()))]
+
+
+@lru_cache(maxsize=1)
+def _documents_text() -> str:
+    return squeeze("".join(path.read_text(encoding="utf-8") for path in DOCUMENTS_DIR.glob("*.txt")))
+
+
+def test_every_own_text_is_written_in_every_language():
+    """Like the catalogue: en, nl and fr, none empty, and the Dutch and French are not the English copied."""
+    for name, index, entry in _own_text_entries():
+        assert set(entry) == set(LANGUAGES), (name, index)
+        assert all(isinstance(entry[language], str) and entry[language].strip() for language in LANGUAGES)
+        assert entry["nl"] != entry["en"] and entry["fr"] != entry["en"], (name, index)
+
+
+def test_own_texts_keep_the_documents_quotes_in_dutch_and_every_number():
+    """A quote of the documents inside a note stays as printed in every language (only the Monitor's words are
+    translated), and every number of the English (a line, a year, a code) is in the Dutch and the French."""
+    quotes_checked = 0
+    for name, index, entry in _own_text_entries():
+        for match in QUOTED.finditer(entry["en"]):
+            quoted = next(group for group in match.groups() if group)
+            for piece in (p.strip(" .,;") for p in quoted.split("…")):  # an ellipsis stands for what is left out
+                if len(squeeze(piece)) >= 4 and squeeze(piece) in _documents_text():
+                    quotes_checked += 1
+                    assert piece in entry["nl"] and piece in entry["fr"], (name, index, piece)
+        for language in ("nl", "fr"):
+            missing = set(DIGITS.findall(entry["en"])) - set(DIGITS.findall(entry[language]))
+            assert not missing, (name, index, language, missing)
+    assert quotes_checked > 200  # the check reaches the quotes (a pattern that matched nothing would pass)
+
+
+def test_every_own_text_of_the_database_is_there_in_every_language(con):
+    """The built database holds each of the Monitor's own texts in English, Dutch and French."""
+    for table, (_name, columns) in OWN_TEXTS.items():
+        for column in columns:
+            rows = con.execute(f"SELECT {column}, {column}_nl, {column}_fr FROM {table} WHERE {column} IS NOT NULL")
+            texts = rows.fetchall()
+            assert texts, (table, column)
+            assert all(all(text and text.strip() for text in row) for row in texts), (table, column)

@@ -70,7 +70,7 @@ def test_a_cabinet_sees_its_own_workstreams_statuses_within_two_actions(chromium
     page.goto(base)
     wait_until_ready(page)
     actions = 0
-    choose(page, "My portfolio", "Minister-President")  # 1: the sidebar preset, on the landing page
+    choose(page, "My portfolio", "Minister-President, bevoegd voor")  # 1: the sidebar preset, on the landing page
     actions += 1
     shows(page, page.get_by_role("heading", name="Portfolio: [NL] Minister-President", exact=False))
     answers_for = cache.filtered_codes(CABINET)

@@ -137,6 +137,18 @@ def test_about_names_where_each_irregularity_occurs_in_the_language(app_db, con)
     assert len(labels) == len(scopes) and not labels & scopes  # every one in Dutch, none as curated in English
     assert "doelstelling 1.4" in labels and "kerncijfers" in labels
     assert app.expander[-1].label == technical
+    # the notes are the Monitor's own, written in Dutch too: no mark says otherwise
+    caption = next(c.value for c in app.caption if "onregelmatigheden" in c.value)
+    assert caption.startswith(f"{len(con.execute('SELECT * FROM irregularities').fetchall())} onregelmatigheden")
+    assert "Engels" not in caption
+    (what, resolution) = con.execute(
+        "SELECT what_nl, resolution_nl FROM irregularities WHERE what LIKE 'Workstream code 1.4.4 is missing%'"
+    ).fetchone()
+    assert what.startswith("Code 1.4.4 van een beleidswerf ontbreekt")
+    notes = " ".join(m.value for m in app.markdown)
+    assert f"**{what}**" in notes and resolution in notes
+    (description,) = con.execute("SELECT description_nl FROM documents WHERE document LIKE '001_%'").fetchone()
+    assert description in app.table[0].value["Beschrijving"].tolist()  # the documents, a static table
 
 
 def test_about_lists_every_irregularity_with_its_lines(app_db, con):

@@ -302,6 +302,22 @@ def test_the_secretariat_adds_a_cycle(people):
 
 
 @pytest.mark.parametrize(
+    "lang, signed, source",
+    [("fr", "Sommet social : Stratégie 2025", "ligne 116"), ("nl", "Sociale Top: Strategie 2025", "regel 116")],
+)
+def test_the_summit_cycles_are_named_in_the_interface_language(people, lang, signed, source):
+    """The cycles of the documents: their names in French or Dutch and where each is printed; an admin's as typed."""
+    workflow.add_cycle(people["admin"], date(2027, 6, 10), "Sociale Top 2027", "Uitnodiging van 1 maart 2027")
+    app = open_page("pages/progress/validate.py", "secretariat", lang=lang)
+    (cycles,) = [frame.value for frame in app.dataframe if "Uitnodiging van 1 maart 2027" in frame.value.values]
+    rows = {row[0]: row for row in cycles.itertuples(index=False)}
+    (day_2015,) = [day for day in rows if "2015" in day]
+    assert rows[day_2015][1].startswith(signed) and source in rows[day_2015][3] and "lines" not in rows[day_2015][3]
+    (day_2027,) = [day for day in rows if "2027" in day]
+    assert rows[day_2027][1] == "Sociale Top 2027" and rows[day_2027][3] == "Uitnodiging van 1 maart 2027"
+
+
+@pytest.mark.parametrize(
     "page, user, future",
     [
         ("pages/progress/report.py", "cabinet", False),  # an update's date

@@ -33,6 +33,7 @@ BUILD_CODE = (
     *sorted((QUERIES_DIR / "build").glob("*.sql")),
     Path(__file__),
     Path(__file__).with_name("sources.py"),
+    Path(__file__).with_name("own_texts.py"),
 )
 
 SCHEMA_VERSION = 1

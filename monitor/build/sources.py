@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from monitor.build.own_texts import attach_translations
 from monitor.build.validate import check_contracts
 from monitor.core.errors import SourceError, SourceProblem
 from monitor.core.paths import DOCUMENTS_DIR, SOURCES_DIR
@@ -242,6 +243,7 @@ def load_sources(sources_dir: Path = SOURCES_DIR, documents_dir: Path = DOCUMENT
         _load_web_version(reader, tables, path, members, organisations)
     _number_rows(tables)
     _load_indicator_editorial(reader, tables)
+    reader.problems.extend(attach_translations(tables, sources_dir, sources_dir.parent.parent))
     reader.problems.extend(check_contracts(tables))
     if reader.problems:
         raise SourceError(reader.problems)
@@ -839,6 +841,8 @@ def _load_web_version(reader, tables, path: Path, members: _Aliases, organisatio
         steering = [normalize_space(s.get("text", "")) for s in item.get("steering") or [] if isinstance(s, dict)]
         tables["source_version_items"].append(
             {
+                "_file": reader.relative(path),
+                "_row": where,
                 "version_id": version_id,
                 "number": reader.cell(path, where, item, "number", INT),
                 "title": reader.cell(path, where, item, "title", TEXT),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from monitor.build.own_texts import OWN_TEXTS, OWN_TEXTS_DIR, TRANSLATED, translated_column
 from monitor.core.errors import SourceProblem
 from monitor.core.numbers import parse_printed_number
 
@@ -121,6 +122,7 @@ def check_contracts(tables: dict[str, list[Row]]) -> list[SourceProblem]:
             )
     for row in tables.get("indicator_values", []):
         problems.extend(_check_printed_value(row))
+    problems.extend(_check_own_texts(tables))
     primaries = Counter(row["objective_code"] for row in tables.get("objective_themes", []) if row.get("is_primary"))
     for row in tables.get("objectives", []):
         if primaries[row.get("code")] != 1:
@@ -132,6 +134,32 @@ def check_contracts(tables: dict[str, list[Row]]) -> list[SourceProblem]:
                     f"objective {row.get('code')} needs exactly one primary theme",
                 )
             )
+    return problems
+
+
+LANGUAGE_NAMES = {"nl": "Dutch", "fr": "French"}
+
+
+def _check_own_texts(tables: dict[str, list[Row]]) -> list[SourceProblem]:
+    """Every text the Monitor writes itself is there in Dutch and French too (the English is the source's)."""
+    problems = []
+    for table, (name, columns) in OWN_TEXTS.items():
+        for row in tables.get(table, []):
+            for column in columns:
+                missing = [
+                    f"{LANGUAGE_NAMES[language]} ({language})"
+                    for language in TRANSLATED
+                    if row.get(column) and not row.get(translated_column(column, language))
+                ]
+                if missing:
+                    problems.append(
+                        SourceProblem(
+                            *_where(table, row),
+                            column,
+                            f"has no {' and no '.join(missing)} text: write it under its English in "
+                            f"data/sources/{OWN_TEXTS_DIR}/{name}.yaml",
+                        )
+                    )
     return problems
 
 

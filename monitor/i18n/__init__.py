@@ -4,18 +4,35 @@ The catalogue is the union of `monitor/i18n/messages/*.yaml` (one file per featu
 features add strings without touching each other's files); a key may appear in one file only.
 A string that counts something has a form per plural category, chosen by its `{count}`:
 `{en: {one: "{count} update", other: "{count} updates"}, …}`.
+
+The Monitor's own words curated beside the documents (rationales, notes, resolutions; see
+monitor/build/own_texts.py) come with the data, one column per language: own_text() and own_texts() pick the
+interface language's.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+import pandas as pd
 import yaml
 
+from monitor.build.own_texts import translated_column
 from monitor.core.formats import DEFAULT_LANGUAGE, LANGUAGES, format_date
 
-__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "catalogue", "format_date", "plural_category", "translate"]
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "LANGUAGES",
+    "catalogue",
+    "format_date",
+    "own_text",
+    "own_texts",
+    "plural_category",
+    "translate",
+]
 
 CATALOGUE_DIR = Path(__file__).with_name("messages")
 
@@ -44,6 +61,20 @@ def translate(key: str, language: str = DEFAULT_LANGUAGE, **values: object) -> s
     if isinstance(text, dict):
         text = text[plural_category(values["count"], language)]
     return text.format(**values) if values else text
+
+
+def own_text(row: Any, column: str, language: str) -> Any:
+    """The Monitor's own text `column` of a row (a mapping, a Series or an itertuples row) in `language`."""
+    name = translated_column(column, language)
+    return getattr(row, name) if isinstance(row, tuple) else row[name]
+
+
+def own_texts(frame: pd.DataFrame, columns: Iterable[str], language: str) -> pd.DataFrame:
+    """A copy of `frame` whose `columns` hold the Monitor's own texts in `language` (as shown and exported)."""
+    shown = frame.copy()
+    for column in columns:
+        shown[column] = frame[translated_column(column, language)]
+    return shown
 
 
 def plural_category(count: object, language: str) -> str:

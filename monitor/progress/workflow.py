@@ -225,12 +225,15 @@ def add_cycle(user: User | None, summit_date: date, label: str, source: str) -> 
 def cycles() -> pd.DataFrame:
     """Every Social Summit cycle: the dated events of the documents, then those admins added, by date.
 
-    Columns: summit_date (date), label, source, origin ('document' or 'admin').
+    Columns: summit_date (date), label (label_nl, label_fr), origin ('document' or 'admin'); for a cycle of the
+    documents cited (the document and lines of its events), for one added by an admin the source as typed.
     """
     documented = db.run("summit_cycles")
     documented["origin"] = CYCLE_ORIGINS[0]
     added = store.run("cycles_added")
     added["origin"] = CYCLE_ORIGINS[1]
+    for language in ("nl", "fr"):  # an admin types a cycle's name once: it shows as typed in every language
+        added[f"label_{language}"] = added["label"]
     both = pd.concat([documented, added], ignore_index=True)
     both["summit_date"] = pd.to_datetime(both["summit_date"]).dt.date
     return both.sort_values("summit_date", kind="stable").reset_index(drop=True)

@@ -8,7 +8,7 @@ import streamlit as st
 from monitor import cache
 from monitor.ui import matches
 from monitor.ui.indicators import objective_indicators
-from monitor.ui.language import labelled, language, t
+from monitor.ui.language import labelled, language, own, t
 from monitor.ui.markdown import paragraphs, plain
 from monitor.ui.proposals import proposals_switch
 from monitor.ui.provenance import cited, provenance, source
@@ -111,7 +111,7 @@ def render_objective(code: str) -> None:
             cited(t("fiche.status_2025"), *field.loc["status_vs_2025"]),
             cited(t("fiche.general_objectives"), *field.loc["general_objectives"]),
         ],
-        [t("fiche.priority_note", note=fiche["priority_note"])] if isinstance(fiche["priority_note"], str) else [],
+        [t("fiche.priority_note", note=own(fiche, "priority_note"))] if isinstance(fiche["priority_note"], str) else [],
     )
     _who(code, fiche)
     _objective_workstreams(code)
@@ -189,7 +189,7 @@ def _cross_references(code: str) -> None:
             label = t("fiche.referred_from", target=target)
         _cited(f"- “{plain(row.quote)}”", row)
         if isinstance(row.note, str):
-            st.caption(t("fiche.resolution", note=row.note))
+            st.caption(t("fiche.resolution", note=own(row, "note")))
         if isinstance(target, str) and target.count(".") == 2:
             st.page_link(WORKSTREAMS_PAGE, label=label, query_params={"workstream": target})
         elif isinstance(target, str):
@@ -244,7 +244,7 @@ def _later_wording(code: str) -> None:
             where = source(first["version_document"], row.line_start, row.line_end)
             st.caption(f"{labelled('fiche.steered_by')} {later_steering} · {where}")
         if isinstance(row.link_note, str):
-            st.caption(t("fiche.link_note", note=row.link_note))
+            st.caption(t("fiche.link_note", note=own(row, "link_note")))
         st.divider()
 
 
@@ -304,5 +304,7 @@ def render_workstream(code: str) -> None:
             cited(t("fiche.description"), row["document"], row["description_line_start"], row["description_line_end"])
         )
     corrected = isinstance(row["code_note"], str)
-    provenance(citations, [t("fiche.code_corrected", printed=row["code_printed"], note=row["code_note"])] * corrected)
+    provenance(
+        citations, [t("fiche.code_corrected", printed=row["code_printed"], note=own(row, "code_note"))] * corrected
+    )
     workstream_history(code, proposals)

@@ -15,7 +15,7 @@ from monitor.explore import charts
 from monitor.explore.looks import DELIVERY_LOOK, DIRECTION_LOOK, TARGET_LOOK, look_text
 from monitor.indicators import analysis, entries
 from monitor.ui.flash import flash
-from monitor.ui.language import DATE_INPUT_FORMAT, format_day, format_moment, language, t
+from monitor.ui.language import DATE_INPUT_FORMAT, format_day, format_moment, labelled, language, own, t
 from monitor.ui.markdown import plain
 from monitor.ui.people import full_name
 from monitor.ui.plots import chart
@@ -112,7 +112,8 @@ def render_indicator(indicator_id: str, readings: pd.DataFrame, values: pd.DataF
     top[1].metric(t("column.direction"), direction_label(reading["state"]))
     st.markdown(direction_sentence(reading, decimals))
     desired = reading["desired"] or "none"
-    st.caption(t("indicators.editorial_direction", desired=t(f"desired.{desired}"), rationale=reading["rationale"]))
+    why = own(reading, "rationale")
+    st.caption(t("indicators.editorial_direction", desired=t(f"desired.{desired}"), rationale=why))
 
     checks = _checks_of(indicator_id)
     path = next((check.path() for _target, check in checks if check.path()), [])
@@ -250,7 +251,7 @@ def _linked_objectives(indicator_id: str) -> None:
             label=f"{row['objective_code']} · {title}",
             query_params={"objective": row["objective_code"]},
         )
-        st.caption(f"{t('indicators.editorial_link')}: {plain(row['rationale'])}")
+        st.caption(f"{labelled('indicators.editorial_link')} {plain(own(row, 'rationale'))}")  # 'Lien éditorial :'
 
 
 def objective_indicators(code: str) -> None:
@@ -277,7 +278,7 @@ def objective_indicators(code: str) -> None:
             f" · {direction_label(reading['state'])}",
             query_params={"indicator": row["indicator_id"]},
         )
-        st.caption(f"{t('indicators.editorial_link')}: {plain(row['rationale'])}")
+        st.caption(f"{labelled('indicators.editorial_link')} {plain(own(row, 'rationale'))}")  # 'Lien éditorial :'
     targets = cache.query("targets_all")
     checks = cache.target_checks()
     for row in targets[(targets["objective_code"] == code) & targets["indicator_id"].notna()].to_dict("records"):
@@ -403,7 +404,7 @@ def render_target(row: dict, check: analysis.TargetCheck, user, key: str) -> Non
             ),
             query_params={"indicator": row["indicator_id"]},
         )
-        st.caption(t("targets.link_rationale", rationale=plain(row["link_rationale"])))
+        st.caption(t("targets.link_rationale", rationale=plain(own(row, "link_rationale"))))
         sentence = target_sentence(check, row["indicator_id"], reading["unit"], decimals)
         st.markdown(f"**{target_label(check.state)}** — {sentence}")
         series = cache.indicator_series(row["indicator_id"])

@@ -6,12 +6,13 @@ from __future__ import annotations
 import threading
 from datetime import date
 
+import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from monitor.core import formats
 from monitor.core.formats import DEFAULT_LANGUAGE, LANGUAGES, format_date
-from monitor.i18n import translate
+from monitor.i18n import own_text, own_texts, translate
 
 CHOSEN_LANGUAGE = "_chosen_language"  # survives page switches, unlike widget state
 # The language of the script run on this thread, set by language_picker() at the top of every run: a page asks
@@ -120,6 +121,17 @@ def format_moment(moment) -> str:
 def t(key: str, **values: object) -> str:
     """The interface string `key` in the current language."""
     return translate(key, language(), **values)
+
+
+def own(row, column: str):
+    """The Monitor's own words in `column` of a row (a rationale, a note, a resolution) in the interface language;
+    the documents' own text is never passed through here: it stays as printed."""
+    return own_text(row, column, language())
+
+
+def in_language(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    """A copy of `frame` with the Monitor's own words in `columns` in the interface language."""
+    return own_texts(frame, columns, language())
 
 
 def labelled(key: str) -> str:

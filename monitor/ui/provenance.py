@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pandas as pd
 import streamlit as st
 
 from monitor import cache
-from monitor.ui.language import t
+from monitor.ui.language import in_language, t
 
 
 def source(document: str, start: int, end: int) -> str:
@@ -52,3 +53,18 @@ def irregularity_scope(scope: str) -> str:
     if scope in SCOPES:
         return t(f"about.scope.{scope.replace(' ', '_')}")
     return scope  # a scope added to the sources later shows as curated until it has its string
+
+
+def cycles_shown(cycles: pd.DataFrame) -> pd.DataFrame:
+    """The Social Summit cycles (cache.cycles()) as shown: each name in the interface language (an admin's as
+    typed), and as source where a cycle of the documents is printed, or the source an admin typed."""
+    shown = in_language(cycles, "label")
+    shown["source"] = [
+        typed if isinstance(typed, str) else "; ".join(source(*_place(event)) for event in events)
+        for events, typed in zip(cycles["cited"], cycles["source"], strict=True)
+    ]
+    return shown
+
+
+def _place(event: dict) -> tuple[str, int, int]:
+    return event["document"], event["line_start"], event["line_end"]

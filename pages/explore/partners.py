@@ -5,7 +5,7 @@ import streamlit as st
 
 from monitor import cache
 from monitor.explore import charts
-from monitor.ui.language import t
+from monitor.ui.language import in_language, t
 from monitor.ui.plots import chart
 from monitor.ui.sidebar import current_filters, filter_status
 from monitor.ui.standing import (
@@ -86,7 +86,8 @@ if filter_status(filters):
     )
 
     st.subheader(t("partners.themes"))
-    themes = with_titles(cache.themes(filters), "objective", "objective_code", "objective_title")
+    themes = in_language(cache.themes(filters), "rationale")  # the Monitor's reasons, in the interface language
+    themes = with_titles(themes, "objective", "objective_code", "objective_title")
     if filters.theme:
         themes = themes[themes["domain_id"].isin(filters.theme)]
     themes = with_titles(themes, "domain", "domain_id", "domain")

@@ -4,14 +4,14 @@ irregularities and how they were read; the technical part (files, tables, build)
 import streamlit as st
 
 from monitor import cache
-from monitor.ui.language import format_moment, t
+from monitor.ui.language import format_moment, in_language, own, t
 from monitor.ui.markdown import plain
 from monitor.ui.provenance import irregularity_scope, source
 from monitor.ui.tables import table
 
 st.title(t("about.title"))
 st.write(t("about.intro"))
-documents = cache.query("documents")
+documents = in_language(cache.query("documents"), "description")
 st.subheader(t("about.documents"))
 table(
     documents,
@@ -31,7 +31,7 @@ for scope, rows in irregularities.groupby("scope", sort=False):
     with st.expander(f"{irregularity_scope(scope)} ({len(rows)})"):
         for row in rows.itertuples():
             where = plain(source(row.document, row.line_start, row.line_end))  # cited as on the fiches
-            st.markdown(f"**{plain(row.what)}**  \n{plain(row.resolution)}  \n{where}")
+            st.markdown(f"**{plain(own(row, 'what'))}**  \n{plain(own(row, 'resolution'))}  \n{where}")
 
 with st.expander(t("about.technical")):  # for those who maintain the Monitor; the docs say more
     info = cache.query("build_info")

@@ -11,7 +11,7 @@ from monitor.explore import charts
 from monitor.explore.looks import confidence_text, status_text
 from monitor.progress import aggregates
 from monitor.progress.workflow import ALL_STATUSES
-from monitor.ui.language import format_day, format_moment, t
+from monitor.ui.language import format_day, format_moment, in_language, t
 from monitor.ui.people import with_full_names
 from monitor.ui.plots import chart
 from monitor.ui.proposals import proposals_switch, proposed_text
@@ -91,7 +91,7 @@ chart(
 
 st.subheader(t("progress.timeline"))
 today = date.today()
-cycle_labels = dict(zip(state.cycles["summit_date"], state.cycles["label"], strict=True))
+cycle_labels = dict(zip(state.cycles["summit_date"], in_language(state.cycles, "label")["label"], strict=True))
 
 
 def moment_heading(day: date) -> str:

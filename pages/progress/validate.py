@@ -16,6 +16,7 @@ from monitor.ui.language import DATE_INPUT_FORMAT, format_day, format_moment, t
 from monitor.ui.markdown import plain
 from monitor.ui.notices import problem_list
 from monitor.ui.people import with_full_names
+from monitor.ui.provenance import cycles_shown
 from monitor.ui.tables import table
 from monitor.ui.titles import title_of, with_titles
 
@@ -170,7 +171,7 @@ table(
 )
 
 st.subheader(t("validate.cycles"))
-shown_cycles = cycles.copy()
+shown_cycles = cycles_shown(cycles)
 shown_cycles["day"] = shown_cycles["summit_date"].map(format_day)
 shown_cycles["origin_label"] = shown_cycles["origin"].map(lambda o: t(f"validate.origin.{o}"))
 table(

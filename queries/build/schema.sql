@@ -1,5 +1,8 @@
 -- Purpose: the schema of the strategy database (built by `python -m monitor.build`). Parameters: none.
 -- Every fact table carries its provenance: document file name and 1-based line range.
+-- The Monitor's own words (a rationale, a note, a resolution, an event's name, a document's description) stand
+-- in English in their column and in Dutch and French beside it, as <column>_nl and <column>_fr
+-- (data/sources/own_texts/, monitor/build/own_texts.py); the app shows the one of the interface language.
 -- Public data contract (relied on by pages, exports and other tools):
 --   objectives(code, pillar, title, priority_type)
 --   workstreams(code, objective_code, title, priority_type)
@@ -12,6 +15,8 @@ CREATE TABLE documents (
     document    VARCHAR PRIMARY KEY,
     title       VARCHAR NOT NULL UNIQUE,
     description VARCHAR NOT NULL,
+    description_nl VARCHAR NOT NULL,
+    description_fr VARCHAR NOT NULL,
     line_count  INTEGER NOT NULL CHECK (line_count > 0),
     sha256      VARCHAR NOT NULL
 );
@@ -34,6 +39,8 @@ CREATE TABLE objectives (
     priority_type            VARCHAR NOT NULL CHECK (priority_type IN ('shared', 'consulted', 'mixed')),
     priority_text            VARCHAR NOT NULL,
     priority_note            VARCHAR,
+    priority_note_nl         VARCHAR,
+    priority_note_fr         VARCHAR,
     general_objectives       VARCHAR NOT NULL,
     status_vs_2025           VARCHAR NOT NULL,
     status_vs_2025_kind      VARCHAR NOT NULL CHECK (status_vs_2025_kind IN ('new', 'continued', 'other')),
@@ -43,7 +50,8 @@ CREATE TABLE objectives (
     document                 VARCHAR NOT NULL REFERENCES documents (document),
     line_start               INTEGER NOT NULL,
     line_end                 INTEGER NOT NULL,
-    CHECK (line_start <= line_end)
+    CHECK (line_start <= line_end),
+    CHECK ((priority_note IS NULL) = (priority_note_nl IS NULL) AND (priority_note IS NULL) = (priority_note_fr IS NULL))
 );
 
 -- One row per printed fiche field of an objective, with its own lines (provenance of the fiche text).
@@ -65,6 +73,8 @@ CREATE TABLE workstreams (
     sort_order        INTEGER NOT NULL UNIQUE,
     code_printed      VARCHAR,
     code_note         VARCHAR,
+    code_note_nl      VARCHAR,
+    code_note_fr      VARCHAR,
     title             VARCHAR NOT NULL,
     description       VARCHAR NOT NULL,
     priority_type     VARCHAR CHECK (priority_type IN ('shared', 'consulted')),
@@ -79,6 +89,7 @@ CREATE TABLE workstreams (
     description_line_end   INTEGER,
     CHECK (line_start <= line_end),
     CHECK ((code_printed IS NOT DISTINCT FROM code) OR code_note IS NOT NULL),
+    CHECK ((code_note IS NULL) = (code_note_nl IS NULL) AND (code_note IS NULL) = (code_note_fr IS NULL)),
     CHECK ((priority_tag IS NULL) = (priority_type IS NULL))
 );
 
@@ -213,9 +224,12 @@ CREATE TABLE cross_references (
     target_objective         VARCHAR REFERENCES objectives (code),
     target_workstream        VARCHAR REFERENCES workstreams (code),
     note                     VARCHAR,
+    note_nl                  VARCHAR,
+    note_fr                  VARCHAR,
     document                 VARCHAR NOT NULL REFERENCES documents (document),
     line_start               INTEGER NOT NULL,
     line_end                 INTEGER NOT NULL,
+    CHECK ((note IS NULL) = (note_nl IS NULL) AND (note IS NULL) = (note_fr IS NULL)),
     CHECK ((target_objective_printed IS NOT DISTINCT FROM target_objective) OR note IS NOT NULL)
 );
 
@@ -293,6 +307,8 @@ CREATE TABLE summit_events (
     event_date        DATE,
     year              INTEGER,   -- NULL for the yearly summit, which the documents describe without a date
     name              VARCHAR NOT NULL,
+    name_nl           VARCHAR NOT NULL,
+    name_fr           VARCHAR NOT NULL,
     quote             VARCHAR NOT NULL,
     is_social_summit  BOOLEAN NOT NULL,
     document          VARCHAR NOT NULL REFERENCES documents (document),
@@ -334,17 +350,24 @@ CREATE TABLE source_version_items (
     steering_text     VARCHAR,
     linked_workstream VARCHAR REFERENCES workstreams (code),
     link_note         VARCHAR,
+    link_note_nl      VARCHAR,
+    link_note_fr      VARCHAR,
     document          VARCHAR NOT NULL REFERENCES documents (document),
     line_start        INTEGER NOT NULL,
     line_end          INTEGER NOT NULL,
-    PRIMARY KEY (version_id, number)
+    PRIMARY KEY (version_id, number),
+    CHECK ((link_note IS NULL) = (link_note_nl IS NULL) AND (link_note IS NULL) = (link_note_fr IS NULL))
 );
 
 CREATE TABLE irregularities (
     irregularity_id INTEGER PRIMARY KEY,
     scope           VARCHAR NOT NULL,
     what            VARCHAR NOT NULL,
+    what_nl         VARCHAR NOT NULL,
+    what_fr         VARCHAR NOT NULL,
     resolution      VARCHAR NOT NULL,
+    resolution_nl   VARCHAR NOT NULL,
+    resolution_fr   VARCHAR NOT NULL,
     document        VARCHAR NOT NULL REFERENCES documents (document),
     line_start      INTEGER NOT NULL,
     line_end        INTEGER NOT NULL
@@ -365,6 +388,8 @@ CREATE TABLE objective_themes (
     domain_id      VARCHAR NOT NULL REFERENCES policy_domains (domain_id),
     is_primary     BOOLEAN NOT NULL,
     rationale      VARCHAR NOT NULL,
+    rationale_nl   VARCHAR NOT NULL,
+    rationale_fr   VARCHAR NOT NULL,
     PRIMARY KEY (objective_code, domain_id)
 );
 
@@ -379,6 +404,8 @@ CREATE TABLE indicator_directions (
     threshold      DOUBLE CHECK (threshold > 0),
     threshold_kind VARCHAR CHECK (threshold_kind IN ('points', 'percent')),
     rationale      VARCHAR NOT NULL,
+    rationale_nl   VARCHAR NOT NULL,
+    rationale_fr   VARCHAR NOT NULL,
     CHECK ((desired = 'none') = (threshold IS NULL)),
     CHECK ((threshold IS NULL) = (threshold_kind IS NULL))
 );
@@ -387,6 +414,8 @@ CREATE TABLE indicator_objectives (
     indicator_id   VARCHAR NOT NULL REFERENCES indicators (indicator_id),
     objective_code VARCHAR NOT NULL REFERENCES objectives (code),
     rationale      VARCHAR NOT NULL,
+    rationale_nl   VARCHAR NOT NULL,
+    rationale_fr   VARCHAR NOT NULL,
     PRIMARY KEY (indicator_id, objective_code)
 );
 
@@ -397,6 +426,8 @@ CREATE TABLE target_indicators (
     indicator_id VARCHAR NOT NULL REFERENCES indicators (indicator_id),
     base_year    INTEGER NOT NULL,
     rationale    VARCHAR NOT NULL,
+    rationale_nl VARCHAR NOT NULL,
+    rationale_fr VARCHAR NOT NULL,
     document     VARCHAR NOT NULL REFERENCES documents (document),
     line_start   INTEGER NOT NULL,
     line_end     INTEGER NOT NULL

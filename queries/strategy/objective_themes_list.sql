@@ -1,5 +1,6 @@
 -- Grain: one row per objective × policy domain link of the editorial theme mapping.
--- Columns: domain_id, domain, domain_order, objective_code, objective_title, priority_type, is_primary, rationale.
+-- Columns: domain_id, domain, domain_order, objective_code, objective_title, priority_type, is_primary, rationale,
+--          rationale_nl, rationale_fr.
 -- Parameters: none.
 SELECT
     d.domain_id,
@@ -9,7 +10,9 @@ SELECT
     o.title AS objective_title,
     o.priority_type,
     t.is_primary,
-    t.rationale
+    t.rationale,
+    t.rationale_nl,
+    t.rationale_fr
 FROM objective_themes AS t
 JOIN policy_domains AS d USING (domain_id)
 JOIN objectives AS o ON o.code = t.objective_code
