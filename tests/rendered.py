@@ -1,6 +1,6 @@
 """What a rendered AppTest shows, as text: reusable by every page test that checks languages or accessibility.
 
-`page_paths()` reads dashboard.py's PAGES (so new pages are covered as soon as they are routed);
+`page_paths()` and `page_urls()` read dashboard.py's PAGES (so new pages are covered as soon as they are routed);
 `rendered_texts(app)` gathers every string of every element (labels, options, help, Markdown, captions,
 table headers and cells, and the plotly figure JSON: titles, axis titles, legend names, hover templates);
 `missing_keys(app)` lists those that hold the catalogue's missing-key marker.
@@ -27,11 +27,23 @@ MISSING_MARK = "⟦"  # what monitor.i18n.translate shows for a key the catalogu
 
 def page_paths() -> dict[str, str]:
     """PAGES of dashboard.py as {name: 'pages/x.py'}, read from its source (no Streamlit run needed)."""
+    return {name: page.args[0].value for name, page in _routed_pages().items()}
+
+
+def page_urls() -> dict[str, str]:
+    """PAGES of dashboard.py as {name: its address after the server's root} ('' for the default page)."""
+    return {
+        name: next((word.value.value for word in page.keywords if word.arg == "url_path"), "")
+        for name, page in _routed_pages().items()
+    }
+
+
+def _routed_pages() -> dict[str, ast.Call]:
     tree = ast.parse(DASHBOARD.read_text(encoding="utf-8"))
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "PAGES" for t in node.targets):
             return {
-                key.value: value.args[0].value
+                key.value: value
                 for key, value in zip(node.value.keys, node.value.values, strict=True)
                 if isinstance(value, ast.Call) and value.args
             }

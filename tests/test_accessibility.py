@@ -4,6 +4,7 @@ tests/test_languages.py; the browser checks the rendered text, html lang and the
 
 from __future__ import annotations
 
+import copy
 import itertools
 import re
 import tomllib
@@ -55,6 +56,24 @@ def test_chart_palettes_are_colour_blind_safe():
 
 def test_bar_edges_meet_the_graphics_ratio():
     assert contrast.ratio(charts.EDGE["color"], "#ffffff") >= contrast.AA_GRAPHICS
+
+
+def test_chart_text_on_the_paper_is_readable():
+    """Streamlit's chart theme writes ticks, axis titles and default text in a grey below AA; every chart is drawn
+    with the theme's text colour instead, on every axis, keeping what a chart sets itself."""
+    assert contrast.ratio("#808495", THEME["backgroundColor"]) < contrast.AA_TEXT  # the theme's grey
+    layout = {"xaxis": {"title": {"text": "Objectives"}}, "yaxis2": {"tickfont": {"size": 12}}, "legend": {"x": 0}}
+    given = copy.deepcopy(layout)
+    drawn = charts.with_readable_text({"data": [], "layout": layout})["layout"]
+    for axis in ("xaxis", "yaxis", "yaxis2"):
+        for colour in (drawn[axis]["tickfont"]["color"], drawn[axis]["title"]["font"]["color"]):
+            assert contrast.ratio(colour, THEME["backgroundColor"]) >= contrast.AA_TEXT
+    for colour in (drawn["font"]["color"], drawn["legend"]["font"]["color"]):
+        assert contrast.ratio(colour, THEME["backgroundColor"]) >= contrast.AA_TEXT
+    assert drawn["xaxis"]["title"]["text"] == "Objectives" and drawn["yaxis2"]["tickfont"]["size"] == 12
+    assert drawn["legend"]["x"] == 0 and layout == given  # the figure given is left as it was
+    own = charts.with_readable_text({"data": [], "layout": {"font": {"color": "#000000"}}})
+    assert own["layout"]["font"]["color"] == "#000000"
 
 
 def test_the_figure_check_finds_a_light_bar_and_unreadable_text():

@@ -7,6 +7,7 @@ import streamlit as st
 from plotly.basedatatypes import BaseFigure
 
 from monitor.core import formats
+from monitor.explore import charts
 from monitor.ui.language import language, t
 
 
@@ -45,7 +46,8 @@ def chart(figure, key: str, summary: str, filename: str, **options):
     if not figure.get("data"):
         st.info(t("empty.chart"))
         return None
-    figure = {**figure, "layout": {**figure.get("layout", {}), "separators": formats.separators(language())}}
+    figure = charts.with_readable_text(figure)
+    figure = {**figure, "layout": {**figure["layout"], "separators": formats.separators(language())}}
     event = st.plotly_chart(_AsValidated(figure), key=key, config=chart_config(filename), **options)
     st.caption(summary)
     return event
