@@ -45,7 +45,8 @@ def validated(built_db, tmp_path_factory):
         patch.setenv(DB_PATH_ENV, str(built_db))
         statuses = {}
         mine = workflow.editable_workstreams(people["editor"])
-        theirs = [code for code in workflow.editable_workstreams(people["other"]) if code not in mine]
+        employment = set(cache.filtered_codes(Filters(theme=(EMPLOYMENT,))))  # Brupartners' domain in journey (b)
+        theirs = [c for c in workflow.editable_workstreams(people["other"]) if c not in mine and c in employment]
         for editor, code, status, confidence in (
             ("editor", mine[0], "in_progress", "green"),
             ("editor", mine[1], "stalled", "red"),

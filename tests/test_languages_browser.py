@@ -21,12 +21,12 @@ PARTNER_COLUMNS = [
     "column.code",
     "column.objective_title",
     "column.objective_title",  # its language column: the titles are written as published, no screen mark
-    "column.status_strip",
-    "column.delivery",
+    "column.standing",
     "column.priority_type",
     "column.as_partner",
     "column.in_committee",
     "column.steers",
+    "column.inferred_partners",
 ]
 
 
@@ -88,7 +88,7 @@ def test_brupartners_journey_in_french_exports_french_headers_and_the_filtered_r
     assert rows[0] == headers
     expected = expected_partner_rows(con, "employment")
     assert expected and [row[0] for row in rows[1:]] == expected
-    assert all(row[5] == fr("priority.shared") for row in rows[1:])
+    assert all(row[4] == fr("priority.shared") for row in rows[1:])
     titles = dict(con.execute("SELECT code, title FROM objectives").fetchall())
     assert all(row[1:3] == [titles[row[0]], "nl"] for row in rows[1:])  # no translation entered: Dutch, said so
     ARTIFACTS.mkdir(exist_ok=True)

@@ -9,8 +9,6 @@ from monitor.ui.language import in_language, t
 from monitor.ui.plots import chart
 from monitor.ui.sidebar import current_filters, filter_status
 from monitor.ui.standing import (
-    OBJECTIVE_STANDING,
-    OBJECTIVE_STANDING_WIDTHS,
     official_counts,
     shared_delivery_line,
     status_label,
@@ -46,6 +44,7 @@ if filter_status(filters):
     st.caption(t("partners.social_partners_caption") if not filters.org else t("partners.org_caption"))
     partners = with_titles(partners, "objective", "objective_code", "objective_title")
     partners["priority"] = partners["objective_priority_type"].map(lambda p: t(f"priority.{p}"))
+    partners["standing"] = partners["delivery"] + " · " + partners["strip"]  # one column: the grid fits 1366 px
     role_names = {
         "partner": "column.as_partner",
         "steering_committee": "column.in_committee",
@@ -60,7 +59,7 @@ if filter_status(filters):
         {
             "objective_code": "column.code",
             "objective_title": "column.objective_title",
-            **OBJECTIVE_STANDING,
+            "standing": "column.standing",
             "priority": "column.priority_type",
             "partner": "column.as_partner",
             "steering_committee": "column.in_committee",
@@ -72,16 +71,16 @@ if filter_status(filters):
         helps={"inferred": "help.inferred_partners"},
         widths={  # the organisations' names in full, at 1366 px too
             "objective_code": 40,
-            "objective_title": 190,
-            **OBJECTIVE_STANDING_WIDTHS,
-            "priority": 80,
-            "partner": 130,
-            "steering_committee": 130,
-            "steering": 120,
-            "consulted": 120,
-            "inferred": 140,
+            "objective_title": 150,
+            "standing": 135,
+            "priority": 75,
+            "partner": 105,
+            "steering_committee": 105,
+            "steering": 90,
+            "consulted": 90,
+            "inferred": 100,
         },
-        lines=5,
+        lines=6,
         export="social-partners",
     )
 
