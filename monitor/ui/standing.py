@@ -189,7 +189,9 @@ def portfolio_standing(own: pd.DataFrame, codes: list[str], proposals: bool) -> 
     objectives = with_objective_standing(own, codes, code_column="objective_code")
     is_workstream = own["workstream_code"].astype(bool)
     return steered.assign(
-        standing=steered["status_label"].where(is_workstream, objectives["delivery"] + " · " + objectives["strip"]),
+        standing=steered["status_label"].where(
+            is_workstream, [f"{d} · {s}" for d, s in zip(objectives["delivery"], objectives["strip"], strict=True)]
+        ),
         validated_on=steered["validated_on"].where(is_workstream, ""),
     )
 

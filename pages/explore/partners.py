@@ -44,7 +44,9 @@ if filter_status(filters):
     st.caption(t("partners.social_partners_caption") if not filters.org else t("partners.org_caption"))
     partners = with_titles(partners, "objective", "objective_code", "objective_title")
     partners["priority"] = partners["objective_priority_type"].map(lambda p: t(f"priority.{p}"))
-    partners["standing"] = partners["delivery"] + " · " + partners["strip"]  # one column: the grid fits 1366 px
+    partners["standing"] = [  # one column: the grid fits 1366 px
+        f"{delivery} · {strip}" for delivery, strip in zip(partners["delivery"], partners["strip"], strict=True)
+    ]
     role_names = {
         "partner": "column.as_partner",
         "steering_committee": "column.in_committee",
