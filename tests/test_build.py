@@ -85,6 +85,11 @@ def note_without_translation(s: Path) -> None:
     replace_in(s / "objectives" / "2.6.yaml", "the only free number in that position.", "the only free number there.")
 
 
+def reason_reworded(s: Path) -> None:
+    """The reason of an inferred match, shown on screen, is reworded without its Dutch and French."""
+    replace_in(s / "member_aliases.csv", "joined per the hyphen rule", "joined at the hyphen")
+
+
 CASES: list[tuple[Callable[[Path], None], str, str, str]] = [
     (break_year, "indicator_values.csv", "2", "year"),
     (break_alias, "objectives/1.1.yaml", "associated[0]", "text"),
@@ -99,6 +104,7 @@ CASES: list[tuple[Callable[[Path], None], str, str, str]] = [
     (english_changed, "objective_themes.csv", "2", "rationale"),
     (french_left_out, "indicator_directions.csv", "2", "rationale"),
     (note_without_translation, "objectives/2.6.yaml", "workstreams[3]", "code_note"),
+    (reason_reworded, "member_aliases.csv", "4", "note"),
 ]
 
 
@@ -130,6 +136,19 @@ def test_a_text_of_the_monitor_without_its_dutch_or_french_names_its_row_and_whe
         "data/sources/own_texts/objective_themes.yaml, row [0], column 'en': matches no text of its sources (was the"
         " English changed?): \"Title: 'De voorwaarden creëren voor de economische transitie'; workstreams: circ\"",
     ]
+
+
+def test_the_note_of_an_exact_match_is_never_shown_and_needs_no_dutch_or_french(sources, tmp_path):
+    target = tmp_path / "strategy.duckdb"
+    replace_in(
+        sources / "member_aliases.csv", "Fiche 1.1 initiating; many fiches", "Fiche 1.1 initiating; several fiches"
+    )
+    build_database(target, sources, DOCUMENTS_DIR)
+    with duckdb.connect(str(target), read_only=True) as con:
+        (row,) = con.execute(
+            "SELECT confidence, note_nl, note_fr FROM member_aliases WHERE note LIKE 'Fiche 1.1 initiating; several%'"
+        ).fetchall()
+    assert row == ("exact", None, None)
 
 
 def test_cli_reports_the_problem_and_exits_non_zero(sources, tmp_path, capsys, monkeypatch):

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from monitor.build.own_texts import OWN_TEXTS, OWN_TEXTS_DIR
+from monitor.build.validate import NEVER_SHOWN
 from monitor.core.formats import LANGUAGES
 from monitor.core.paths import DOCUMENTS_DIR, PROJECT_ROOT, SOURCES_DIR
 from monitor.core.text import squeeze
@@ -261,10 +262,16 @@ def test_own_texts_keep_the_documents_quotes_in_dutch_and_every_number():
 
 
 def test_every_own_text_of_the_database_is_there_in_every_language(con):
-    """The built database holds each of the Monitor's own texts in English, Dutch and French."""
+    """The built database holds each of the Monitor's own texts that is shown in English, Dutch and French (the
+    note of an exact match is never shown and is written in English only)."""
     for table, (_name, columns) in OWN_TEXTS.items():
+        never_column, never_value = NEVER_SHOWN.get(table, (None, None))
+        shown = f" AND {never_column} <> $never" if never_column else ""
         for column in columns:
-            rows = con.execute(f"SELECT {column}, {column}_nl, {column}_fr FROM {table} WHERE {column} IS NOT NULL")
+            rows = con.execute(
+                f"SELECT {column}, {column}_nl, {column}_fr FROM {table} WHERE {column} IS NOT NULL{shown}",
+                {"never": never_value} if never_column else {},
+            )
             texts = rows.fetchall()
             assert texts, (table, column)
             assert all(all(text and text.strip() for text in row) for row in texts), (table, column)

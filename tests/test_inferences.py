@@ -220,6 +220,34 @@ def test_a_member_read_from_a_short_title_is_marked_inferred_on_the_fiche(app_db
     assert consulted and any("Moeten aangesproken worden" in c.value for c in app.caption)
 
 
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_why_a_member_is_inferred_is_given_in_the_interface_language(app_db, con, lang):
+    """The reason behind an inferred match (the fiche's tooltip, the portfolio's "Why inferred" popover) is the
+    Monitor's own text in the interface language, the printed title quoted as printed, never the English note."""
+    from monitor.i18n import translate
+    from tests.rendered import open_page
+
+    english, written = con.execute(
+        f"SELECT note, note_{lang} FROM member_aliases WHERE alias = 'Minister van Werk' AND confidence = 'inferred'"
+    ).fetchone()
+    app = open_page(OBJECTIVES, objective="2.1", lang=lang)
+    (werk,) = [m for m in app.markdown if "“Minister van Werk”" in m.value]
+    assert f"*{translate('match.inferred', lang)}*" in werk.value
+    assert written[:60] in werk.proto.help and "Minister van Werk" in werk.proto.help
+    assert english[:40] not in werk.proto.help
+    english, written = con.execute(
+        f"SELECT note, note_{lang} FROM member_aliases"
+        " WHERE alias = 'Minister-President' AND member_id = 'brussels_minister_president'"
+    ).fetchone()
+    portfolio = open_page(MEMBERS, member="brussels_minister_president", role="consulted", lang=lang)
+    reasons = [m.value for m in portfolio.markdown if f"({translate('match.inferred', lang)}):" in m.value]
+    assert any(written[:60] in why for why in reasons), reasons
+    assert not any(english[:40] in why for why in reasons)
+    stated = open_page(OBJECTIVES, objective="1.1", lang=lang)  # initiating under its full printed title
+    (climate,) = [m for m in stated.markdown if m.value.startswith("- **") and "Klimaattransitie" in m.value]
+    assert climate.proto.help == ""  # a stated role has no reason (its note, in English only, is not shown)
+
+
 def test_an_unresolved_title_and_a_footnote_show_with_the_names_they_concern(app_db):
     from tests.rendered import open_page
 

@@ -2,7 +2,8 @@
 
 Beside the documents' facts, the curated sources hold texts the Monitor writes itself: the editorial
 rationales, each irregularity and how it was resolved, the notes on a corrected code, a resolved
-cross-reference or a later wording, the names of the Summit events and the description of each document.
+cross-reference or a later wording, the names of the Summit events, the description of each document, and
+why a printed name is read as a member or an organisation (only where the match is not exact: validate.py).
 Each is written in English in its source file; its Dutch and French stand in
 `data/sources/own_texts/<name>.yaml`, one entry per text:
 
@@ -48,6 +49,8 @@ OWN_TEXTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "cross_references": ("objectives", ("note",)),
     "source_version_items": ("web_versions", ("link_note",)),
     "irregularities": ("irregularities", ("what", "resolution")),
+    "member_aliases": ("member_aliases", ("note",)),
+    "organisation_aliases": ("organisation_aliases", ("note",)),
 }
 
 

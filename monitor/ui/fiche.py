@@ -52,7 +52,7 @@ def _people(frame: pd.DataFrame, role: str, citations: list[str]) -> None:
         where = f" — {row.workstream_code}" if isinstance(row.workstream_code, str) else ""
         written = "" if row.as_written == row.name else f" · {labelled('fiche.as_written')} “{plain(row.as_written)}”"
         qualifier = f" ({plain(row.qualifier)})" if isinstance(row.qualifier, str) else ""  # "in overleg met …"
-        why = matches.reason(row.as_written, row.name, row.basis, row.kind)
+        why = matches.reason(row, kind=row.kind)
         name = markdown_title("member", row.member_id, row.name)
         st.markdown(
             f"- **{name}**{matches.mark(row.confidence, row.kind)}{where}{written}{qualifier}",
@@ -79,7 +79,7 @@ def _organisations(frame: pd.DataFrame, role: str, note: str | None, citations: 
     for r in shown.drop(stated.index).itertuples():  # the Monitor's reading of a printed name: marked, reason in help
         st.markdown(
             f"{plain(r.name)}{matches.mark(r.confidence)} (“{plain(r.as_written)}”)",
-            help=plain(matches.reason(r.as_written, r.name, r.basis)),
+            help=plain(matches.reason(r)),
         )
     for qualifier in rows["qualifier"].dropna().unique():  # consulted bodies: why, as printed
         st.caption(plain(qualifier))
@@ -286,7 +286,7 @@ def render_workstream(code: str) -> None:
         role = "" if party.role == "steering" else f" ({t('fiche.consulted')})"
         written = "" if party.as_written == party.name else f" · “{plain(party.as_written)}”"
         name = title_of("member", party.party_id, party.name) if party.kind == "member" else party.name
-        why = matches.reason(party.as_written, name, party.basis, party.member_kind)
+        why = matches.reason(party, name, party.member_kind)
         st.markdown(
             f"- **{plain(name)}**{matches.mark(party.confidence, party.member_kind)}{role}{written}",
             help=plain(why) if why else None,

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from monitor.explore.summaries import is_sure
-from monitor.ui.language import t
+from monitor.ui.language import own, t
 from monitor.ui.markdown import plain
 
 UNRESOLVED = "unresolved"  # government_members.kind of a title the documents tie to no member
@@ -28,22 +28,26 @@ def mark(confidence: object, kind: object = None) -> str:
     return "" if is_sure(confidence) else f" · *{label(str(confidence))}*"
 
 
-def reason(written: object, name: object, basis: object, kind: object = None) -> str | None:
-    """Why the printed name is read as this member or body (None for a stated one): the tooltip of its mark."""
+def reason(row, name: object = None, kind: object = None) -> str | None:
+    """Why the printed name (`as_written` of a row with columns confidence, basis, basis_nl, basis_fr) is read as
+    this member or body (its `name`, or `name` when given), in the interface language: the tooltip of its mark.
+
+    None for a stated one: the note of an exact match is not a reason and is not written in Dutch or French.
+    """
+    basis = own(row, "basis")
     if kind == UNRESOLVED:
         return t("match.unresolved") + (f" {basis}" if isinstance(basis, str) else "")
-    if not isinstance(basis, str):
+    if is_sure(row.confidence) or not isinstance(basis, str):
         return None
-    return t("match.reason", written=written, name=name, basis=basis)
+    return t("match.reason", written=row.as_written, name=row.name if name is None else name, basis=basis)
 
 
 def why_inferred(rows: pd.DataFrame, key: str) -> None:
     """A "Why inferred" popover listing the reasons of the rows that are not stated (columns as_written, name,
-    confidence, basis); nothing when every row is stated."""
+    confidence, basis, basis_nl, basis_fr); nothing when every row is stated."""
     read = rows[~rows["confidence"].map(is_sure)].drop_duplicates(["as_written", "name"])
     if read.empty:
         return
     with st.popover(t("match.why"), key=key):
         for row in read.itertuples():
-            why = reason(row.as_written, row.name, row.basis)
-            st.markdown(f"- **{plain(row.name)}** ({label(row.confidence)}): {plain(why)}")
+            st.markdown(f"- **{plain(row.name)}** ({label(row.confidence)}): {plain(reason(row))}")

@@ -113,11 +113,13 @@ CREATE TABLE member_aliases (
     member_id  VARCHAR NOT NULL REFERENCES government_members (member_id),
     confidence VARCHAR NOT NULL CHECK (confidence IN ('exact', 'inferred', 'undecided')),
     note       VARCHAR,
+    note_nl    VARCHAR,  -- why the name is read so, in Dutch and French: written for every match not exact
+    note_fr    VARCHAR,
     document   VARCHAR NOT NULL REFERENCES documents (document),
     line_start INTEGER NOT NULL,
     line_end   INTEGER NOT NULL,
     PRIMARY KEY (alias, member_id),
-    CHECK (confidence = 'exact' OR note IS NOT NULL)
+    CHECK (confidence = 'exact' OR (note IS NOT NULL AND note_nl IS NOT NULL AND note_fr IS NOT NULL))
 );
 
 CREATE TABLE organisations (
@@ -136,11 +138,13 @@ CREATE TABLE organisation_aliases (
     org_id     VARCHAR NOT NULL REFERENCES organisations (org_id),
     confidence VARCHAR NOT NULL CHECK (confidence IN ('exact', 'inferred', 'undecided')),
     note       VARCHAR,
+    note_nl    VARCHAR,  -- why the name is read so, in Dutch and French: written for every match not exact
+    note_fr    VARCHAR,
     document   VARCHAR NOT NULL REFERENCES documents (document),
     line_start INTEGER NOT NULL,
     line_end   INTEGER NOT NULL,
     PRIMARY KEY (alias, org_id),
-    CHECK (confidence = 'exact' OR note IS NOT NULL)
+    CHECK (confidence = 'exact' OR (note IS NOT NULL AND note_nl IS NOT NULL AND note_fr IS NOT NULL))
 );
 
 -- One row per member × role × objective (× workstream for steering), with the title as written.

@@ -1,11 +1,13 @@
 -- Grain: one row per member × role × title as written in objective $code's fiche (initiating, associated,
 --        steering committee) or consulted on one of its workstreams.
 -- Columns: member_id, name, government, kind, role, as_written, workstream_code, confidence (of the printed title's
---          match: exact, inferred, undecided), basis (why the title is read as this member), qualifier (consulted:
+--          match: exact, inferred, undecided), basis (why the title is read as this member;
+--          basis_nl, basis_fr: the same in Dutch and French), qualifier (consulted:
 --          the printed "in overleg met …" words), document, line_start, line_end, sort_order.
 -- Parameters: $code (objective code).
 SELECT m.member_id, m.name, m.government, m.kind, x.role, x.as_written, x.workstream_code, x.confidence,
-       a.note AS basis, x.qualifier, x.document, x.line_start, x.line_end, m.sort_order
+       a.note AS basis, a.note_nl AS basis_nl, a.note_fr AS basis_fr, x.qualifier, x.document, x.line_start,
+       x.line_end, m.sort_order
 FROM (
     SELECT member_id, role, as_written, NULL AS workstream_code, confidence, NULL AS qualifier, document,
            line_start, line_end
