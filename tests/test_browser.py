@@ -68,8 +68,8 @@ def test_about_page_and_french_deep_link(chromium, base_url):
     page.goto(f"{base_url}/about?lang=fr")
     wait_until_ready(page)
     page.get_by_role("heading", name="À propos des données").wait_for()
-    page.locator('[data-testid="stDataFrame"]').wait_for()  # the tables of the database
-    documents = page.locator('[data-testid="stTable"]')  # to read: titles and descriptions in full
+    documents = page.locator('[data-testid="stTable"]').first  # to read: titles and descriptions in full
+    documents.wait_for()
     assert documents.locator("tbody tr").count() == 5
     assert cut_or_scrolling_sideways(page) == []
     assert page.locator('[data-testid="stExpander"]').count() >= 10

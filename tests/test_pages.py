@@ -122,7 +122,7 @@ def test_corrupt_database_gives_a_clear_message(tmp_path: Path, monkeypatch):
     st.cache_data.clear()
     app = open_app(lang="fr")
     assert not app.exception
-    assert "ne peut pas être lu" in app.error[0].value
+    assert "ne peuvent pas être lues" in app.error[0].value
     assert broken.read_bytes().startswith(b"this is not a database")  # nothing overwritten
 
 
