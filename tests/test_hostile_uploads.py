@@ -187,12 +187,17 @@ def test_each_bomb_is_refused_fast_and_small(which):
     )
 
 
-def test_the_probed_corrupt_workbook_and_nested_playlist_get_their_reasons():
+def corrupt_workbook() -> bytes:
+    """A valid workbook with three bytes flipped inside its sheet's compressed data (the probe of issue 21)."""
     content = bytearray(workbook())
-    start = content.index(b"xl/worksheets/sheet1.xml") + 40  # inside the sheet's compressed data
+    start = content.index(b"xl/worksheets/sheet1.xml") + 40
     for offset in (0, 7, 13):
         content[start + offset] ^= 0xFF
-    assert refused_within_limits(tabular.read_table, "upload.xlsx", bytes(content))[0] == "import.error.bad_xlsx"
+    return bytes(content)
+
+
+def test_the_probed_corrupt_workbook_and_nested_playlist_get_their_reasons():
+    assert refused_within_limits(tabular.read_table, "upload.xlsx", corrupt_workbook())[0] == "import.error.bad_xlsx"
     nested = b"[" * 50_000 + b"]" * 50_000
     assert refused_within_limits(playlists.from_file, nested)[0] == "playlist.error.too_deep"
 
