@@ -21,9 +21,9 @@ from tests.browser import (
     upload,
     wait_until_ready,
 )
-from tests.test_hostile_uploads import bombs, corrupt_workbook
 from tests.people import add_people
 from tests.test_browser import ARTIFACTS, chromium  # noqa: F401 - the shared browser fixture
+from tests.test_hostile_uploads import bombs, corrupt_workbook
 
 pytestmark = pytest.mark.browser
 
