@@ -11,7 +11,7 @@ import streamlit as st
 
 from monitor.core.errors import DatabaseUnavailable, StoreUnavailable
 from monitor.ui.language import language_picker, t
-from monitor.ui.notices import database_error, sample_banner, store_error
+from monitor.ui.notices import database_error, sample_banner, script_error, store_error
 from monitor.ui.sidebar import filters_sidebar, keep_filters, pending_page, rejected_notice
 from monitor.ui.titles import new_page_run
 
@@ -89,4 +89,4 @@ if __name__ == "__main__":  # a session's run (Streamlit runs its script as __ma
 else:  # imported by `streamlit run dashboard.py` to find the app it serves
     from monitor.serve import lifespan
 
-    app = st.App("dashboard.py", lifespan=lifespan)
+    app = st.App("dashboard.py", lifespan=lifespan, on_script_error=script_error)

@@ -52,3 +52,26 @@ def test_an_export_in_english_holds_the_dutch_titles_as_published(app_db):
     assert back.to_dict("records") == [
         {"Code": "1.1", "Objective": "De voorwaarden creëren", "Objective (language)": "nl"}
     ]
+
+
+HOSTILE = ["=1+1", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "-inf", '=HYPERLINK("x")']
+
+
+def test_every_text_cell_is_defused_in_mixed_category_and_text_columns():
+    frame = pd.DataFrame(
+        {
+            "mixed": [5, *HOSTILE, 2.5],  # numbers and text in one column (object dtype)
+            "text": ["ok", *HOSTILE, "-3"],
+            "category": pd.Categorical(["a", *HOSTILE, "b"]),
+            "number": range(len(HOSTILE) + 2),
+        }
+    )
+    back = pd.read_csv(io.BytesIO(to_csv(frame)), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(frame))).active
+    written = list(sheet.iter_cols(min_row=3, max_row=len(HOSTILE) + 2, max_col=3, values_only=True))
+    for name, cells in zip(["mixed", "text", "category"], written, strict=True):
+        # csv.reader keeps a leading tab or carriage return only inside quotes; the apostrophe comes first anyway
+        assert all(cell.startswith("'") for cell in back[name][1:-1]), back[name].tolist()
+        assert all(cell.startswith("'") for cell in cells), cells
+    assert back["mixed"].tolist()[0::9] == ["5", "2.5"] and back["text"].tolist()[-1] == "-3"  # numbers stay
+    assert sheet["A2"].value == 5 and sheet["D2"].value == 0

@@ -314,3 +314,46 @@ def test_admins_add_cycles_that_join_the_documented_ones(people):
     both = workflow.cycles()
     assert both["summit_date"].tolist() == sorted(both["summit_date"])
     assert both.loc[both["summit_date"] == date(2027, 6, 10), "origin"].item() == "admin"
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "http://a.b/x)[evil](javascript:alert(1)",  # the probe of issue 21: "b" is no top-level domain
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)//http://be.brussels",
+        "data:text/html,<script>alert(1)</script>",
+        "http://",
+        "https:///path-only",
+        "//be.brussels/protocol-relative",
+        "http://be.brussels@evil.example/",  # a user name that looks like the host
+        "http://be.brussels:99999/",
+        "http://be .brussels/",
+        "http://be.brussels/\nSet-Cookie:x",
+        "http://exa_mple.org/",
+        "http://localhost/",
+    ],
+)
+def test_an_evidence_link_that_is_not_a_web_address_with_a_host_is_refused(hostile):
+    assert workflow.evidence_link(hostile) is None
+    proposal = Proposal("1.1.1", "in_progress", TODAY, confidence="green", evidence_url=hostile)
+    problems = workflow.check(proposal, ["1.1.1"])
+    assert [problem.key for problem in problems if problem.column == "evidence_url"] == ["progress.error.bad_link"]
+
+
+@pytest.mark.parametrize(
+    ("given", "written"),
+    [
+        ("http://a.be/x)[evil](javascript:alert(1)", "http://a.be/x%29%5Bevil%5D%28javascript:alert%281%29"),
+        ("HTTPS://Be.Brussels", "https://be.brussels/"),
+        ('https://example.org/a?b=(c)&d="e"#<f>', "https://example.org/a?b=%28c%29&d=%22e%22#%3Cf%3E"),
+        ("http://bruxelles.brussels/é", "http://bruxelles.brussels/%C3%A9"),
+        ("http://192.168.10.1:8080/x%20y", "http://192.168.10.1:8080/x%20y"),
+    ],
+)
+def test_an_evidence_link_is_written_back_normalised_so_markdown_cannot_split_it(people, given, written):
+    assert workflow.evidence_link(given) == written
+    assert not set("()[]<>\"' ") & set(written)
+    code = own_code(people)
+    workflow.propose(people["editor"], Proposal(code, "delivered", TODAY, narrative="Done", evidence_url=given), 0)
+    assert store.run("pending_updates").set_index("workstream_code").loc[code, "evidence_url"] == written

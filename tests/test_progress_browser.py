@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -17,10 +18,12 @@ from tests.browser import (
     import_journey,
     sign_in,
     streamlit_server,
+    upload,
     wait_until_ready,
 )
 from tests.people import add_people
 from tests.test_browser import ARTIFACTS, chromium  # noqa: F401 - the shared browser fixture
+from tests.test_hostile_uploads import bombs, corrupt_workbook
 
 pytestmark = pytest.mark.browser
 
@@ -143,4 +146,24 @@ def test_upload_preview_and_commit(chromium, server, tmp_path):  # noqa: F811 - 
         ("Problem", "Narrative"),
     )
     page.screenshot(path=str(ARTIFACTS / "e2e-import.png"), full_page=True)
+    page.close()
+
+
+def test_a_corrupt_workbook_and_a_workbook_bomb_get_a_message_not_a_traceback(
+    chromium,  # noqa: F811 - pytest fixture
+    server,
+    tmp_path,
+):
+    corrupt, bomb = Path(tmp_path) / "corrupt.xlsx", Path(tmp_path) / "bomb.xlsx"
+    corrupt.write_bytes(corrupt_workbook())
+    bomb.write_bytes(bombs()[0])  # 121 kB holding a million cells
+    page = chromium.new_page(viewport={"width": 1366, "height": 1400})
+    page.goto(f"{server}/import-export")
+    wait_until_ready(page)
+    sign_in(page, "secretariat")
+    go(page, "Import and export")
+    upload(page, corrupt, "corrupt.xlsx cannot be read: it is not a readable Excel (XLSX) workbook.")
+    upload(page, bomb, re.compile(r"bomb\.xlsx cannot be read: once unpacked it would take more than 50 MB"))
+    assert page.get_by_test_id("stException").count() == 0
+    assert "Traceback" not in page.content() and "zlib" not in page.content()
     page.close()

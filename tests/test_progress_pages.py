@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -10,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from monitor.core.paths import PROJECT_ROOT
 from monitor.progress import queue, sample, workflow
 from monitor.storage import accounts, store
+from monitor.ui import tables
 from monitor.ui.auth import SESSION_KEY
 from tests.rendered import default_placeholders, open_page, rendered_text
 from tests.test_explore_pages import COMBINATIONS
@@ -198,6 +200,10 @@ def test_the_secretariat_narrows_the_queue_by_objective_member_and_evidence(peop
     app.radio(key="validate_evidence").set_value("with").run()
     with_link = pending.set_index("update_id").loc[queue_ids(app)]
     assert with_link["evidence_url"].tolist() == ["https://example.org/report"] * 2
+    grid = app.dataframe[0]
+    assert grid.value["Evidence (link)"].tolist() == ["https://example.org/report"] * 2
+    link_column = json.loads(grid.proto.columns)["Evidence (link)"]  # shown as a link to its host, not as text
+    assert link_column["type_config"] == {"type": "link", "display_text": tables.LINK_HOST}
     app.radio(key="validate_evidence").set_value("without").run()
     without = pending.set_index("update_id").loc[queue_ids(app)]
     assert len(without) + len(with_link) == len(pending) and without["evidence_url"].isna().all()

@@ -9,6 +9,7 @@ from collections.abc import Callable
 import pandas as pd
 
 _FORMULA_START = re.compile(r"^[=+\-@\t\r]")
+_PLAIN_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")  # "-3", "+1.5e3"; not "-inf", "-1+1"
 
 
 def _defuse(value: object) -> object:
@@ -19,15 +20,17 @@ def _defuse(value: object) -> object:
 
 
 def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
+    return bool(_PLAIN_NUMBER.match(text))
 
 
 def _safe(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.apply(lambda column: column.map(_defuse) if pd.api.types.is_string_dtype(column) else column)
+    """Every text cell defused, in whatever column: a column of text and numbers (object dtype) included, which
+    pandas does not count as a string column. Numeric columns hold no text and are left as they are."""
+    return frame.apply(lambda column: column if _numeric(column) else column.map(_defuse).astype(object))
+
+
+def _numeric(column: pd.Series) -> bool:
+    return pd.api.types.is_numeric_dtype(column) or pd.api.types.is_datetime64_any_dtype(column)
 
 
 def without_marks(frame: pd.DataFrame, mark: str, language_header: Callable[[str], str], shown: str) -> pd.DataFrame:
@@ -52,7 +55,9 @@ def without_marks(frame: pd.DataFrame, mark: str, language_header: Callable[[str
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:
-    return _safe(frame).to_csv(index=False).encode("utf-8-sig")
+    # Rows end in CRLF (RFC 4180): the csv writer then quotes a cell holding a lone carriage return, which would
+    # otherwise start a new row whose first cell escaped the defusing.
+    return _safe(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def to_xlsx(frame: pd.DataFrame, sheet: str = "data") -> bytes:

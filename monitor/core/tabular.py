@@ -12,12 +12,22 @@ import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from xml.parsers import expat
 
 from monitor.core.problems import RowProblem
 
 MAX_BYTES = 5_000_000
 MAX_ROWS = 5_000
 MAX_CELL = 5_000
+MAX_COLUMNS = 60
+# A workbook is a zip of XML parts. Checked before openpyxl parses anything, so that a small file cannot make the
+# server unpack or hold more than these (a 136 kB "zip bomb" of a million cells took 10.7 s and 1.2 GB before).
+MAX_UNZIPPED_PART = 25_000_000  # bytes of one part once unpacked
+MAX_UNZIPPED_TOTAL = 50_000_000  # bytes of all parts once unpacked
+MAX_RATIO = 100  # unpacked/packed size of a part above 1 MB; ordinary workbooks stay under 20
+MAX_PARTS = 1_000
+MAX_CELLS = (MAX_ROWS + 1) * 30  # cells of all sheets: 30 full columns of the largest file accepted
+MAX_ELEMENTS = 8 * MAX_CELLS  # XML elements of all parts (a cell is 1 to 4 elements: c, v, is, t)
 
 
 @dataclass
@@ -59,28 +69,122 @@ def _csv_rows(content: bytes) -> list[list[str]]:
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = ","
+    rows, filled = [], 0
     try:
-        return [
-            [cell.strip() for cell in row] for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        ]
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            if len(row) > MAX_COLUMNS:
+                raise _unreadable("import.error.too_many_columns", limit=MAX_COLUMNS)
+            rows.append([cell.strip() for cell in row])
+            filled += any(rows[-1])
+            if filled > MAX_ROWS + 1:
+                break  # read_table says the file has too many rows
     except csv.Error as error:
         raise UnreadableFile(RowProblem(0, "-", "import.error.bad_csv", {"detail": str(error)[:200]})) from error
+    return rows
+
+
+def _unreadable(key: str, **values: object) -> UnreadableFile:
+    return UnreadableFile(RowProblem(0, "-", key, values))
+
+
+class _XmlCounter:
+    """Counts the elements and cells of XML parts as they stream through expat: no tree is built, and the
+    count stops at the first limit broken, so neither time nor memory grows with what a file claims to hold."""
+
+    def __init__(self) -> None:
+        self.elements = 0
+        self.cells = 0
+        self.row_cells = 0
+
+    def feed(self, stream: io.BufferedIOBase) -> None:
+        parser = expat.ParserCreate(namespace_separator=" ")
+        parser.StartElementHandler = self._start
+        parser.StartDoctypeDeclHandler = self._doctype  # workbooks have none; entities could expand without end
+        while chunk := stream.read(1 << 16):
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+
+    def _doctype(self, *_: object) -> None:
+        raise _unreadable("import.error.bad_xlsx")
+
+    def _start(self, name: str, attributes: dict[str, str]) -> None:
+        self.elements += 1
+        if self.elements > MAX_ELEMENTS:
+            raise _unreadable("import.error.too_many_cells", limit=MAX_CELLS)
+        tag = name.rpartition(" ")[2]
+        if tag == "row":
+            self.row_cells = 0
+            # openpyxl fills the rows a sheet skips: row 1,048,576 alone would be a million rows to read
+            if int(_digits(attributes.get("r", "")) or 0) > 2 * MAX_ROWS:
+                raise _unreadable("import.error.too_many_rows", limit=MAX_ROWS)
+        elif tag == "c":
+            self.cells += 1
+            self.row_cells += 1
+            if self.row_cells > MAX_COLUMNS or _column_number(attributes.get("r", "")) > MAX_COLUMNS:
+                raise _unreadable("import.error.too_many_columns", limit=MAX_COLUMNS)
+            if self.cells > MAX_CELLS:
+                raise _unreadable("import.error.too_many_cells", limit=MAX_CELLS)
+
+
+def _digits(text: str) -> str:
+    return "".join(character for character in text[:12] if character.isdigit())
+
+
+def _column_number(reference: str) -> int:
+    """1 for "A7", 27 for "AA7"; 0 when the reference names no column."""
+    number = 0
+    for letter in reference[:12].upper():
+        if not "A" <= letter <= "Z":
+            break
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
+
+
+def _check_workbook(content: bytes) -> None:
+    """Refuse a workbook that would unpack too big, or hold too many rows, columns or cells, before it is parsed."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+        parts = archive.infolist()
+    except Exception as error:  # zipfile raises many kinds on a damaged archive
+        raise _unreadable("import.error.bad_xlsx") from error
+    if len(parts) > MAX_PARTS:
+        raise _unreadable("import.error.bad_xlsx")
+    total = 0
+    for part in parts:
+        total += part.file_size
+        bomb = part.file_size > 1_000_000 and part.file_size > MAX_RATIO * max(part.compress_size, 1)
+        if part.file_size > MAX_UNZIPPED_PART or total > MAX_UNZIPPED_TOTAL or bomb:
+            raise _unreadable("import.error.unpacks_too_big", limit=MAX_UNZIPPED_TOTAL // 1_000_000)
+    counter = _XmlCounter()
+    try:
+        with archive:
+            for part in parts:
+                if part.filename.lower().endswith((".xml", ".rels")):
+                    with archive.open(part) as stream:
+                        counter.feed(stream)
+    except UnreadableFile:
+        raise
+    except Exception as error:  # bad XML (expat.ExpatError), zlib.error, CRC mismatch, encrypted part, …
+        raise _unreadable("import.error.bad_xlsx") from error
 
 
 def _xlsx_rows(content: bytes) -> list[list[str]]:
     from openpyxl import load_workbook
 
+    _check_workbook(content)
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
+    except Exception as error:  # zlib.error, KeyError, … on a damaged part
         raise UnreadableFile(RowProblem(0, "-", "import.error.bad_xlsx")) from error
     try:
         sheet = workbook.worksheets[0]
-        rows = []
+        sheet.reset_dimensions()  # rows as long as their cells, not as wide as the sheet claims to be
+        rows, filled = [], 0
         for row in sheet.iter_rows(values_only=True):
             rows.append([_cell(value) for value in row])
-            if len(rows) > MAX_ROWS + 1:
-                break
+            filled += any(rows[-1])
+            if filled > MAX_ROWS + 1:
+                break  # read_table says the file has too many rows
         return rows
     except Exception as error:  # openpyxl raises many kinds on a damaged sheet
         raise UnreadableFile(RowProblem(0, "-", "import.error.bad_xlsx")) from error

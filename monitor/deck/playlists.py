@@ -8,6 +8,7 @@ Every write goes through store.transaction (audited) and needs a signed-in user.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -22,6 +23,8 @@ FILE_VERSION = 1
 MAX_NAME = 120
 MAX_ITEMS = 200
 MAX_FILE_BYTES = 200_000
+MAX_DEPTH = 8  # a playlist file nests two levels ({"items": [...]}); json.loads recurses once per level
+_STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]')
 
 
 class PlaylistInvalid(Exception):
@@ -129,8 +132,14 @@ def from_file(content: bytes) -> tuple[str, list[str]]:
     if len(content) > MAX_FILE_BYTES:
         raise PlaylistInvalid("playlist.error.file_too_big", limit=MAX_FILE_BYTES // 1000)
     try:
-        body: Any = json.loads(content.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        text = content.decode("utf-8")
+    except UnicodeDecodeError:
+        raise PlaylistInvalid("playlist.error.not_json") from None
+    if _depth(text) > MAX_DEPTH:
+        raise PlaylistInvalid("playlist.error.too_deep", limit=MAX_DEPTH)
+    try:
+        body: Any = json.loads(text)
+    except (ValueError, RecursionError):  # JSONDecodeError is a ValueError, as is a number of 5,000 digits
         raise PlaylistInvalid("playlist.error.not_json") from None
     if not isinstance(body, dict) or body.get("format") != FILE_FORMAT:
         raise PlaylistInvalid("playlist.error.not_playlist")
@@ -140,6 +149,20 @@ def from_file(content: bytes) -> tuple[str, list[str]]:
     if not isinstance(items, list):
         raise PlaylistInvalid("playlist.error.no_items")
     return check(body.get("name") if isinstance(body.get("name"), str) else "", items)
+
+
+def _depth(text: str) -> int:
+    """How deep the brackets of a JSON text nest (brackets inside strings do not count), found without recursion
+    so that a file of nested brackets is refused before json.loads would exhaust the stack."""
+    depth = deepest = 0
+    for match in _STRING_OR_BRACKET.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in "]}":
+            depth -= 1
+    return deepest
 
 
 def import_file(user: User | None, content: bytes) -> int:

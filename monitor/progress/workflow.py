@@ -8,7 +8,9 @@ whatever the interface shows or hides.
 
 from __future__ import annotations
 
+import ipaddress
 import re
+import urllib.parse
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -33,7 +35,11 @@ CYCLE_ORIGINS = ("document", "admin")  # where a Social Summit cycle comes from
 STRATEGY_SIGNED = date(2020, 1, 16)  # "Brussel, 16 januari 2020" (strategy document, line 16)
 MAX_NARRATIVE = 2000
 MAX_URL = 500
-URL = re.compile(r"^https?://[^\s/$.?#][^\s<>\"']*$", re.IGNORECASE)
+HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$")
+# Kept as they are in a path, query or fragment: letters, digits and the delimiters a web address needs. Anything
+# else (brackets, parentheses, quotes, angle brackets, spaces) is percent-encoded, so a link never breaks out of the
+# Markdown or the HTML it is written into.
+_URL_SAFE = "/%:@!$&*+,;=-._~?#"
 
 
 @dataclass(frozen=True)
@@ -75,9 +81,48 @@ def check(proposal: Proposal, known_codes: Iterable[str], today: date | None = N
     if proposal.as_of < STRATEGY_SIGNED:
         problems.append(Problem("as_of", "progress.error.before_strategy"))
     url = (proposal.evidence_url or "").strip()
-    if url and (len(url) > MAX_URL or not URL.match(url)):
+    if url and (len(url) > MAX_URL or evidence_link(url) is None):
         problems.append(Problem("evidence_url", "progress.error.bad_link"))
     return problems
+
+
+def evidence_link(text: object) -> str | None:
+    """The web address normalised (http or https, a host name or IP address, no user name or password, every
+    character that is not a URL delimiter percent-encoded), or None when `text` is not such an address.
+
+    Parsed with urllib.parse rather than matched: "http://a.b/x)[evil](javascript:alert(1)" becomes
+    "http://a.b/x%29%5Bevil%5D%28javascript:alert%281%29", a link to a.b that Markdown cannot split."""
+    if not isinstance(text, str) or any(character.isspace() or not character.isprintable() for character in text):
+        return None
+    try:
+        parts = urllib.parse.urlsplit(text.strip())
+        port = parts.port  # ValueError when it is not a number from 0 to 65535
+        host = parts.hostname or ""
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or parts.username is not None or not _is_host(host):
+        return None
+    host = f"[{host}]" if ":" in host else host
+    return urllib.parse.urlunsplit(
+        (
+            parts.scheme.lower(),
+            host if port is None else f"{host}:{port}",
+            urllib.parse.quote(parts.path or "/", safe=_URL_SAFE),
+            urllib.parse.quote(parts.query, safe=_URL_SAFE),
+            urllib.parse.quote(parts.fragment, safe=_URL_SAFE),
+        )
+    )
+
+
+def _is_host(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        try:
+            return bool(HOST.match(host.encode("idna").decode("ascii")))  # "bruxelles.brussels", "ŝ.be" alike
+        except UnicodeError:
+            return False
+    return True
 
 
 def workstream_codes() -> list[str]:
@@ -136,7 +181,7 @@ def insert_update(cursor, username: str, proposal: Proposal, based_on: int, impo
             "stall_reason": proposal.stall_reason or None,
             "confidence": proposal.confidence or None,
             "narrative": proposal.narrative.strip(),
-            "evidence_url": (proposal.evidence_url or "").strip() or None,
+            "evidence_url": evidence_link(proposal.evidence_url or ""),
             "as_of": proposal.as_of,
             "by": username,
             "import_id": import_id,

@@ -24,6 +24,7 @@ from pathlib import Path
 import bcrypt
 import yaml
 
+from monitor.core.errors import DatabaseUnavailable
 from monitor.core.paths import users_path
 
 ROLES = ("editor", "admin")
@@ -128,10 +129,47 @@ def remove(username: str, path: Path | None = None) -> bool:
     return True
 
 
-def _known_member(member_id: str) -> bool:
+PASSWORD_ENV = "MONITOR_PASSWORD"  # the password when a script adds the account (no terminal to ask on)
+
+
+def member_ids() -> list[str]:
+    """The government members' ids an editor can work for (those of the strategy database)."""
     from monitor.storage import db
 
-    return member_id in set(db.run("filter_options").query("facet == 'member'")["option"])
+    return sorted(db.run("filter_options").query("facet == 'member'")["option"])
+
+
+def _password(from_stdin: bool) -> str:
+    """The new password: from standard input when asked (--password-stdin) or when there is no terminal, else
+    from MONITOR_PASSWORD when set, else typed twice at the terminal. Raises ValueError saying what to do."""
+    if not from_stdin and os.environ.get(PASSWORD_ENV):
+        return os.environ[PASSWORD_ENV]
+    if from_stdin or not sys.stdin.isatty():
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise ValueError(
+                f"no password given: with no terminal to ask on, write it on standard input "
+                f"(--password-stdin) or set {PASSWORD_ENV}"
+            )
+        return password
+    password = getpass.getpass("Password: ")
+    if getpass.getpass("Again: ") != password:
+        raise ValueError("the passwords differ")
+    return password
+
+
+def _member_problem(role: str, member: str | None) -> str | None:
+    """Why --member does not fit the role, listing the valid member ids; None when it fits."""
+    if role != "editor":
+        return None  # an admin works for no member: --member is ignored
+    try:
+        known = member_ids()
+    except DatabaseUnavailable as unavailable:
+        return f"the member ids cannot be checked: the strategy database is {unavailable.reason} (run make build)"
+    if member in known:
+        return None
+    said = "an editor works for one government member: give --member" if not member else f"unknown member id {member!r}"
+    return f"{said}; the member ids are:\n  " + "\n  ".join(known)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -144,7 +182,11 @@ def main(argv: list[str] | None = None) -> int:
     adding.add_argument("--role", choices=ROLES, required=True)
     adding.add_argument("--member", help="the government member id an editor works for (see the Who does what page)")
     adding.add_argument("--full-name")
-    adding.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    adding.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help=f"read the password from standard input (also done with no terminal, unless {PASSWORD_ENV} is set)",
+    )
     commands.add_parser("list", help="list the accounts")
     commands.add_parser("remove", help="remove an account").add_argument("username")
     args = parser.parse_args(argv)
@@ -157,18 +199,11 @@ def main(argv: list[str] | None = None) -> int:
         found = remove(args.username)
         print(f"removed {args.username}" if found else f"no account named {args.username}")
         return 0 if found else 1
-    if args.member and not _known_member(args.member):
-        print(f"unknown member id {args.member!r}", file=sys.stderr)
+    if problem := _member_problem(args.role, args.member):
+        print(problem, file=sys.stderr)
         return 1
-    if args.password_stdin:
-        password = sys.stdin.readline().rstrip("\n")
-    else:
-        password = getpass.getpass("Password: ")
-        if getpass.getpass("Again: ") != password:
-            print("the passwords differ", file=sys.stderr)
-            return 1
     try:
-        user = add(args.username, password, args.role, args.member, args.full_name)
+        user = add(args.username, _password(args.password_stdin), args.role, args.member, args.full_name)
     except ValueError as error:
         print(error, file=sys.stderr)
         return 1

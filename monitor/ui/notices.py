@@ -3,6 +3,9 @@ data banner, a list of rule violations."""
 
 from __future__ import annotations
 
+import logging
+import secrets
+
 import streamlit as st
 
 from monitor import cache
@@ -16,6 +19,16 @@ def database_error(error: DatabaseUnavailable) -> None:
 
 def store_error(error: StoreUnavailable) -> None:
     st.error(t(f"error.store.{error.reason}"))
+
+
+def script_error(error: Exception) -> bool:
+    """Streamlit's `on_script_error` (st.App in dashboard.py): an error no page expected is said in words with a
+    reference, and the server log carries the same reference with the traceback; the browser gets neither the
+    traceback nor the server's paths. True: Streamlit shows nothing of its own."""
+    reference = secrets.token_hex(4)
+    logging.getLogger("monitor").error("script error %s", reference, exc_info=error)
+    st.error(t("error.unexpected", reference=reference))
+    return True
 
 
 def sample_banner() -> None:

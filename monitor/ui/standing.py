@@ -19,7 +19,7 @@ from monitor.progress.workflow import ALL_STATUSES
 from monitor.ui.language import format_day, t
 from monitor.ui.people import with_full_names
 from monitor.ui.plots import chart, new_row
-from monitor.ui.proposals import proposed_text
+from monitor.ui.proposals import evidence_links, proposed_text
 from monitor.ui.tables import table
 from monitor.ui.titles import explain_originals, markdown_title, with_titles
 
@@ -284,6 +284,7 @@ def history_table(history: pd.DataFrame, key: str, export: str) -> None:
         decision_label=history["decision"].map(decision_text),
         as_of_day=history["as_of"].map(format_day),
         decided=history["decided_at"].map(lambda moment: format_day(moment.date()) if pd.notna(moment) else ""),
+        evidence_url=evidence_links(history["evidence_url"]),
     )
     table(
         shown,
@@ -309,6 +310,7 @@ def history_table(history: pd.DataFrame, key: str, export: str) -> None:
             "evidence_url": 80,
         },
         lines=4,  # a grid, not a table to read: st.table would render the entered texts as Markdown
+        links=("evidence_url",),
         export=export,
     )
 

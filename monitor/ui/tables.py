@@ -36,6 +36,7 @@ def table(
     max_height: int = MAX_TABLE_HEIGHT,
     wrapped: bool = False,
     lines: int = 1,
+    links: tuple[str, ...] = (),
     **options,
 ):
     """A data table with translated headers (columns: data column -> catalogue key), index hidden.
@@ -45,6 +46,8 @@ def table(
     `lines`: rows `lines` lines tall (3 or more) whose long texts wrap: the grid stays sortable and
     selectable, and cuts only what is longer than its rows. At 1366 px a grid's columns have ~860 px (the main
     column, ~905 px, less the selection boxes): pixel `widths` that sum to that fit without a sideways scroll.
+    `links`: columns of web addresses, shown as links (their host name) that open in a new tab; give them
+    normalised (monitor.progress.workflow.evidence_link), an empty cell where there is none.
     `wrapped`: a table to read, its long texts in full on wrapped lines (a static table: it cannot be sorted
     or selected, takes no `widths`, `lines` or `options`, and says its `helps` in a caption below it).
     """
@@ -65,6 +68,9 @@ def table(
             )
             for c in columns
         }
+        for c in links:
+            width, help_text = widths.get(c, "small"), t(helps[c]) if c in helps else None
+            config[headers[c]] = st.column_config.LinkColumn(width=width, help=help_text, display_text=LINK_HOST)
         row_height = grid_row_height(lines)
         if lines > 1:
             options["row_height"] = row_height
@@ -74,6 +80,9 @@ def table(
         rows = frame.copy(deep=False)  # the rows as shown now (copy-on-write: later changes to `frame` stay out)
         downloads(lambda: rows[list(columns)].set_axis(list(headers.values()), axis=1), export, key)
     return event
+
+
+LINK_HOST = r"^https?://([^/?#]+)"  # a link is shown as its host: where it leads, in a narrow column
 
 
 def static_table(shown: pa.Table | pd.DataFrame) -> None:

@@ -16,6 +16,7 @@ from monitor.ui.language import DATE_INPUT_FORMAT, format_day, format_moment, t
 from monitor.ui.markdown import plain
 from monitor.ui.notices import problem_list
 from monitor.ui.people import with_full_names
+from monitor.ui.proposals import evidence_links
 from monitor.ui.provenance import cycles_shown
 from monitor.ui.tables import table
 from monitor.ui.titles import title_of, with_titles
@@ -102,6 +103,7 @@ else:
         listed = with_full_names(shown, "proposed_by").assign(
             status_label=shown["status"].map(lambda s: status_text(s, t(f"status.{s}"))),
             proposed=shown["proposed_at"].map(format_moment),
+            evidence_url=evidence_links(shown["evidence_url"]),
         )
         event = table(
             listed,
@@ -125,6 +127,7 @@ else:
                 "evidence_url": 115,
             },
             lines=3,
+            links=("evidence_url",),
             on_select="rerun",
             selection_mode="multi-row",
         )
