@@ -58,6 +58,7 @@ sample-remove: venv
 
 bench: venv chromium
 	$(PYTHON) scripts/benchmark.py
+	$(PYTHON) scripts/capacity.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache data/go4brussels.duckdb

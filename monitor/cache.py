@@ -8,8 +8,10 @@ rebuild is a new entry) and the global filters select rows from them in memory: 
 from __future__ import annotations
 
 import functools
+import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -18,6 +20,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from monitor.core.errors import DatabaseUnavailable, StoreUnavailable
 from monitor.core.frames import rows_in, values
 from monitor.core.paths import database_path, users_path
 from monitor.explore import summaries
@@ -30,8 +33,33 @@ from monitor.storage import accounts, db, store
 DatabaseKey = tuple[str, int, int]
 
 
+# The database key of the session run on this thread, while one runs (see one_run()).
+_this_run = threading.local()
+
+
+@contextmanager
+def one_run() -> Iterator[None]:
+    """Around a session's run (dashboard.route): the database file is looked at once in the run, not at each of
+    the ~40 cache calls a run makes. Each look is a file stat, which lets go of Python's lock: with many sessions
+    running at once, every one cost a wait for the others' turns (a third of the samples under 25 sessions).
+    """
+    _this_run.key = None
+    try:
+        yield
+    finally:
+        del _this_run.key  # outside a run (widget callbacks, start-up, tests), the file is looked at every time
+
+
 def database_key() -> DatabaseKey:
     """Identifies the database file as it is now (path, inode, mtime); opening it builds it if missing."""
+    if not hasattr(_this_run, "key"):
+        return _database_key_now()
+    if _this_run.key is None:
+        _this_run.key = _database_key_now()
+    return _this_run.key
+
+
+def _database_key_now() -> DatabaseKey:
     db.connection()
     path = database_path()
     return (str(path), *db.file_identity(path))
@@ -196,6 +224,37 @@ def product(name: str, filters: Filters) -> pd.DataFrame:
     """
     remembered = _remembered(database_key())
     return remembered.product(name, remembered.codes(filters)).copy()
+
+
+# What the landing page (the Overview, unfiltered) derives on its first run: made once when the server starts.
+_LANDING_PRODUCTS = ("objectives", "pillar_counts", "priority_by_pillar", "workstreams", "member_summary")
+
+
+def warm() -> None:
+    """Read and derive, before the first visitor, what every session's first run asks for: the facet index, the
+    filter options and their counts (the sidebar of every page), the progress state, the entered translations,
+    and the unfiltered Overview's products and delivery (~0.4 s here that the first visitor waited for).
+
+    Called outside any session (monitor.serve.lifespan); Streamlit's caches are the process's own and work there
+    too (tests/test_serve.py holds the first run to reading nothing). A database or store that cannot be opened
+    is left to the first visitor's page, which says so.
+    """
+    everything = Filters()
+    try:
+        facet_counts(everything)
+        known_values()
+        codes = filtered_codes(everything)
+        for name in _LANDING_PRODUCTS:
+            product(name, everything)
+        progress_state()
+        sample_rows()
+        content_translations()
+        delivery_context(codes)
+        delivery_over_time(codes)
+        changes_since_last_summit(everything, limit=1)
+        store_query("last_update_per_workstream")
+    except (DatabaseUnavailable, StoreUnavailable):
+        return
 
 
 # Progress: read from the user store once per store generation (every committed write is a new

@@ -39,11 +39,17 @@ def free_port() -> int:
 
 @contextmanager
 def streamlit_server(
-    database: Path, log_dir: Path, script: Path | None = None, root: Path = PROJECT_ROOT, make_run: bool = False
+    database: Path,
+    log_dir: Path,
+    script: Path | None = None,
+    root: Path = PROJECT_ROOT,
+    make_run: bool = False,
+    options: tuple[str, ...] = (),
 ) -> Iterator[str]:
     """Serve the dashboard (`streamlit run dashboard.py`, as `make run` does) or another `script`; yields the base URL.
     `root`: the checkout served (another one, e.g. a worktree holding a variant, for scripts/render_ab.py).
-    `make_run`: start it with the README's command itself, `make run` (which also builds the database if stale)."""
+    `make_run`: start it with the README's command itself, `make run` (which also builds the database if stale).
+    `options`: more command-line settings, e.g. ("--runner.postScriptGC", "true") (scripts/capacity.py's A/B)."""
     port = free_port()
     environment = {  # the server's own user store and accounts file live beside its log
         **os.environ,
@@ -65,6 +71,7 @@ def streamlit_server(
         "127.0.0.1",
         "--server.headless",
         "true",
+        *options,
     ]
     if make_run:
         command = ["make", "--no-print-directory", "run", f"PORT={port}"]

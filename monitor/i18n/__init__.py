@@ -35,6 +35,9 @@ __all__ = [
 ]
 
 CATALOGUE_DIR = Path(__file__).with_name("messages")
+# libyaml's parser (shipped in PyYAML's wheels) reads the catalogue in ~80 ms where the pure-Python one took
+# ~520 ms, with the same result; the first visitor after a start waited for it.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 Text = str | dict[str, str]  # one string, or one per plural category ("one", "other")
@@ -44,7 +47,7 @@ Text = str | dict[str, str]  # one string, or one per plural category ("one", "o
 def catalogue() -> dict[str, dict[str, Text]]:
     merged: dict[str, dict[str, Text]] = {}
     for path in sorted(CATALOGUE_DIR.glob("*.yaml")):
-        part = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        part = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
         clash = sorted(merged.keys() & part.keys())
         if clash:
             raise ValueError(f"{path.name} repeats catalogue keys: {', '.join(clash)}")

@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from monitor import cache
+from monitor.core.frames import values
 from monitor.explore import charts
 from monitor.explore.filters import Filters
 from monitor.explore.looks import DELIVERY_LOOK, STATUS_LOOK, confidence_text, look_text, status_text
@@ -62,8 +63,10 @@ def official_counts(dimension: str, codes: list[str]) -> pd.DataFrame:
 
 def status_summary(counts: pd.DataFrame, count: int) -> str:
     """The text summary of a status chart: how many workstreams, and how many have each status."""
-    totals = counts.groupby("status", sort=False)["workstreams"].sum()
-    parts = ", ".join(f"{status_label(s)} {int(totals.get(s, 0))}" for s in ALL_STATUSES if totals.get(s, 0))
+    totals: Counter[str] = Counter()
+    for status, workstreams in values(counts, "status", "workstreams"):  # pandas groupby: ~1 ms, and lets go of the GIL
+        totals[status] += int(workstreams)
+    parts = ", ".join(f"{status_label(s)} {totals[s]}" for s in ALL_STATUSES if totals[s])
     return t("progress.summary", count=count, parts=parts)
 
 
