@@ -282,3 +282,26 @@ def test_the_portfolio_and_the_matrix_give_consultations_a_role_of_their_own(app
     (patrimony,) = members[members.iloc[:, 0].str.contains("Patrimonium")].to_dict("records")
     assert patrimony["Government"] == "Title tied to no member"
     assert members.iloc[-1, 0].endswith("Minister van Patrimonium")  # listed apart, after every member and group
+
+
+def test_the_flow_marks_a_link_that_rests_only_on_an_inferred_title(app_db):
+    """Who does what's flow: a member → objective link the documents state is grey; one the Monitor only reads
+    (every title giving it is inferred or undecided) is orange, says so on hover, and is counted under the chart."""
+    from monitor import cache
+    from monitor.explore import charts
+    from monitor.explore.filters import Filters
+    from tests.rendered import open_page
+
+    links = cache.product("flow", Filters())
+    roles = cache.member_roles(Filters())
+    for member, objective, stated in zip(links["source"], links["target"], links["stated"], strict=True):
+        if "." in member:
+            continue  # objective → workstream links: no member
+        sure = roles[(roles["member_name"] == member) & (roles["objective_code"] == objective)]["confidence"]
+        assert stated == (sure == "exact").any(), (member, objective)
+    assert 0 < (~links["stated"]).sum() < len(links)
+    figure = charts.responsibility_flow(links, "inferred")
+    colours = figure["data"][0]["link"]["color"]
+    assert colours.count(charts.INFERRED_LINK) == (~links["stated"]).sum()
+    app = open_page("pages/explore/members.py")
+    assert any(c.value.startswith(f"In orange, {(~links['stated']).sum()} links") for c in app.caption)

@@ -244,8 +244,12 @@ def responsibility_matrix(cells: pd.DataFrame) -> Figure:
     return {"data": [trace], "layout": layout}
 
 
-def responsibility_flow(links: pd.DataFrame) -> Figure:
-    """Sankey: members → objectives (→ workstreams); short labels, full names in the hover."""
+STATED_LINK, INFERRED_LINK = "rgba(120,120,120,0.25)", "rgba(213,94,0,0.45)"  # grey; Okabe–Ito vermilion
+
+
+def responsibility_flow(links: pd.DataFrame, inferred: str = "inferred") -> Figure:
+    """Sankey: members → objectives (→ workstreams); short labels, full names in the hover. A link that rests only
+    on titles the Monitor reads as the member (links["stated"] False) is drawn orange and says `inferred` on hover."""
     sources, targets_in_order = links["source"].tolist(), links["target"].tolist()
     nodes = list(dict.fromkeys([*sources, *targets_in_order]))
     position = {name: index for index, name in enumerate(nodes)}
@@ -266,7 +270,9 @@ def responsibility_flow(links: pd.DataFrame) -> Figure:
             "source": [position[s] for s in sources],
             "target": [position[t] for t in targets_in_order],
             "value": links["value"].tolist(),
-            "color": "rgba(120,120,120,0.25)",
+            "color": [STATED_LINK if stated else INFERRED_LINK for stated in links["stated"].tolist()],
+            "customdata": ["" if stated else f" ({inferred})" for stated in links["stated"].tolist()],
+            "hovertemplate": "%{source.customdata} → %{target.customdata}%{customdata}<extra></extra>",
         },
     }
     tallest = max(len(set(sources)), len(targets), 0)

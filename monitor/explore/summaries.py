@@ -200,20 +200,30 @@ MAX_SANKEY_WORKSTREAMS = 30
 def sankey_links(roles: pd.DataFrame) -> pd.DataFrame:
     """Member → objective (one per objective the member is involved in) and objective → workstream links.
 
-    Columns: source, target, value, role. Member → objective values count steered workstreams (at least 1).
+    Columns: source, target, value, role, stated. Member → objective values count steered workstreams (at least
+    1); `stated` is False when every role of that member on that objective rests on a title the Monitor only reads
+    as this member (confidence inferred or undecided): the chart marks such a link as inferred.
     The objective → workstream level is drawn only when few enough workstreams are in view to stay readable.
     """
     involved: dict[tuple[str, str], set[str]] = {}
+    stated: dict[tuple[str, str], bool] = {}
     steered_workstreams: dict[str, str] = {}
-    for row in records(roles, "member_name", "objective_code", "role", "workstream_code"):
-        steered = involved.setdefault((row.member_name, row.objective_code), set())
+    for row in records(roles, "member_name", "objective_code", "role", "workstream_code", "confidence"):
+        pair = (row.member_name, row.objective_code)
+        steered = involved.setdefault(pair, set())
+        stated[pair] = stated.get(pair, False) or row.confidence == "exact"
         if row.role == "steering":
             steered.add(row.workstream_code)
             steered_workstreams[row.workstream_code] = row.objective_code
-    links = [[member, objective, max(1, len(steered)), "member"] for (member, objective), steered in involved.items()]
+    links = [
+        [member, objective, max(1, len(steered)), "member", stated[(member, objective)]]
+        for (member, objective), steered in involved.items()
+    ]
     if len(steered_workstreams) <= MAX_SANKEY_WORKSTREAMS:
-        links += [[objective, workstream, 1, "workstream"] for workstream, objective in steered_workstreams.items()]
-    return pd.DataFrame(links, columns=["source", "target", "value", "role"])
+        links += [
+            [objective, workstream, 1, "workstream", True] for workstream, objective in steered_workstreams.items()
+        ]
+    return pd.DataFrame(links, columns=["source", "target", "value", "role", "stated"])
 
 
 PARTNER_ROLES = ("partner", "steering_committee", "steering", "consulted")

@@ -97,11 +97,13 @@ if filter_status(filters):
     member_titles = {name: title_of("member", code, name) for code, name in cache.option_labels("member").items()}
     links["source"] = links["source"].map(lambda node: member_titles.get(node, node))  # objectives stay codes
     chart(
-        charts.responsibility_flow(links),
+        charts.responsibility_flow(links, t("match.inferred").lower()),
         key="flow_chart",
         filename="who-does-what-flow",
         summary=t("members.flow_summary", count=len(links)),
     )
+    if not links["stated"].all():
+        st.caption(t("members.flow_inferred", count=int((~links["stated"]).sum())))
     st.subheader(t("members.all"))
     st.caption(t("members.all_caption"))
     members = with_titles(cache.product("member_summary", filters), "member", "member_id", "name")
