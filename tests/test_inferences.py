@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -305,3 +306,26 @@ def test_the_flow_marks_a_link_that_rests_only_on_an_inferred_title(app_db):
     assert colours.count(charts.INFERRED_LINK) == (~links["stated"]).sum()
     app = open_page("pages/explore/members.py")
     assert any(c.value.startswith(f"In orange, {(~links['stated']).sum()} links") for c in app.caption)
+
+
+def test_initiating_members_read_from_a_title_say_inferred_on_the_lists_and_the_deck(app_db):
+    """Objective 1.4's Minister-President is named "Minister-President" (a title the Monitor reads as the member):
+    the landing page's rows, the Objectives list and the deck's objective slide mark it; 1.1's stated ones not."""
+    from monitor import cache
+    from monitor.deck import parts, slide_html
+    from tests.rendered import open_page
+
+    listed = cache.query("objectives_list").set_index("code")
+    assert "Minister-President" in listed.loc["1.4", "initiating_inferred"]
+    assert not isinstance(listed.loc["1.1", "initiating_inferred"], str)
+    for page in ("pages/explore/overview.py", "pages/explore/objectives.py"):
+        app = open_page(page) if page.endswith("objectives.py") else open_page()
+        grid = next(frame.value for frame in app.dataframe if "Code" in frame.value.columns)
+        initiating = next(column for column in grid.columns if column.startswith("Initiat"))
+        shown = dict(zip(grid["Code"], grid[initiating], strict=True))
+        assert shown["1.4"].endswith("Stadsvernieuwing (inferred)"), page
+        assert "(inferred)" not in shown["1.1"], page
+    source = parts.Source(date(2026, 6, 11), cache)
+    html = slide_html.render("objective/1.4", source, "en")[0]
+    assert "Stadsvernieuwing <em>(inferred)</em>" in html
+    assert "<em>(inferred)</em>" not in slide_html.render("objective/1.1", source, "en")[0]

@@ -87,3 +87,10 @@ def _ordered_runs(needle: str, haystack: str) -> int | None:
         position = haystack.find(needle[index:low], position) + (low - index)
         index, runs = low, runs + 1
     return runs
+
+
+def mark_names(names: object, marked: object, mark: str) -> str:
+    """'A; B (mark)': the '; '-separated `names`, each one also listed in `marked` followed by its mark."""
+    chosen = set(marked.split("; ")) if isinstance(marked, str) else set()
+    listed = names.split("; ") if isinstance(names, str) and names else []
+    return "; ".join(f"{name} ({mark})" if name in chosen else name for name in listed)

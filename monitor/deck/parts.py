@@ -63,12 +63,18 @@ def strategy(live: LiveData, _summit: date | None = None) -> dict[str, Any]:
                 "title": str(row["title"]),
                 "pillar": int(row["pillar"]),
                 "priority_type": str(row["priority_type"]),
-                "initiating": [n for n in str(row["initiating"] or "").split("; ") if n],
+                "initiating": _names(row["initiating"]),
+                "initiating_inferred": _names(row["initiating_inferred"]),
                 "workstreams": codes_of.get(str(row["code"]), []),
             }
             for row in objectives.to_dict("records")
         ],
     }
+
+
+def _names(joined: object) -> list[str]:
+    """'A; B' (a '; '-joined list of names; NULL when none) as a list."""
+    return [name for name in joined.split("; ") if name] if isinstance(joined, str) else []
 
 
 def priorities(live: LiveData, _summit: date | None = None) -> dict[str, Any]:

@@ -335,7 +335,12 @@ def _objective(ctx: Context, slide: slides.Slide) -> str:
     progress = ctx.source.part("progress")
     counts = slides.status_counts(objective["workstreams"], progress["statuses"], ALL_STATUSES)
     indicator = ctx.source.part("indicators")["by_objective"].get(objective["code"]) if _has_indicators(ctx) else None
-    initiating = "".join(f"<li>{_e(name)}</li>" for name in objective["initiating"]) or "<li>—</li>"
+    inferred = set(objective.get("initiating_inferred", []))  # absent from decks frozen before it was kept
+    mark = f" <em>({_e(ctx.t('match.inferred').lower())})</em>"
+    initiating = (
+        "".join(f"<li>{_e(name)}{mark if name in inferred else ''}</li>" for name in objective["initiating"])
+        or "<li>—</li>"
+    )
     proposed = _proposals_of(ctx, objective["workstreams"])  # beside the official counts, on the left
     left = (
         f'<div class="col"><p><span class="badge">{_e(ctx.t("priority." + objective["priority_type"]))}</span></p>'

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from monitor.core.text import mark_names
 from monitor.explore.summaries import is_sure
 from monitor.ui.language import own, t
 from monitor.ui.markdown import plain
@@ -51,3 +52,12 @@ def why_inferred(rows: pd.DataFrame, key: str) -> None:
     with st.popover(t("match.why"), key=key):
         for row in read.itertuples():
             st.markdown(f"- **{plain(row.name)}** ({label(row.confidence)}): {plain(reason(row))}")
+
+
+def with_marked_initiating(objectives: pd.DataFrame) -> pd.DataFrame:
+    """Objectives (objectives_list rows) whose `initiating` names each say "inferred" where the Monitor only reads
+    the printed title as that member."""
+    mark = t("match.inferred").lower()
+    initiating = objectives["initiating"].tolist()
+    inferred = objectives["initiating_inferred"].tolist()
+    return objectives.assign(initiating=[mark_names(n, i, mark) for n, i in zip(initiating, inferred, strict=True)])

@@ -18,6 +18,7 @@ from monitor.explore.looks import DELIVERY_LOOK, STATUS_LOOK, confidence_text, l
 from monitor.progress import aggregates
 from monitor.progress.workflow import ALL_STATUSES
 from monitor.ui.language import format_day, t
+from monitor.ui.matches import with_marked_initiating
 from monitor.ui.people import with_full_names
 from monitor.ui.plots import chart, new_row
 from monitor.ui.proposals import evidence_links, proposed_text
@@ -114,7 +115,7 @@ def attention_of(codes: list[str]) -> None:
 
 def objective_rows(filters: Filters) -> None:
     """One compact row per objective with a passing workstream; selecting one opens its fiche."""
-    objectives = with_titles(cache.objectives(filters), "objective", "code", "title")
+    objectives = with_marked_initiating(with_titles(cache.objectives(filters), "objective", "code", "title"))
     shown = with_objective_standing(objectives, cache.filtered_codes(filters)).assign(
         priority=objectives["priority_type"].map(lambda p: t(f"priority.{p}"))
     )

@@ -6,6 +6,7 @@ from monitor import cache
 from monitor.explore import charts
 from monitor.ui.fiche import render_objective
 from monitor.ui.language import t
+from monitor.ui.matches import with_marked_initiating
 from monitor.ui.plots import chart, new_pick, new_row
 from monitor.ui.sidebar import current_filters, detail_code, filter_status, open_detail
 from monitor.ui.standing import (
@@ -42,7 +43,7 @@ if filter_status(filters):
         selection_mode="points",
     )
     clicked = (new_pick(event, "objectives_chart") or [None])[-1]  # the objective code, last in its customdata
-    objectives = with_objective_standing(objectives, codes)
+    objectives = with_marked_initiating(with_objective_standing(objectives, codes))
     objectives["priority"] = objectives["priority_type"].map(lambda p: t(f"priority.{p}"))
     picked = table(
         objectives,
