@@ -87,6 +87,6 @@ def route() -> None:
 if __name__ == "__main__":  # a session's run (Streamlit runs its script as __main__)
     route()
 else:  # imported by `streamlit run dashboard.py` to find the app it serves
-    from monitor.serve import lifespan
+    from monitor.serve import ROUTES, lifespan
 
-    app = st.App("dashboard.py", lifespan=lifespan)
+    app = st.App("dashboard.py", routes=ROUTES, lifespan=lifespan)

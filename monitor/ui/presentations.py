@@ -78,7 +78,7 @@ def deck_section(summit: date, page: str) -> None:
         )
     user = auth.current_user()
     if user is None:
-        st.info(t("presentations.sign_in"))
+        auth.sign_in_prompt("presentations.sign_in", "presentations")
         return
     with_proposals = st.checkbox(
         t("presentations.freeze_proposals"), key="deck_freeze_proposals", help=t("presentations.freeze_proposals_help")

@@ -1,4 +1,7 @@
-"""Account: sign in (cabinet editors and the secretariat) or out. Viewers need no account."""
+"""Account: sign in (cabinet editors and the secretariat) or out. Viewers need no account.
+
+A sign-in lasts across reloads, tabs and bookmarks (monitor.ui.auth); opened from a page that needs an account,
+the Account page goes back to it after signing in."""
 
 import streamlit as st
 
@@ -9,6 +12,7 @@ from monitor.ui.language import t
 st.title(t("account.title"))
 user = auth.current_user()
 if user:
+    auth.finish_sign_in()
     member = cache.option_labels("member").get(user.member_id, "") if user.member_id else ""
     st.write(t("account.signed_in_as", name=user.full_name, role=t(f"role.{user.role}")))
     if member:
@@ -24,6 +28,6 @@ with st.form("account_sign_in_form"):
     password = st.text_input(t("account.password"), type="password", key="account_password")
     submitted = st.form_submit_button(t("account.sign_in"), key="account_sign_in_submit")
 if submitted:
-    if auth.sign_in(username, password):
+    if auth.sign_in(username, password, return_to=auth.return_page()):
         st.rerun()
     st.error(t("account.failed"))
