@@ -81,3 +81,21 @@ def _altered_cookie_is_refused(chromium, server: str, genuine: str) -> None:  # 
     page.get_by_role("button", name="Sign in").wait_for()
     assert not page.get_by_text("Signed in as").count()
     context.close()
+
+
+def test_twelve_wrong_passwords_lock_the_account_even_for_the_right_one(chromium, server):  # noqa: F811
+    page = chromium.new_page()
+    page.goto(f"{server}/account")
+    wait_until_ready(page)
+    refusal = page.get_by_test_id("stAlertContentError")
+    for n in range(13):
+        page.get_by_label("User name").fill("other")
+        page.get_by_label("Password", exact=True).fill(PASSWORD if n == 12 else f"wrong guess {n}")
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_timeout(200)
+        wait_until_ready(page)
+        refusal.wait_for()
+    assert "signing in is locked. Try again in 15 minutes." in refusal.inner_text()
+    assert not page.get_by_text("Signed in as").count()
+    assert _session_cookie(page.context) is None
+    page.close()

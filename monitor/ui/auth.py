@@ -16,9 +16,11 @@ from streamlit import config
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from monitor.storage import accounts, sessions
+from monitor.storage import accounts, sessions, sign_ins
 from monitor.storage.accounts import User
+from monitor.storage.sign_ins import Attempt
 from monitor.ui.language import t
+from monitor.ui.tables import table
 
 SESSION_KEY = "_signed_in_user"
 SIGNED_OUT = "_signed_out"  # this session signed out: its (expiring) cookie is no longer read
@@ -41,16 +43,59 @@ def current_user() -> User | None:
     return user
 
 
-def sign_in(username: str, password: str, return_to: str | None = None) -> User | None:
-    """Check the password; if right, this session is signed in, and its next run (finish_sign_in) sends the
-    browser to the sign-in route, which makes the sign-in last, then back to `return_to` (a page's URL path)."""
-    user = accounts.authenticate(username, password)
+def sign_in(username: str, password: str, return_to: str | None = None) -> Attempt:
+    """Check the password (unless the account or this client must wait, monitor.storage.sign_ins); if right,
+    this session is signed in, and its next run (finish_sign_in) sends the browser to the sign-in route, which
+    makes the sign-in last, then back to `return_to` (a page's URL path)."""
+    attempt = sign_ins.sign_in(username, password, client_address())
+    user = attempt.user
     if user:
         st.session_state[SESSION_KEY] = user.username
         st.session_state.pop(SIGNED_OUT, None)
         query = {"token": sessions.handover_token(user.username), "next": _site_path(return_to or "account")}
         st.session_state[HANDOVER] = f"{_site_path(sessions.SIGN_IN_PATH.lstrip('/'))}?{urlencode(query)}"
-    return user
+    return attempt
+
+
+def refusal(attempt: Attempt) -> str:
+    """Why a sign-in was refused, in the user's language (never which of the name or the password was wrong)."""
+    if attempt.refused == "locked":
+        return t("account.locked", count=max(1, -(-attempt.wait_seconds // 60)))
+    if attempt.refused == "too_soon":
+        return t("account.too_soon", count=attempt.wait_seconds)
+    return t("account.failed")
+
+
+def client_address() -> str | None:
+    """The browser's address. Streamlit gives none for a connection from this machine: that is also a reverse
+    proxy on this machine (docs/operations.md), whose X-Real-IP (else X-Forwarded-For) header then names it."""
+    address = st.context.ip_address
+    if isinstance(address, str) and address:  # (a test harness without a connection gives no string)
+        return address
+    headers = st.context.headers
+    forwarded = headers.get("X-Real-Ip") or (headers.get("X-Forwarded-For") or "").split(",")[0].strip()
+    return forwarded if isinstance(forwarded, str) and forwarded else None
+
+
+def sign_in_log() -> None:
+    """The last sign-in attempts, right and refused, for the secretariat."""
+    st.subheader(t("account.attempts_title"))
+    st.caption(t("account.attempts_help", count=sign_ins.max_failures(), minutes=sign_ins.lockout_minutes()))
+    attempts = sign_ins.recent()
+    outcomes = {
+        "signed_in": t("account.outcome.signed_in"),
+        "wrong": t("account.outcome.wrong"),
+        "too_soon": t("account.outcome.too_soon"),
+        "locked": t("account.outcome.locked"),
+    }
+    attempts["outcome"] = attempts["outcome"].map(outcomes)
+    columns = {
+        "attempted_at": "account.attempts.when",
+        "username": "account.attempts.account",
+        "client": "account.attempts.client",
+        "outcome": "account.attempts.outcome",
+    }
+    table(attempts, columns, key="account_sign_in_attempts")
 
 
 def finish_sign_in() -> None:

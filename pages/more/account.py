@@ -20,6 +20,8 @@ if user:
     if st.button(t("account.sign_out"), key="account_sign_out"):
         auth.sign_out()
         st.rerun()
+    if user.is_admin:
+        auth.sign_in_log()
     st.stop()
 
 st.caption(t("account.intro"))
@@ -28,6 +30,7 @@ with st.form("account_sign_in_form"):
     password = st.text_input(t("account.password"), type="password", key="account_password")
     submitted = st.form_submit_button(t("account.sign_in"), key="account_sign_in_submit")
 if submitted:
-    if auth.sign_in(username, password, return_to=auth.return_page()):
+    attempt = auth.sign_in(username, password, return_to=auth.return_page())
+    if attempt.user:
         st.rerun()
-    st.error(t("account.failed"))
+    st.error(auth.refusal(attempt))
