@@ -1,13 +1,23 @@
-"""monitor.serve readies the process before the first visitor: every module imported, then frozen out of the GC."""
+"""monitor.serve readies the process before the first visitor: every module imported, then frozen out of the GC;
+and the server listens on this machine only unless told otherwise."""
 
 from __future__ import annotations
 
 import gc
+import os
 import pkgutil
+import subprocess
 import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
 
 import monitor
+from monitor.core.paths import DB_PATH_ENV, PROJECT_ROOT, STORE_PATH_ENV
 from monitor.serve import prepare_process
+from tests.browser import free_port
 
 
 def test_prepare_process_imports_every_module_then_freezes_what_exists():
@@ -22,3 +32,46 @@ def test_prepare_process_imports_every_module_then_freezes_what_exists():
         assert gc.get_freeze_count() > 10_000  # pandas, plotly, duckdb and the app's own objects
     finally:
         gc.unfreeze()  # the rest of the test session collects as usual
+
+
+def test_make_run_listens_on_this_machine_only_unless_told_otherwise():
+    venv = Path(sys.executable).parent.parent  # the one running the tests: make sees its venv as installed
+    dry_run = ["make", "--no-print-directory", "-n", "run", f"VENV={venv}"]
+    default = subprocess.run(dry_run, cwd=PROJECT_ROOT, capture_output=True, text=True, check=True).stdout
+    assert "--server.address 127.0.0.1" in default
+    widened = subprocess.run([*dry_run, "ADDRESS=0.0.0.0"], cwd=PROJECT_ROOT, capture_output=True, text=True).stdout
+    assert "--server.address 0.0.0.0" in widened
+
+
+def test_a_bare_streamlit_run_is_reachable_from_this_machine_only(built_db, tmp_path):
+    """`streamlit run dashboard.py` without options (the config file's address): not on the network address."""
+    network = next((a for a in _own_addresses() if not a.startswith("127.")), None)
+    if network is None:
+        pytest.skip("this machine has no network address to try")
+    port = free_port()
+    log = (tmp_path / "streamlit.log").open("w")
+    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port)]
+    environment = {**os.environ, DB_PATH_ENV: str(built_db), STORE_PATH_ENV: str(tmp_path / "store.duckdb")}
+    server = subprocess.Popen(command, cwd=PROJECT_ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 30
+        while not _answers(f"http://127.0.0.1:{port}/_stcore/health"):
+            assert time.monotonic() < deadline and server.poll() is None, "the server did not start"
+            time.sleep(0.2)
+        assert not _answers(f"http://{network}:{port}/_stcore/health")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
+
+
+def _own_addresses() -> list[str]:
+    return subprocess.run(["hostname", "-I"], capture_output=True, text=True).stdout.split()
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=1) as answer:
+            return answer.status == 200
+    except OSError:
+        return False
