@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import time
 
 import pytest
 
@@ -61,12 +62,19 @@ def test_a_sign_in_lasts_across_reloads_and_tabs_until_signed_out(chromium, serv
     tab.get_by_text("Signed in as Anna Peeters").wait_for()
     tab.get_by_role("button", name="Sign out").click()
     tab.get_by_role("button", name="Sign in").wait_for(timeout=45_000)
-    assert _session_cookie(context) is None  # the sign-out route expired it
+    _wait_for(lambda: _session_cookie(context) is None)  # the sign-out route expired it
 
     page.reload()
     wait_until_ready(page)
     page.get_by_text("Sign in as a cabinet editor").wait_for()
     context.close()
+
+
+def _wait_for(condition, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "not within the time"
+        time.sleep(0.2)
 
 
 def _altered_cookie_is_refused(chromium, server: str, genuine: str) -> None:  # noqa: F811

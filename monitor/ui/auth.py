@@ -24,7 +24,7 @@ from monitor.ui.tables import table
 
 SESSION_KEY = "_signed_in_user"
 SIGNED_OUT = "_signed_out"  # this session signed out: its (expiring) cookie is no longer read
-HANDOVER = "_sign_in_handover"  # the route to send the browser through, after the run that shows the sign-in
+HANDOVER = "_sign_in_handover"  # the route to send the browser through, in the run after a sign-in or sign-out
 RETURN_TO = "next"  # the Account page's URL parameter: the page to go back to after signing in
 ACCOUNT_PAGE = "pages/more/account.py"
 
@@ -98,8 +98,11 @@ def sign_in_log() -> None:
     table(attempts, columns, key="account_sign_in_attempts")
 
 
-def finish_sign_in() -> None:
-    """Send the browser through the sign-in route if a sign-in was just made (see sign_in)."""
+def finish_sign_in_or_out() -> None:
+    """Send the browser through the sign-in or sign-out route if one was just made (see sign_in, sign_out).
+
+    Done in the run that follows (the page reruns at once): a message sent by a run that is then cut short
+    by a rerun could be lost."""
     url = st.session_state.pop(HANDOVER, None)
     if url:
         _send_browser_to(url)
@@ -108,7 +111,8 @@ def finish_sign_in() -> None:
 def sign_out() -> None:
     st.session_state.pop(SESSION_KEY, None)
     st.session_state[SIGNED_OUT] = True
-    _send_browser_to(f"{_site_path(sessions.SIGN_OUT_PATH.lstrip('/'))}?{urlencode({'next': _site_path('account')})}")
+    query = urlencode({"next": _site_path("account")})
+    st.session_state[HANDOVER] = f"{_site_path(sessions.SIGN_OUT_PATH.lstrip('/'))}?{query}"
 
 
 def sign_in_prompt(message_key: str, page: str) -> None:

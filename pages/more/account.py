@@ -10,9 +10,9 @@ from monitor.ui import auth
 from monitor.ui.language import t
 
 st.title(t("account.title"))
+auth.finish_sign_in_or_out()
 user = auth.current_user()
 if user:
-    auth.finish_sign_in()
     member = cache.option_labels("member").get(user.member_id, "") if user.member_id else ""
     st.write(t("account.signed_in_as", name=user.full_name, role=t(f"role.{user.role}")))
     if member:
