@@ -2,6 +2,8 @@
 VENV ?= .venv
 PYTHON := $(VENV)/bin/python
 PORT ?= 8501
+# Where the app listens: this machine only, unless told otherwise (make run ADDRESS=0.0.0.0, behind a TLS proxy).
+ADDRESS ?= 127.0.0.1
 CHROMIUM := /usr/bin/chromium
 
 .PHONY: run test lint build venv chromium bench clean backup restore account sample sample-remove
@@ -25,7 +27,7 @@ build: venv
 ## Install, build the database if missing or stale (other sources, older version), start the app on http://localhost:$(PORT).
 run: venv
 	$(PYTHON) -m monitor.build --if-stale
-	$(VENV)/bin/streamlit run dashboard.py --server.port $(PORT)
+	$(VENV)/bin/streamlit run dashboard.py --server.port $(PORT) --server.address $(ADDRESS)
 
 ## Install (venv + Debian's chromium for browser tests), lint, run every test.
 test: venv chromium lint

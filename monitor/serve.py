@@ -1,5 +1,7 @@
-"""What the served app does once, when it starts (the lifespan of the ASGI app in dashboard.py), before the first
-visitor: whether it was started by `make run` or by `streamlit run dashboard.py`, the two are the same server."""
+"""What the served app does beside Streamlit's own pages: once, when it starts (the lifespan of the ASGI app in
+dashboard.py), before the first visitor, whether it was started by `make run` or by `streamlit run dashboard.py`
+(the two are the same server); and the two routes of a lasting sign-in, which answer real HTTP requests so that
+they can set and expire an HttpOnly cookie (a page's script cannot)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,12 @@ import pkgutil
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from starlette.requests import Request
+from starlette.responses import RedirectResponse
+from starlette.routing import Route
 from streamlit.runtime.pages_manager import PagesManager
+
+from monitor.storage import sessions
 
 
 @asynccontextmanager
@@ -49,3 +56,38 @@ def prepare_process() -> None:
     cache.warm()
     gc.freeze()
     atexit.register(gc.unfreeze)  # at exit, let them go as usual (duckdb's bindings report what is never freed)
+
+
+async def sign_in_route(request: Request) -> RedirectResponse:
+    """Exchange the Account page's one-time token for the lasting cookie, then go back where the user was.
+    A used, expired or altered token sets nothing (the user is then simply not signed in on the next page)."""
+    response = RedirectResponse(sessions.safe_return_path(request.query_params.get("next")), status_code=303)
+    username = sessions.redeem(request.query_params.get("token"))
+    if username:
+        response.set_cookie(
+            sessions.COOKIE_NAME,
+            sessions.issue_cookie(username),
+            max_age=sessions.lifetime_seconds(),
+            path="/",
+            httponly=True,  # never readable by the page's JavaScript
+            samesite="lax",  # not sent with another site's form posts or embedded requests
+            secure=_over_https(request),
+        )
+    return response
+
+
+async def sign_out_route(request: Request) -> RedirectResponse:
+    response = RedirectResponse(sessions.safe_return_path(request.query_params.get("next")), status_code=303)
+    response.delete_cookie(sessions.COOKIE_NAME, path="/", httponly=True, samesite="lax", secure=_over_https(request))
+    return response
+
+
+def _over_https(request: Request) -> bool:
+    # Behind a TLS reverse proxy (docs/operations.md) the app itself is reached over plain HTTP.
+    return request.url.scheme == "https" or request.headers.get("x-forwarded-proto") == "https"
+
+
+ROUTES = [
+    Route(sessions.SIGN_IN_PATH, sign_in_route, methods=["GET"]),
+    Route(sessions.SIGN_OUT_PATH, sign_out_route, methods=["GET"]),
+]

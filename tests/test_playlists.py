@@ -33,7 +33,7 @@ def test_create_edit_reorder_and_delete():
     assert reordered == ["title", "priorities/2", "objective/1.4", *ITEMS[3:]]
     assert playlists.moved(ITEMS, 0, -1) == ITEMS  # stays inside the list
     playlists.save(PRESENTER, first, "Summit", reordered)
-    assert playlists.get(first) == playlists.Playlist(first, "Summit", tuple(reordered))
+    assert playlists.get(first) == playlists.Playlist(first, "Summit", tuple(reordered), "presenter")
 
     playlists.delete(PRESENTER, first)
     assert playlists.get(first) is None and playlists.get(second) is not None
@@ -66,10 +66,38 @@ def test_invalid_playlists_are_refused(name, items, key):
     assert playlists.all_playlists() == []
 
 
-def test_saving_an_unknown_playlist_is_refused():
-    with pytest.raises(PlaylistInvalid) as refused:
-        playlists.save(PRESENTER, 999, "x", [])
-    assert refused.value.key == "playlist.error.unknown"
+def test_saving_or_deleting_an_unknown_playlist_is_refused_and_not_audited():
+    for change in (lambda: playlists.save(PRESENTER, 999, "x", []), lambda: playlists.delete(PRESENTER, 999)):
+        with pytest.raises(PlaylistInvalid) as refused:
+            change()
+        assert refused.value.key == "playlist.error.unknown" and refused.value.values == {"value": 999}
+    assert audit_actions() == []
+
+
+OTHER_CABINET = User("other", "-", "editor", "brussels_minister_employment")
+SECRETARIAT = User("secretariat", "-", "admin")
+
+
+def test_only_its_maker_or_the_secretariat_changes_a_playlist():
+    mine = playlists.create(PRESENTER, "Mine", ["title"])
+    for change in (
+        lambda: playlists.save(OTHER_CABINET, mine, "Taken", []),
+        lambda: playlists.delete(OTHER_CABINET, mine),
+    ):
+        with pytest.raises(PermissionDenied):
+            change()
+    assert playlists.get(mine) == playlists.Playlist(mine, "Mine", ("title",), "presenter")  # untouched
+    assert audit_actions() == ["create_playlist"]  # the refusals wrote nothing
+    assert playlists.may_change(PRESENTER, playlists.get(mine)) and playlists.may_change(
+        SECRETARIAT, playlists.get(mine)
+    )
+    assert not playlists.may_change(OTHER_CABINET, playlists.get(mine)) and not playlists.may_change(
+        None, playlists.get(mine)
+    )
+    playlists.save(SECRETARIAT, mine, "Renamed by the secretariat", ["title"])
+    playlists.delete(SECRETARIAT, mine)
+    assert playlists.get(mine) is None
+    assert audit_actions() == ["create_playlist", "save_playlist", "delete_playlist"]
 
 
 def test_file_round_trip():

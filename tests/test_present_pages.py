@@ -214,6 +214,17 @@ def test_presenter_freezes_and_builds_a_playlist(app_db, people):
     assert playlists.all_playlists() == [] and not app.exception
 
 
+def test_another_cabinets_playlist_is_shown_but_not_offered_for_change(app_db, people):
+    playlist_id = playlists.create(people["editor"], "Top", ["title"])
+    key = f"playlist_{playlist_id}"
+    other = open_page(PRESENTATIONS, user="other")
+    assert not [button for button in other.button if button.key and button.key.startswith(key)]
+    assert any("Made by Anna Peeters: only they or the secretariat" in caption.value for caption in other.caption)
+    secretariat = open_page(PRESENTATIONS, user="secretariat")
+    secretariat.button(key=f"{key}_delete").click().run()
+    assert playlists.all_playlists() == [] and not secretariat.exception
+
+
 def test_the_presenter_may_freeze_the_proposals_marked_and_the_player_shows_them(app_db, people):
     code = cache.query("workstreams_list").query("objective_code == '1.1'")["code"].iloc[0]
     proposal = workflow.Proposal(code, "in_progress", date(2026, 7, 1), "Begonnen.", confidence="green")

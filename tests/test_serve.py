@@ -1,19 +1,27 @@
 """monitor.serve readies the process before the first visitor: every module imported, the message catalogue
-loaded and the caches warm, then frozen out of the GC."""
+loaded and the caches warm, then frozen out of the GC; and the server listens on this machine only unless told
+otherwise."""
 
 from __future__ import annotations
 
 import gc
+import os
 import pkgutil
+import subprocess
 import sys
+import time
+import urllib.request
+from pathlib import Path
 
 import pytest
 
 import monitor
 from monitor import cache
+from monitor.core.paths import DB_PATH_ENV, PROJECT_ROOT, STORE_PATH_ENV
 from monitor.i18n import catalogue
 from monitor.serve import prepare_process
 from monitor.storage import db, store
+from tests.browser import free_port
 from tests.rendered import open_page
 
 
@@ -65,3 +73,46 @@ def test_a_run_looks_at_the_database_file_once_and_the_next_run_sees_a_rebuild(t
     assert after != during
     with cache.one_run():
         assert cache.database_key() == after
+
+
+def test_make_run_listens_on_this_machine_only_unless_told_otherwise():
+    venv = Path(sys.executable).parent.parent  # the one running the tests: make sees its venv as installed
+    dry_run = ["make", "--no-print-directory", "-n", "run", f"VENV={venv}"]
+    default = subprocess.run(dry_run, cwd=PROJECT_ROOT, capture_output=True, text=True, check=True).stdout
+    assert "--server.address 127.0.0.1" in default
+    widened = subprocess.run([*dry_run, "ADDRESS=0.0.0.0"], cwd=PROJECT_ROOT, capture_output=True, text=True).stdout
+    assert "--server.address 0.0.0.0" in widened
+
+
+def test_a_bare_streamlit_run_is_reachable_from_this_machine_only(built_db, tmp_path):
+    """`streamlit run dashboard.py` without options (the config file's address): not on the network address."""
+    network = next((a for a in _own_addresses() if not a.startswith("127.")), None)
+    if network is None:
+        pytest.skip("this machine has no network address to try")
+    port = free_port()
+    log = (tmp_path / "streamlit.log").open("w")
+    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port)]
+    environment = {**os.environ, DB_PATH_ENV: str(built_db), STORE_PATH_ENV: str(tmp_path / "store.duckdb")}
+    server = subprocess.Popen(command, cwd=PROJECT_ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 30
+        while not _answers(f"http://127.0.0.1:{port}/_stcore/health"):
+            assert time.monotonic() < deadline and server.poll() is None, "the server did not start"
+            time.sleep(0.2)
+        assert not _answers(f"http://{network}:{port}/_stcore/health")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
+
+
+def _own_addresses() -> list[str]:
+    return subprocess.run(["hostname", "-I"], capture_output=True, text=True).stdout.split()
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=1) as answer:
+            return answer.status == 200
+    except OSError:
+        return False

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from monitor.build.database import build_database
 from monitor.core.errors import StoreUnavailable
-from monitor.core.paths import DOCUMENTS_DIR, MIGRATIONS_DIR, PROJECT_ROOT, SOURCES_DIR
+from monitor.core.paths import DOCUMENTS_DIR, MIGRATIONS_DIR, PROJECT_ROOT, SOURCES_DIR, STORE_PATH_ENV
+from monitor.deck import playlists
 from monitor.progress import sample, workflow
 from monitor.progress.workflow import Proposal
 from monitor.storage import store
+from monitor.storage.accounts import User
+from tests.rendered import open_page, rendered_text
 
 TODAY = date.today()
 
@@ -139,3 +146,57 @@ def test_sample_rows_are_labelled_and_removed_without_touching_real_ones(admin):
     assert left["update_id"].tolist() == [real]
     assert store.run("sample_counts").iloc[0].sum() == 0
     assert workflow.version_of("1.1.1") == real
+
+
+# Faults of the system are not corruption. Tests run as root here, and root ignores file permissions: a
+# read-only disk is made with a read-only bind mount, a full disk with a small tmpfs (both need root: skipped
+# otherwise), and a refused permission with sysfs, where even root may not create files.
+@contextmanager
+def mounted(*arguments: str) -> Iterator[None]:
+    target = Path(arguments[-1])
+    done = subprocess.run(["mount", *arguments], capture_output=True, text=True)
+    if done.returncode:
+        pytest.skip(f"cannot mount here ({done.stderr.strip()})")
+    try:
+        yield
+    finally:
+        store.close_all()
+        subprocess.run(["umount", str(target)], check=True)
+
+
+def test_a_store_the_system_forbids_to_create_is_denied_not_corrupt(monkeypatch):
+    monkeypatch.setenv(STORE_PATH_ENV, "/sys/g4b-monitor/store.duckdb")
+    with pytest.raises(StoreUnavailable) as refused:
+        store.connection()
+    assert refused.value.reason == "denied"
+
+
+def test_a_store_on_a_read_only_disk_is_served_for_reading_and_refuses_writes_saying_why(app_db, isolated_store):
+    playlists.create(User("presenter", "-", "editor", "m"), "Kept", ["title"])
+    store.close_all()
+    folder = str(isolated_store.parent)
+    with mounted("--bind", "-o", "ro", folder, folder):
+        assert store.read_only_reason() == "denied"
+        assert [p.name for p in playlists.all_playlists()] == ["Kept"]  # reads work
+        with pytest.raises(StoreUnavailable) as refused:
+            playlists.create(User("presenter", "-", "editor", "m"), "New", [])
+        assert refused.value.reason == "denied"
+        shown = open_page()  # every page says why saving is off, and never to restore a backup
+        warnings = " ".join(warning.value for warning in shown.warning)
+        assert "the disk is read-only" in warnings and "backup" not in rendered_text(shown).lower()
+    assert store.read_only_reason() is None  # writable again: no restart needed beyond the reopen
+
+
+def test_a_full_disk_refuses_the_write_whole_and_says_so(tmp_path, monkeypatch):
+    folder = tmp_path / "small-disk"
+    folder.mkdir()
+    monkeypatch.setenv(STORE_PATH_ENV, str(folder / "store.duckdb"))
+    with mounted("-t", "tmpfs", "-o", "size=3m", "tmpfs", str(folder)):
+        presenter = User("presenter", "-", "editor", "m")
+        with pytest.raises(StoreUnavailable) as refused:
+            for _ in range(20):  # ~800 kB of WAL each: the 3 MB disk fills up
+                playlists.freeze(presenter, date(2026, 1, 1), {"blob": os.urandom(400_000).hex()})
+        assert refused.value.reason == "full"
+        frozen = len(store.run("snapshots_list"))
+        (audited,) = store.connection().execute("SELECT count(*) FROM audit_log").fetchone()
+        assert 0 < frozen == audited  # the refused write left no half: no snapshot without its audit line

@@ -2,7 +2,8 @@
 
 A playlist is a name and an ordered list of items (deck slides or saved views, see monitor/deck/slides.py).
 Its file is {"format": "go4brussels-monitor-playlist", "version": 1, "name": ..., "items": [...]}.
-Every write goes through store.transaction (audited) and needs a signed-in user.
+Every write goes through store.transaction (audited) and needs a signed-in user. A playlist belongs to whoever
+made it: only they or the secretariat (admins) rename, change or delete it. Frozen decks are only ever added.
 """
 
 from __future__ import annotations
@@ -41,12 +42,27 @@ class Playlist:
     playlist_id: int
     name: str
     items: tuple[str, ...]
+    created_by: str = ""
 
 
 def _require(user: User | None) -> User:
     if user is None:
         raise PermissionDenied("sign in to change playlists")
     return user
+
+
+def may_change(user: User | None, playlist: Playlist) -> bool:
+    """Whether `user` may rename, change or delete `playlist`: its maker or the secretariat."""
+    return user is not None and (user.is_admin or user.username == playlist.created_by)
+
+
+def _require_owner(cursor, user: User, playlist_id: int) -> None:
+    """Inside the write's transaction: the playlist exists and `user` may change it (else nothing is written)."""
+    owner = store.execute(cursor, "playlist_owner", {"id": playlist_id}).fetchall()
+    if not owner:
+        raise PlaylistInvalid("playlist.error.unknown", value=playlist_id)
+    if not (user.is_admin or user.username == owner[0][0]):
+        raise PermissionDenied("only its maker or the secretariat may change a playlist")
 
 
 def check(name: str, items: list[str]) -> tuple[str, list[str]]:
@@ -67,12 +83,13 @@ def check(name: str, items: list[str]) -> tuple[str, list[str]]:
 def all_playlists() -> list[Playlist]:
     """Every playlist with its items, by name."""
     rows = store.run("playlists_list")
-    found: dict[int, tuple[str, list[str]]] = {}
-    for playlist_id, name, item in zip(rows["playlist_id"], rows["name"], rows["item"], strict=True):
-        entry = found.setdefault(int(playlist_id), (str(name), []))
+    found: dict[int, tuple[str, str, list[str]]] = {}
+    columns = (rows["playlist_id"], rows["name"], rows["created_by"], rows["item"])
+    for playlist_id, name, created_by, item in zip(*columns, strict=True):
+        entry = found.setdefault(int(playlist_id), (str(name), str(created_by), []))
         if isinstance(item, str):
-            entry[1].append(item)
-    return [Playlist(pid, name, tuple(items)) for pid, (name, items) in found.items()]
+            entry[2].append(item)
+    return [Playlist(pid, name, tuple(items), by) for pid, (name, by, items) in found.items()]
 
 
 def get(playlist_id: int) -> Playlist | None:
@@ -100,15 +117,16 @@ def save(user: User | None, playlist_id: int, name: str, items: list[str]) -> No
     user = _require(user)
     name, items = check(name, items)
     with store.transaction(user.username, "save_playlist", {"id": playlist_id, "items": len(items)}) as cursor:
-        updated = store.execute(cursor, "rename_playlist", {"name": name, "id": playlist_id}).fetchall()
-        if not updated:
-            raise PlaylistInvalid("playlist.error.unknown", value=playlist_id)
+        _require_owner(cursor, user, playlist_id)
+        store.execute(cursor, "rename_playlist", {"name": name, "id": playlist_id})
         _write_items(cursor, playlist_id, items)
 
 
 def delete(user: User | None, playlist_id: int) -> None:
+    """Delete a playlist: PlaylistInvalid if there is none with that id, PermissionDenied if not the user's own."""
     user = _require(user)
     with store.transaction(user.username, "delete_playlist", {"id": playlist_id}) as cursor:
+        _require_owner(cursor, user, playlist_id)
         store.execute(cursor, "delete_playlist_items", {"id": playlist_id})
         store.execute(cursor, "delete_playlist", {"id": playlist_id})
 

@@ -17,6 +17,7 @@ Command line (the app must be stopped, the file is locked while it runs):
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import json
 import os
@@ -44,6 +45,8 @@ _connections: dict[Path, duckdb.DuckDBPyConnection] = {}
 _open_lock = threading.Lock()
 _write_lock = threading.RLock()
 _generations: dict[Path, int] = {}
+_read_only: dict[Path, str] = {}  # stores that could only be opened for reading, and why (a StoreUnavailable reason)
+WRITE_FAULTS = ("denied", "full")  # the file is fine, the system refuses writes: serve it read-only
 _generation_counter = itertools.count(1)
 
 
@@ -88,12 +91,27 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     return done
 
 
+def fault(error: BaseException) -> str:
+    """What an input/output error of DuckDB or the system means for the store (a StoreUnavailable reason).
+    Only an error that is none of the known faults of the system is taken for a damaged file."""
+    message = str(error).lower()
+    if "permission denied" in message or "read-only file system" in message or "operation not permitted" in message:
+        return "denied"
+    if "no space left" in message or "disk quota" in message:
+        return "full"
+    if "lock" in message:
+        return "locked"
+    return "corrupt"
+
+
 def _open(path: Path) -> duckdb.DuckDBPyConnection:
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         con = duckdb.connect(str(path))
-    except duckdb.IOException as error:
-        reason = "locked" if "lock" in str(error).lower() else "corrupt"
+    except (duckdb.IOException, OSError) as error:
+        reason = fault(error)
+        if reason in WRITE_FAULTS and path.exists():
+            return _open_read_only(path, reason)
         raise StoreUnavailable(reason, str(path)) from error
     except duckdb.Error as error:
         raise StoreUnavailable("corrupt", str(path)) from error
@@ -103,6 +121,27 @@ def _open(path: Path) -> duckdb.DuckDBPyConnection:
         con.close()
         raise
     return con
+
+
+def _open_read_only(path: Path, reason: str) -> duckdb.DuckDBPyConnection:
+    """The store that cannot be written, for reading: only if its schema is current (no migration can run)."""
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+        applied = {row[0] for row in execute(con, "applied_migrations").fetchall()}
+    except duckdb.Error as error:
+        raise StoreUnavailable(reason, str(path)) from error
+    if not applied or max(applied) != schema_version():
+        con.close()
+        raise StoreUnavailable("newer" if applied and max(applied) > schema_version() else reason, str(path))
+    _read_only[path] = reason
+    return con
+
+
+def read_only_reason(path: Path | None = None) -> str | None:
+    """Why the store can be read but not written ('denied', 'full'), or None when it can be written."""
+    path = Path(path or store_path())
+    connection(path)
+    return _read_only.get(path)
 
 
 def connection(path: Path | None = None) -> duckdb.DuckDBPyConnection:
@@ -120,6 +159,7 @@ def close_all() -> None:
         for con in _connections.values():
             con.close()
         _connections.clear()
+        _read_only.clear()
 
 
 def generation(path: Path | None = None) -> int:
@@ -157,6 +197,9 @@ def transaction(
     path = Path(path or store_path())
     with _write_lock:
         cursor = connection(path).cursor()
+        if path in _read_only:  # opened for reading only: say why, before anything is tried
+            cursor.close()
+            raise StoreUnavailable(_read_only[path], str(path))
         try:
             cursor.begin()
             try:
@@ -165,12 +208,21 @@ def transaction(
                     written = json.dumps(each, default=str, ensure_ascii=False)
                     execute(cursor, "append_audit_entry", {"actor": actor, "action": action, "detail": written})
                 cursor.commit()
-            except BaseException:
-                cursor.rollback()
+            except BaseException as error:
+                _roll_back(cursor)
+                # e.g. the disk filled up (DuckDB: "Failed to commit: … No space left on device"), or the file
+                # was made read-only: a fault of the system, not of the data or the file
+                if isinstance(error, duckdb.Error) and fault(error) in WRITE_FAULTS:
+                    raise StoreUnavailable(fault(error), str(path)) from error
                 raise
             _generations[path] = next(_generation_counter)
         finally:
             cursor.close()
+
+
+def _roll_back(cursor: duckdb.DuckDBPyConnection) -> None:
+    with contextlib.suppress(duckdb.Error):  # a failed commit has already ended the transaction
+        cursor.rollback()
 
 
 def backup(target: Path, path: Path | None = None) -> Path:

@@ -1,35 +1,143 @@
-"""Who is signed in, for this browser session (Streamlit side of monitor.accounts).
+"""Who is signed in, for this browser (Streamlit side of monitor.storage.accounts and monitor.storage.sessions).
 
-A session remembers only the user name; the account (role, member) is read from the accounts file on
-every use, so a removed account or a changed role takes effect at once.
+A sign-in lasts (a working day by default) across reloads, tabs and bookmarks: the Account page checks the
+password, then sends the browser through the sign-in route (monitor.serve) with a one-time token; the route sets
+a signed HttpOnly cookie and sends the browser back. Each run of a new session reads that cookie. A session
+remembers only the user name; the account (role, member) is read from the accounts file on every use, so a
+removed account or a changed role takes effect at once.
 """
 
 from __future__ import annotations
 
-import streamlit as st
+from urllib.parse import urlencode
 
-from monitor.storage import accounts
+import streamlit as st
+from streamlit import config
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from monitor.storage import accounts, sessions, sign_ins
 from monitor.storage.accounts import User
+from monitor.storage.sign_ins import Attempt
+from monitor.ui.language import t
+from monitor.ui.tables import table
 
 SESSION_KEY = "_signed_in_user"
+SIGNED_OUT = "_signed_out"  # this session signed out: its (expiring) cookie is no longer read
+HANDOVER = "_sign_in_handover"  # the route to send the browser through, in the run after a sign-in or sign-out
+RETURN_TO = "next"  # the Account page's URL parameter: the page to go back to after signing in
+ACCOUNT_PAGE = "pages/more/account.py"
 
 
 def current_user() -> User | None:
     username = st.session_state.get(SESSION_KEY)
+    if not username and not st.session_state.get(SIGNED_OUT):
+        username = sessions.cookie_user(st.context.cookies.get(sessions.COOKIE_NAME))
     if not username:
         return None
     user = accounts.find(username)
     if user is None:
         st.session_state.pop(SESSION_KEY, None)
+    else:
+        st.session_state[SESSION_KEY] = username
     return user
 
 
-def sign_in(username: str, password: str) -> User | None:
-    user = accounts.authenticate(username, password)
+def sign_in(username: str, password: str, return_to: str | None = None) -> Attempt:
+    """Check the password (unless the account or this client must wait, monitor.storage.sign_ins); if right,
+    this session is signed in, and its next run (finish_sign_in) sends the browser to the sign-in route, which
+    makes the sign-in last, then back to `return_to` (a page's URL path)."""
+    attempt = sign_ins.sign_in(username, password, client_address())
+    user = attempt.user
     if user:
         st.session_state[SESSION_KEY] = user.username
-    return user
+        st.session_state.pop(SIGNED_OUT, None)
+        query = {"token": sessions.handover_token(user.username), "next": _site_path(return_to or "account")}
+        st.session_state[HANDOVER] = f"{_site_path(sessions.SIGN_IN_PATH.lstrip('/'))}?{urlencode(query)}"
+    return attempt
+
+
+def refusal(attempt: Attempt) -> str:
+    """Why a sign-in was refused, in the user's language (never which of the name or the password was wrong)."""
+    if attempt.refused == "locked":
+        return t("account.locked", count=max(1, -(-attempt.wait_seconds // 60)))
+    if attempt.refused == "too_soon":
+        return t("account.too_soon", count=attempt.wait_seconds)
+    return t("account.failed")
+
+
+def client_address() -> str | None:
+    """The browser's address. Streamlit gives none for a connection from this machine: that is also a reverse
+    proxy on this machine (docs/operations.md), whose X-Real-IP (else X-Forwarded-For) header then names it."""
+    address = st.context.ip_address
+    if isinstance(address, str) and address:  # (a test harness without a connection gives no string)
+        return address
+    headers = st.context.headers
+    forwarded = headers.get("X-Real-Ip") or (headers.get("X-Forwarded-For") or "").split(",")[0].strip()
+    return forwarded if isinstance(forwarded, str) and forwarded else None
+
+
+def sign_in_log() -> None:
+    """The last sign-in attempts, right and refused, for the secretariat."""
+    st.subheader(t("account.attempts_title"))
+    st.caption(t("account.attempts_help", count=sign_ins.max_failures(), minutes=sign_ins.lockout_minutes()))
+    attempts = sign_ins.recent()
+    outcomes = {
+        "signed_in": t("account.outcome.signed_in"),
+        "wrong": t("account.outcome.wrong"),
+        "too_soon": t("account.outcome.too_soon"),
+        "locked": t("account.outcome.locked"),
+    }
+    attempts["outcome"] = attempts["outcome"].map(outcomes)
+    columns = {
+        "attempted_at": "account.attempts.when",
+        "username": "account.attempts.account",
+        "client": "account.attempts.client",
+        "outcome": "account.attempts.outcome",
+    }
+    table(attempts, columns, key="account_sign_in_attempts")
+
+
+def finish_sign_in_or_out() -> None:
+    """Send the browser through the sign-in or sign-out route if one was just made (see sign_in, sign_out).
+
+    Done in the run that follows (the page reruns at once): a message sent by a run that is then cut short
+    by a rerun could be lost."""
+    url = st.session_state.pop(HANDOVER, None)
+    if url:
+        _send_browser_to(url)
 
 
 def sign_out() -> None:
     st.session_state.pop(SESSION_KEY, None)
+    st.session_state[SIGNED_OUT] = True
+    query = urlencode({"next": _site_path("account")})
+    st.session_state[HANDOVER] = f"{_site_path(sessions.SIGN_OUT_PATH.lstrip('/'))}?{query}"
+
+
+def sign_in_prompt(message_key: str, page: str) -> None:
+    """On a page that needs an account: say so, with a link to the Account page that comes back to `page`
+    (its URL path) after signing in."""
+    st.info(t(message_key))
+    st.page_link(ACCOUNT_PAGE, label=t("account.go_sign_in"), query_params={RETURN_TO: page})
+
+
+def return_page() -> str | None:
+    """The page the Account page was opened from (its URL parameter), if it names one of ours."""
+    target = st.query_params.get(RETURN_TO, "")
+    return target if target.replace("-", "").isalnum() else None
+
+
+def _site_path(path: str) -> str:
+    base = (config.get_option("server.baseUrlPath") or "").strip("/")
+    return "/" + "/".join(part for part in (base, path) if part)
+
+
+def _send_browser_to(url: str) -> None:
+    """A full page load of `url` in this browser tab. Streamlit's own st.login/st.logout do it with this message
+    (ForwardMsg.auth_redirect): the only private name of Streamlit the sign-in uses."""
+    context = get_script_run_ctx()
+    if context is not None:
+        message = ForwardMsg()
+        message.auth_redirect.url = url
+        context.enqueue(message)

@@ -10,6 +10,7 @@ import streamlit as st
 
 from monitor import cache
 from monitor.core.errors import DatabaseUnavailable, StoreUnavailable
+from monitor.storage import store
 from monitor.ui.language import t
 
 
@@ -32,12 +33,16 @@ def script_error(error: Exception) -> bool:
 
 
 def sample_banner() -> None:
-    """While generated sample progress is in the store, every page says so before anything else."""
+    """While generated sample progress is in the store, every page says so before anything else; so too while
+    the store can be read but not written (why: permissions, a read-only or a full disk)."""
     try:
+        read_only = store.read_only_reason()
         samples = cache.sample_rows()
     except StoreUnavailable as error:
         store_error(error)
         return
+    if read_only:
+        st.warning(t(f"error.store.{read_only}"))
     if samples:
         st.warning(t("sample.banner", rows=samples))
 

@@ -12,6 +12,7 @@ from monitor.deck import handout, parts, playlists, slide_html, slides
 from monitor.ui import auth
 from monitor.ui.flash import flash
 from monitor.ui.language import format_day, format_moment, language, t
+from monitor.ui.people import full_name
 from monitor.ui.tables import table
 
 PRESENT_PAGE = "pages/more/present.py"
@@ -78,7 +79,7 @@ def deck_section(summit: date, page: str) -> None:
         )
     user = auth.current_user()
     if user is None:
-        st.info(t("presentations.sign_in"))
+        auth.sign_in_prompt("presentations.sign_in", "presentations")
         return
     with_proposals = st.checkbox(
         t("presentations.freeze_proposals"), key="deck_freeze_proposals", help=t("presentations.freeze_proposals_help")
@@ -162,6 +163,9 @@ def _save(user, playlist: playlists.Playlist, name: str, items: list[str], note:
     except playlists.PlaylistInvalid as error:
         st.error(t(error.key, **error.values))
         return
+    except PermissionDenied:
+        st.error(t("presentations.not_yours", name=full_name(playlist.created_by)))
+        return
     flash(note)
     st.rerun()
 
@@ -198,7 +202,9 @@ def playlists_section(summit: date) -> None:
             key="playlist_export",
             on_click="ignore",
         )
-    if user is None:
+    if not playlists.may_change(user, playlist):
+        if user is not None:
+            st.caption(t("presentations.not_yours", name=full_name(playlist.created_by)))
         for number, item in enumerate(playlist.items, start=1):
             st.markdown(f"{number}. {item_label(item, titles)}")
         return
@@ -261,8 +267,10 @@ def _editor(user, playlist: playlists.Playlist, titles: dict[str, str]) -> None:
     if st.button(t("presentations.delete"), key=f"{key}_delete"):
         try:
             playlists.delete(user, playlist.playlist_id)
+        except playlists.PlaylistInvalid as error:  # deleted meanwhile, in another tab or by the secretariat
+            st.error(t(error.key, **error.values))
         except PermissionDenied:
-            st.error(t("presentations.sign_in"))
+            st.error(t("presentations.not_yours", name=full_name(playlist.created_by)))
         else:
             flash("presentations.deleted")
             st.rerun()

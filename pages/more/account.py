@@ -1,4 +1,7 @@
-"""Account: sign in (cabinet editors and the secretariat) or out. Viewers need no account."""
+"""Account: sign in (cabinet editors and the secretariat) or out. Viewers need no account.
+
+A sign-in lasts across reloads, tabs and bookmarks (monitor.ui.auth); opened from a page that needs an account,
+the Account page goes back to it after signing in."""
 
 import streamlit as st
 
@@ -7,6 +10,7 @@ from monitor.ui import auth
 from monitor.ui.language import t
 
 st.title(t("account.title"))
+auth.finish_sign_in_or_out()
 user = auth.current_user()
 if user:
     member = cache.option_labels("member").get(user.member_id, "") if user.member_id else ""
@@ -16,6 +20,8 @@ if user:
     if st.button(t("account.sign_out"), key="account_sign_out"):
         auth.sign_out()
         st.rerun()
+    if user.is_admin:
+        auth.sign_in_log()
     st.stop()
 
 st.caption(t("account.intro"))
@@ -24,6 +30,7 @@ with st.form("account_sign_in_form"):
     password = st.text_input(t("account.password"), type="password", key="account_password")
     submitted = st.form_submit_button(t("account.sign_in"), key="account_sign_in_submit")
 if submitted:
-    if auth.sign_in(username, password):
+    attempt = auth.sign_in(username, password, return_to=auth.return_page())
+    if attempt.user:
         st.rerun()
-    st.error(t("account.failed"))
+    st.error(auth.refusal(attempt))

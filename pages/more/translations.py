@@ -60,7 +60,7 @@ else:
 
 user = auth.current_user()
 if user is None or not user.is_admin:
-    st.info(t("translations.admins_only"))
+    auth.sign_in_prompt("translations.admins_only", "translations")
     st.stop()
 
 st.subheader(t("translations.add"))

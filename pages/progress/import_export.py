@@ -55,7 +55,7 @@ downloads(imports.progress_template(template_codes), "progress_template", "trans
 
 st.subheader(t("transfer.upload"))
 if user is None or not user.is_admin:
-    st.info(t("transfer.admins_only"))
+    auth.sign_in_prompt("transfer.admins_only", "import-export")
     st.stop()
 import_wizard(
     ImportSteps(

@@ -29,7 +29,7 @@ downloads(entries.template(known), "indicator_values_template", "indicator_templ
 st.subheader(t("indicator_import.upload"))
 user = auth.current_user()
 if user is None or not user.is_admin:
-    st.info(t("transfer.admins_only"))
+    auth.sign_in_prompt("transfer.admins_only", "indicator-import")
     st.stop()
 
 

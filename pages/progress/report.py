@@ -23,7 +23,7 @@ st.title(t("report.title"))
 show_flash()
 user = auth.current_user()
 if user is None:
-    st.info(t("report.sign_in_first"))
+    auth.sign_in_prompt("report.sign_in_first", "report")
     st.stop()
 codes = cache.reportable_workstreams(user)
 if not codes:

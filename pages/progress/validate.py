@@ -45,7 +45,7 @@ def decide_chosen(update_ids: tuple[int, ...], decision: str, cycle: date) -> No
 st.title(t("validate.title"))
 user = auth.current_user()
 if user is None or not user.is_admin:
-    st.info(t("validate.admins_only"))
+    auth.sign_in_prompt("validate.admins_only", "validate")
     st.stop()
 show_flash()
 

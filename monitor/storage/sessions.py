@@ -1,0 +1,116 @@
+"""Lasting sign-ins: the signed cookie that keeps a browser signed in, and the one-time token that hands a
+verified sign-in from the Account page to the route that sets that cookie (monitor.serve).
+
+The cookie holds only the account name and when it was issued, signed with the install's secret (itsdangerous):
+whoever changes it loses the signature. The role is read from the accounts file on every use, so a removed
+account is signed out at its next page run. The secret comes from $G4B_SESSION_SECRET, else `session_secret` in
+.streamlit/secrets.toml, else a file generated once beside the accounts file (never committed).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import threading
+import time
+import tomllib
+from pathlib import Path
+
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+
+from monitor.core.paths import PROJECT_ROOT, users_path
+
+COOKIE_NAME = "g4b_session"
+# The routes of monitor.serve: not under Streamlit's own paths (/_stcore, /media, /component, /static, /auth).
+SIGN_IN_PATH = "/session/sign-in"
+SIGN_OUT_PATH = "/session/sign-out"
+SECRET_ENV = "G4B_SESSION_SECRET"
+HOURS_ENV = "G4B_SESSION_HOURS"
+DEFAULT_HOURS = 10.0  # one working day
+HANDOVER_SECONDS = 60  # the Account page's token is redeemed by the browser within a second; a minute is slack
+SECRETS_FILE = PROJECT_ROOT / ".streamlit" / "secrets.toml"
+SECRET_FILE_NAME = "session_secret"
+
+_redeemed: dict[str, float] = {}  # one-time tokens already used (nonce -> when it expires), in this process
+_redeemed_lock = threading.Lock()
+
+
+def lifetime_seconds() -> int:
+    """How long a sign-in lasts: $G4B_SESSION_HOURS hours (default 10, a working day)."""
+    try:
+        hours = float(os.environ.get(HOURS_ENV, DEFAULT_HOURS))
+    except ValueError:
+        hours = DEFAULT_HOURS
+    return max(60, int(hours * 3600))
+
+
+def secret() -> str:
+    """The signing secret of this install (see the module's docstring for where it comes from)."""
+    if os.environ.get(SECRET_ENV):
+        return os.environ[SECRET_ENV]
+    if SECRETS_FILE.exists():
+        configured = tomllib.loads(SECRETS_FILE.read_text(encoding="utf-8")).get("session_secret")
+        if configured:
+            return str(configured)
+    return _generated_secret(users_path().parent / SECRET_FILE_NAME)
+
+
+def _generated_secret(path: Path) -> str:
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # two first runs: one file wins
+        with os.fdopen(handle, "w", encoding="ascii") as out:
+            out.write(secrets.token_urlsafe(48))
+    return path.read_text(encoding="ascii").strip()
+
+
+def _serializer(purpose: str) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(secret(), salt=f"g4b-{purpose}")
+
+
+def issue_cookie(username: str) -> str:
+    """The cookie's value for `username` (its time of issue is signed in with it)."""
+    return _serializer("session").dumps({"user": username})
+
+
+def cookie_user(value: str | None) -> str | None:
+    """The account name a cookie was issued for, or None if it is missing, altered, or older than its lifetime."""
+    if not value:
+        return None
+    try:
+        payload = _serializer("session").loads(value, max_age=lifetime_seconds())
+    except BadSignature:  # includes SignatureExpired
+        return None
+    return payload.get("user") if isinstance(payload, dict) else None
+
+
+def handover_token(username: str) -> str:
+    """A one-time token, valid HANDOVER_SECONDS, that the sign-in route exchanges for the lasting cookie."""
+    return _serializer("handover").dumps({"user": username, "nonce": secrets.token_urlsafe(16)})
+
+
+def redeem(token: str | None) -> str | None:
+    """The account name of a valid token not used before (it is then used up), else None."""
+    if not token:
+        return None
+    try:
+        payload = _serializer("handover").loads(token, max_age=HANDOVER_SECONDS)
+    except BadSignature:
+        return None
+    if not isinstance(payload, dict):
+        return None
+    now = time.time()
+    with _redeemed_lock:
+        for nonce in [nonce for nonce, expires in _redeemed.items() if expires < now]:
+            del _redeemed[nonce]
+        if payload.get("nonce") in _redeemed:
+            return None
+        _redeemed[payload.get("nonce")] = now + HANDOVER_SECONDS
+    return payload.get("user")
+
+
+def safe_return_path(target: str | None) -> str:
+    """Where to send the browser back to: a path of this site only (never another site: '//x' or 'http:')."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return "/"
+    return target

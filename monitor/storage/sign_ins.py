@@ -1,0 +1,100 @@
+"""Sign-ins that resist guessing: every attempt is recorded in the user store (and its audit log); after failed
+attempts an account, and a client, must wait longer before the next one (backoff), and after too many it is
+locked for a while (per account name, and per client: its address). The counts live in the store, so they hold
+across sessions, tabs and processes.
+
+An attempt made while waiting or locked is refused without looking at the password, and counts as a failure:
+guessing faster gains nothing. Settings: $G4B_SIGN_IN_MAX_FAILURES (default 5) failures lock an account for
+$G4B_SIGN_IN_LOCKOUT_MINUTES (default 15) minutes after the last one; a client (one address, any account name)
+is locked after CLIENT_FACTOR times as many (an office behind one address holds several people).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from monitor.storage import accounts, store
+from monitor.storage.accounts import User
+
+MAX_FAILURES_ENV = "G4B_SIGN_IN_MAX_FAILURES"
+LOCKOUT_MINUTES_ENV = "G4B_SIGN_IN_LOCKOUT_MINUTES"
+DEFAULT_MAX_FAILURES = 5
+DEFAULT_LOCKOUT_MINUTES = 15
+CLIENT_FACTOR = 4
+MAX_BACKOFF_SECONDS = 30
+OUTCOMES = ("signed_in", "wrong", "too_soon", "locked")  # as the store's CHECK lists them
+UNKNOWN_CLIENT = "unknown"
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """What a sign-in attempt gave: the user, or why not (`refused`: an outcome) and how long to wait."""
+
+    user: User | None
+    refused: str | None = None
+    wait_seconds: int = 0
+
+
+def max_failures() -> int:
+    return _setting(MAX_FAILURES_ENV, DEFAULT_MAX_FAILURES)
+
+
+def lockout_minutes() -> int:
+    return _setting(LOCKOUT_MINUTES_ENV, DEFAULT_LOCKOUT_MINUTES)
+
+
+def _setting(env: str, default: int) -> int:
+    try:
+        return max(1, int(os.environ.get(env, default)))
+    except ValueError:
+        return default
+
+
+def backoff_seconds(failures: int) -> int:
+    """How long to wait after `failures` failed attempts: none after the first slip, then 1, 2, 4 … s."""
+    return 0 if failures < 2 else min(2 ** (failures - 2), MAX_BACKOFF_SECONDS)
+
+
+def sign_in(username: str, password: str, client: str | None, path: Path | None = None) -> Attempt:
+    """Check the password unless the account or the client must wait; record the attempt either way."""
+    name, client = username.strip().lower()[:60], (client or UNKNOWN_CLIENT)[:64]
+    waiting = _waiting(name, client, path)
+    user = None if waiting.refused else accounts.authenticate(name, password)
+    _record(name, client, "signed_in" if user else (waiting.refused or "wrong"), path)
+    if user:
+        return Attempt(user)
+    after = _waiting(name, client, path)  # this failure may be the one that locks: say so now
+    if after.refused == "locked":
+        return after
+    return waiting if waiting.refused else Attempt(None, "wrong")
+
+
+def _waiting(name: str, client: str, path: Path | None) -> Attempt:
+    minutes = lockout_minutes()
+    account = store.run("sign_in_failures_of_account", {"username": name, "minutes": minutes}, path).iloc[0]
+    by_client = store.run("sign_in_failures_of_client", {"client": client, "minutes": minutes}, path).iloc[0]
+    wait = 0
+    for counts, limit in ((account, max_failures()), (by_client, max_failures() * CLIENT_FACTOR)):
+        if counts["failures"] >= limit:
+            wait = max(wait, int(minutes * 60 - counts["seconds_since_last"]) + 1)
+    if wait:
+        return Attempt(None, "locked", wait)
+    # a client's backoff grows CLIENT_FACTOR times slower: one person's slips barely slow the others behind it
+    for counts, failures in ((account, account["failures"]), (by_client, by_client["failures"] // CLIENT_FACTOR)):
+        wait = max(wait, int(backoff_seconds(int(failures)) - counts["seconds_since_last"] + 0.999))
+    return Attempt(None, "too_soon", wait) if wait > 0 else Attempt(None)
+
+
+def _record(name: str, client: str, outcome: str, path: Path | None) -> None:
+    action = "sign_in" if outcome == "signed_in" else "sign_in_refused"
+    with store.transaction(name, action, {"client": client, "outcome": outcome}, path) as cursor:
+        store.execute(cursor, "record_sign_in_attempt", {"username": name, "client": client, "outcome": outcome})
+
+
+def recent(limit: int = 50, path: Path | None = None) -> pd.DataFrame:
+    """The last `limit` attempts, newest first (for the secretariat)."""
+    return store.run("recent_sign_in_attempts", {"limit": limit}, path)

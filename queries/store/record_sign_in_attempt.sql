@@ -1,0 +1,3 @@
+-- Purpose: one sign-in attempt and its outcome, in the audited transaction of monitor.storage.sign_ins.
+-- Parameters: $username (the name typed, normalised), $client (the browser's address), $outcome.
+INSERT INTO sign_in_attempts (username, client, outcome) VALUES ($username, $client, $outcome);

@@ -1,0 +1,66 @@
+"""The signed sign-in cookie and the one-time hand-over token (monitor.storage.sessions)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from monitor.core.paths import USERS_PATH_ENV
+from monitor.storage import sessions
+
+
+@pytest.fixture(autouse=True)
+def own_secret(tmp_path, monkeypatch):
+    monkeypatch.delenv(sessions.SECRET_ENV, raising=False)
+    monkeypatch.setattr(sessions, "SECRETS_FILE", tmp_path / "no-secrets.toml")
+    monkeypatch.setenv(USERS_PATH_ENV, str(tmp_path / "users.yaml"))
+
+
+def test_a_secret_is_generated_once_per_install_readable_by_its_owner_only(tmp_path):
+    first = sessions.secret()
+    assert len(first) >= 40 and sessions.secret() == first
+    assert (tmp_path / sessions.SECRET_FILE_NAME).stat().st_mode & 0o777 == 0o600
+
+
+def test_the_environment_then_the_secrets_file_give_the_secret(tmp_path, monkeypatch):
+    (tmp_path / "secrets.toml").write_text('session_secret = "from-the-secrets-file"\n')
+    monkeypatch.setattr(sessions, "SECRETS_FILE", tmp_path / "secrets.toml")
+    assert sessions.secret() == "from-the-secrets-file"
+    monkeypatch.setenv(sessions.SECRET_ENV, "from-the-environment")
+    assert sessions.secret() == "from-the-environment"
+
+
+def test_a_cookie_names_its_user_until_altered_or_signed_with_another_secret(monkeypatch):
+    cookie = sessions.issue_cookie("cabinet")
+    assert sessions.cookie_user(cookie) == "cabinet"
+    # (the first character: every bit of it counts, unlike the last one of a base64 signature)
+    assert sessions.cookie_user(("f" if cookie[0] != "f" else "g") + cookie[1:]) is None
+    assert sessions.cookie_user(None) is None
+    monkeypatch.setenv(sessions.SECRET_ENV, "another install")
+    assert sessions.cookie_user(cookie) is None
+
+
+def test_a_cookie_lasts_its_configured_hours(monkeypatch):
+    assert sessions.lifetime_seconds() == 10 * 3600  # a working day by default
+    cookie = sessions.issue_cookie("cabinet")
+    later = time.time() + 2 * 3600
+    monkeypatch.setenv(sessions.HOURS_ENV, "1")
+    monkeypatch.setattr(time, "time", lambda: later)  # itsdangerous reads the clock through time.time
+    assert sessions.cookie_user(cookie) is None
+    monkeypatch.setenv(sessions.HOURS_ENV, "3")
+    assert sessions.cookie_user(cookie) == "cabinet"
+
+
+def test_a_hand_over_token_is_used_once_and_is_not_a_cookie():
+    token = sessions.handover_token("cabinet")
+    assert sessions.cookie_user(token) is None  # another purpose, another signature
+    assert sessions.redeem(token) == "cabinet"
+    assert sessions.redeem(token) is None
+    assert sessions.redeem("forged") is None
+
+
+def test_the_way_back_stays_on_this_site():
+    assert sessions.safe_return_path("/report") == "/report"
+    for elsewhere in ["https://evil.example/", "//evil.example/", "/\\\\evil.example", None, ""]:
+        assert sessions.safe_return_path(elsewhere) == "/"
