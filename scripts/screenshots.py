@@ -45,7 +45,7 @@ PATHS = [
     "targets",
     "indicator-import",
 ]
-SIGNED_IN = ["report", "validate", "translations", "presentations"]  # opened from the menu: a new address signs out
+SIGNED_IN = ["report", "validate", "translations", "presentations"]  # opened from the menu, signed in
 OUT = Path(__file__).resolve().parent.parent / "artifacts"
 
 

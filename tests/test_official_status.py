@@ -194,6 +194,7 @@ def test_the_journey_proposals_are_official_nowhere(chromium, app_db, workstream
             assert set(view.exports) <= exported, f"{view.name}: {exported}"
             assert_official_only(findings, view, proposals)
 
+        page.context.clear_cookies()  # the cabinet's lasting sign-in ends with its cookie
         page.goto(f"{base}/account?lang=en")  # a new session: signed out
         wait_until_ready(page)
         sign_in(page, "secretariat")
