@@ -98,6 +98,11 @@ def settle(page) -> None:
     page.wait_for_function(DRAWN, timeout=60_000)
     page.evaluate(OPEN_EXPANDERS)
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stExpander\"] details:not([open])')")
+    # A rerun (the first page after a cold start reruns once) dims the elements it has not redrawn yet: axe would
+    # read their faded text as low contrast. Wait until nothing is stale and the fade-in has ended.
+    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=60_000)
+    wait_until_ready(page, timeout_ms=120_000)
+    page.wait_for_timeout(500)
 
 
 def audit(page, axe: Axe, view: str, findings: dict[str, list], seen_known: Counter) -> int:
