@@ -281,10 +281,7 @@ def history_table(history: pd.DataFrame, key: str, export: str) -> None:
         st.caption(t("report.no_history"))
         return
     shown = with_full_names(history, "proposed_by").assign(
-        status_label=[
-            status_text(s, t(f"status.{s}")) if isinstance(d, str) else proposed_text(s)
-            for s, d in zip(history["status"], history["decision"], strict=True)
-        ],
+        status_label=[update_status_text(s, d) for s, d in zip(history["status"], history["decision"], strict=True)],
         decision_label=history["decision"].map(decision_text),
         as_of_day=history["as_of"].map(format_day),
         decided=history["decided_at"].map(lambda moment: format_day(moment.date()) if pd.notna(moment) else ""),
@@ -317,6 +314,11 @@ def history_table(history: pd.DataFrame, key: str, export: str) -> None:
         links=("evidence_url",),
         export=export,
     )
+
+
+def update_status_text(status: str, decision: object) -> str:
+    """An update's status as every history writes it: as it is once decided, marked as a proposal until then."""
+    return status_text(status, t(f"status.{status}")) if isinstance(decision, str) else proposed_text(status)
 
 
 def decision_text(decision: object) -> str:

@@ -16,7 +16,7 @@ from monitor.ui.people import with_full_names
 from monitor.ui.plots import chart
 from monitor.ui.proposals import proposals_switch, proposed_text
 from monitor.ui.sidebar import current_filters, filter_status
-from monitor.ui.standing import official_counts, status_label, status_summary
+from monitor.ui.standing import decision_text, official_counts, status_label, status_summary, update_status_text
 from monitor.ui.tables import table
 from monitor.ui.titles import title_of
 
@@ -173,13 +173,11 @@ st.caption(
 )
 if change_count:
     shown = with_full_names(newest, "proposed_by")
-    shown["status_label"] = [
-        STATUS_TEXTS[status] if decision == "validated" else proposed_text(status)
+    shown["status_label"] = [  # validated, or (with the switch) awaiting validation: marked
+        update_status_text(status, decision)
         for status, decision in zip(shown["status"], shown["decision"], strict=True)
     ]
-    shown["decision_label"] = (
-        shown["decision"].map({"validated": t("decision.validated")}).fillna(t("decision.pending"))
-    )
+    shown["decision_label"] = shown["decision"].map(decision_text)
     shown["proposed"] = shown["proposed_at"].map(format_moment)
     table(
         shown,
