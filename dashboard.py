@@ -94,6 +94,6 @@ def show_page() -> None:
 if __name__ == "__main__":  # a session's run (Streamlit runs its script as __main__)
     route()
 else:  # imported by `streamlit run dashboard.py` to find the app it serves
-    from monitor.serve import ROUTES, lifespan
+    from monitor.serve import MIDDLEWARE, ROUTES, lifespan
 
-    app = st.App("dashboard.py", routes=ROUTES, lifespan=lifespan, on_script_error=script_error)
+    app = st.App("dashboard.py", routes=ROUTES, middleware=MIDDLEWARE, lifespan=lifespan, on_script_error=script_error)

@@ -1,7 +1,11 @@
 """What the served app does beside Streamlit's own pages: once, when it starts (the lifespan of the ASGI app in
 dashboard.py), before the first visitor, whether it was started by `make run` or by `streamlit run dashboard.py`
 (the two are the same server); and the two routes of a lasting sign-in, which answer real HTTP requests so that
-they can set and expire an HttpOnly cookie (a page's script cannot)."""
+they can set and expire an HttpOnly cookie (a page's script cannot), with the middleware that expires that cookie
+too when Streamlit's own single sign-on route signs out (st.logout).
+
+Streamlit's st.login routes are /auth/login, /auth/logout and /oauth2callback; ours are under /session/, and
+st.App refuses a route that clashes with one of its own when it starts."""
 
 from __future__ import annotations
 
@@ -12,9 +16,12 @@ import pkgutil
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import RedirectResponse
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from streamlit import config
 from streamlit.runtime.pages_manager import PagesManager
 
 from monitor.storage import sessions
@@ -78,8 +85,41 @@ async def sign_in_route(request: Request) -> RedirectResponse:
 
 async def sign_out_route(request: Request) -> RedirectResponse:
     response = RedirectResponse(sessions.safe_return_path(request.query_params.get("next")), status_code=303)
-    response.delete_cookie(sessions.COOKIE_NAME, path="/", httponly=True, samesite="lax", secure=_over_https(request))
+    _expire_cookie(response, _over_https(request))
     return response
+
+
+def _expire_cookie(response: Response, secure: bool) -> None:
+    response.delete_cookie(sessions.COOKIE_NAME, path="/", httponly=True, samesite="lax", secure=secure)
+
+
+class EndLastingSignInOnProviderSignOut:
+    """Streamlit's sign-out route for single sign-on (/auth/logout, where st.logout sends the browser) also
+    expires the Monitor's own lasting cookie: signing out is then one step whichever way the person signed in."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] != _provider_sign_out_path():
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        expired = Response()
+        _expire_cookie(expired, _over_https(request))
+        extra = [(name, value) for name, value in expired.raw_headers if name == b"set-cookie"]
+
+        async def send_with_expired_cookie(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_expired_cookie)
+
+
+def _provider_sign_out_path() -> str:
+    base = (config.get_option("server.baseUrlPath") or "").strip("/")
+    return "/" + "/".join(part for part in (base, "auth/logout") if part)
 
 
 def _over_https(request: Request) -> bool:
@@ -91,3 +131,4 @@ ROUTES = [
     Route(sessions.SIGN_IN_PATH, sign_in_route, methods=["GET"]),
     Route(sessions.SIGN_OUT_PATH, sign_out_route, methods=["GET"]),
 ]
+MIDDLEWARE = [Middleware(EndLastingSignInOnProviderSignOut)]

@@ -3,9 +3,16 @@
 Viewers need no account. An editor belongs to one government member (a cabinet) and may propose updates
 for what that member steers or initiates; an admin (the secretariat) validates, manages cycles and imports.
 
+With single sign-on (monitor.storage.single_sign_on) an account may also carry the e-mail address an OpenID
+Connect provider vouches for: whoever signs in through the provider with that address is that account. An
+account made with --no-password signs in only that way.
+
 Command line:
     python -m monitor.storage.accounts add NAME --role editor --member MEMBER_ID [--full-name "..."] [--password-stdin]
     python -m monitor.storage.accounts add NAME --role admin
+    python -m monitor.storage.accounts add NAME --role editor --member MEMBER_ID --email ADDRESS --no-password
+    python -m monitor.storage.accounts link NAME ADDRESS     (single sign-on: the provider's verified e-mail)
+    python -m monitor.storage.accounts unlink NAME
     python -m monitor.storage.accounts list
     python -m monitor.storage.accounts remove NAME
 """
@@ -29,6 +36,7 @@ from monitor.core.paths import users_path
 
 ROLES = ("editor", "admin")
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MIN_PASSWORD_LENGTH = 10
 
 
@@ -38,6 +46,7 @@ class User:
     full_name: str
     role: str
     member_id: str | None = None
+    email: str | None = None  # the address a single sign-on provider vouches for, if linked
 
     @property
     def is_admin(self) -> bool:
@@ -62,7 +71,7 @@ def _write(path: Path, users: dict[str, dict]) -> None:
 
 
 def _user(username: str, entry: dict) -> User:
-    return User(username, entry.get("full_name") or username, entry["role"], entry.get("member_id"))
+    return User(username, entry.get("full_name") or username, entry["role"], entry.get("member_id"), entry.get("email"))
 
 
 def users(path: Path | None = None) -> list[User]:
@@ -79,10 +88,17 @@ def find(username: str, path: Path | None = None) -> User | None:
     return _user(username, entry) if entry else None
 
 
+def find_by_email(email: str, path: Path | None = None) -> User | None:
+    """The account linked to this e-mail address (compared in lower case), if any."""
+    wanted = email.strip().lower()
+    return next((user for user in users(path) if user.email and user.email == wanted), None)
+
+
 def authenticate(username: str, password: str, path: Path | None = None) -> User | None:
-    """The user if the password matches its hash, else None (same answer for an unknown name)."""
+    """The user if the password matches its hash, else None (same answer for an unknown name, and for an account
+    that signs in only through single sign-on)."""
     entry = _read(path or users_path()).get(username.strip().lower())
-    if not entry:
+    if not entry or not entry.get("password_hash"):
         bcrypt.checkpw(b"timing", bcrypt.hashpw(b"equaliser", bcrypt.gensalt(4)))  # do not reveal unknown names
         return None
     if bcrypt.checkpw(password.encode("utf-8"), entry["password_hash"].encode("ascii")):
@@ -92,21 +108,25 @@ def authenticate(username: str, password: str, path: Path | None = None) -> User
 
 def add(
     username: str,
-    password: str,
+    password: str | None,
     role: str,
     member_id: str | None = None,
     full_name: str | None = None,
     path: Path | None = None,
     rounds: int = 12,
+    email: str | None = None,
 ) -> User:
-    """Create or replace an account; editors must name the member (cabinet) they work for."""
+    """Create or replace an account; editors must name the member (cabinet) they work for. With no password the
+    account signs in only through single sign-on, so it must be linked to an e-mail address."""
     if not USERNAME.match(username):
         raise ValueError("user names are 2-40 lower-case letters, digits, '.', '_' or '-'")
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
     if role == "editor" and not member_id:
         raise ValueError("an editor works for one government member: give --member")
-    if len(password) < MIN_PASSWORD_LENGTH:
+    if password is None and not email:
+        raise ValueError("an account without a password signs in through single sign-on only: give --email")
+    if password is not None and len(password) < MIN_PASSWORD_LENGTH:
         raise ValueError(f"passwords have at least {MIN_PASSWORD_LENGTH} characters")
     path = path or users_path()
     entries = _read(path)
@@ -114,10 +134,37 @@ def add(
         "full_name": full_name or username,
         "role": role,
         "member_id": member_id if role == "editor" else None,
-        "password_hash": bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt(rounds)).decode("ascii"),
+        "password_hash": (
+            bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt(rounds)).decode("ascii") if password else None
+        ),
+        "email": _checked_email(email, username, entries) if email else None,
     }
     _write(path, entries)
     return _user(username, entries[username])
+
+
+def link(username: str, email: str | None, path: Path | None = None) -> User:
+    """Link an account to the e-mail address its single sign-on provider vouches for (None: unlink)."""
+    path = path or users_path()
+    entries = _read(path)
+    if username not in entries:
+        raise ValueError(f"no account named {username!r}; the accounts are: {', '.join(sorted(entries)) or 'none'}")
+    if email is None and not entries[username].get("password_hash"):
+        raise ValueError(f"{username} has no password: unlinked, it could not sign in at all (remove it instead)")
+    entries[username]["email"] = _checked_email(email, username, entries) if email else None
+    _write(path, entries)
+    return _user(username, entries[username])
+
+
+def _checked_email(email: str, username: str, entries: dict[str, dict]) -> str:
+    """The address in lower case, if it looks like one and no other account has it (one address, one person)."""
+    address = email.strip().lower()
+    if not EMAIL.match(address):
+        raise ValueError(f"{email!r} is not an e-mail address")
+    taken = [name for name, entry in entries.items() if name != username and entry.get("email") == address]
+    if taken:
+        raise ValueError(f"{address} is already linked to the account {taken[0]}")
+    return address
 
 
 def remove(username: str, path: Path | None = None) -> bool:
@@ -182,6 +229,10 @@ def main(argv: list[str] | None = None) -> int:
     adding.add_argument("--role", choices=ROLES, required=True)
     adding.add_argument("--member", help="the government member id an editor works for (see the Who does what page)")
     adding.add_argument("--full-name")
+    adding.add_argument("--email", help="the e-mail address the single sign-on provider vouches for (optional)")
+    adding.add_argument(
+        "--no-password", action="store_true", help="sign in through single sign-on only (needs --email)"
+    )
     adding.add_argument(
         "--password-stdin",
         action="store_true",
@@ -189,11 +240,27 @@ def main(argv: list[str] | None = None) -> int:
     )
     commands.add_parser("list", help="list the accounts")
     commands.add_parser("remove", help="remove an account").add_argument("username")
+    linking = commands.add_parser("link", help="link an account to its single sign-on e-mail address")
+    linking.add_argument("username")
+    linking.add_argument("email")
+    commands.add_parser("unlink", help="remove an account's single sign-on e-mail address").add_argument("username")
     args = parser.parse_args(argv)
 
     if args.command == "list":
         for user in users():
-            print(f"{user.username}\t{user.role}\t{user.member_id or '-'}\t{user.full_name}")
+            print(f"{user.username}\t{user.role}\t{user.member_id or '-'}\t{user.email or '-'}\t{user.full_name}")
+        return 0
+    if args.command in ("link", "unlink"):
+        try:
+            user = link(args.username, args.email if args.command == "link" else None)
+        except ValueError as error:
+            print(error, file=sys.stderr)
+            return 1
+        print(
+            f"{user.username} signs in through single sign-on as {user.email}"
+            if user.email
+            else f"unlinked {user.username}"
+        )
         return 0
     if args.command == "remove":
         found = remove(args.username)
@@ -203,7 +270,8 @@ def main(argv: list[str] | None = None) -> int:
         print(problem, file=sys.stderr)
         return 1
     try:
-        user = add(args.username, _password(args.password_stdin), args.role, args.member, args.full_name)
+        password = None if args.no_password else _password(args.password_stdin)
+        user = add(args.username, password, args.role, args.member, args.full_name, email=args.email)
     except ValueError as error:
         print(error, file=sys.stderr)
         return 1

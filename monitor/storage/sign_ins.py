@@ -7,6 +7,9 @@ An attempt made while waiting or locked is refused without looking at the passwo
 guessing faster gains nothing. Settings: $G4B_SIGN_IN_MAX_FAILURES (default 5) failures lock an account for
 $G4B_SIGN_IN_LOCKOUT_MINUTES (default 15) minutes after the last one; a client (one address, any account name)
 is locked after CLIENT_FACTOR times as many (an office behind one address holds several people).
+
+A sign-in through single sign-on (an OpenID Connect provider) is recorded too (method 'single_sign_on'): the
+provider checked the person, so there is nothing to count or lock here.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ DEFAULT_LOCKOUT_MINUTES = 15
 CLIENT_FACTOR = 4
 MAX_BACKOFF_SECONDS = 30
 OUTCOMES = ("signed_in", "wrong", "too_soon", "locked")  # as the store's CHECK lists them
+PASSWORD, SINGLE_SIGN_ON = "password", "single_sign_on"  # how a sign-in was made (the store's `method`)
 UNKNOWN_CLIENT = "unknown"
 
 
@@ -89,10 +93,19 @@ def _waiting(name: str, client: str, path: Path | None) -> Attempt:
     return Attempt(None, "too_soon", wait) if wait > 0 else Attempt(None)
 
 
-def _record(name: str, client: str, outcome: str, path: Path | None) -> None:
+def single_sign_on(name: str, client: str | None, path: Path | None = None) -> None:
+    """Record a sign-in through the single sign-on provider: `name` is the account it maps to, else the e-mail
+    address the provider vouched for (someone who may read, with no account)."""
+    _record(name.strip().lower()[:60], (client or UNKNOWN_CLIENT)[:64], "signed_in", path, SINGLE_SIGN_ON)
+
+
+def _record(name: str, client: str, outcome: str, path: Path | None, method: str = PASSWORD) -> None:
     action = "sign_in" if outcome == "signed_in" else "sign_in_refused"
+    if method == SINGLE_SIGN_ON:
+        action = "sign_in_single_sign_on"
+    parameters = {"username": name, "client": client, "outcome": outcome, "method": method}
     with store.transaction(name, action, {"client": client, "outcome": outcome}, path) as cursor:
-        store.execute(cursor, "record_sign_in_attempt", {"username": name, "client": client, "outcome": outcome})
+        store.execute(cursor, "record_sign_in_attempt", parameters)
 
 
 def recent(limit: int = 50, path: Path | None = None) -> pd.DataFrame:
