@@ -48,8 +48,10 @@ restore: venv
 	$(PYTHON) -m monitor.storage.store restore $(FILE)
 
 ## Create or replace an account: make account NAME=cabinet-mp ROLE=editor MEMBER=brussels_minister_president
+## (EMAIL=address links it for single sign-on; add NO_PASSWORD=1 for an account that signs in only that way)
 account: venv
-	$(PYTHON) -m monitor.storage.accounts add $(NAME) --role $(ROLE) $(if $(MEMBER),--member $(MEMBER))
+	$(PYTHON) -m monitor.storage.accounts add $(NAME) --role $(ROLE) $(if $(MEMBER),--member $(MEMBER)) \
+		$(if $(EMAIL),--email $(EMAIL)) $(if $(NO_PASSWORD),--no-password)
 
 ## Generated, labelled sample progress for demos and training (and its removal).
 sample: venv

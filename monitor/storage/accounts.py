@@ -275,7 +275,14 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as error:
         print(error, file=sys.stderr)
         return 1
-    print(f"saved {user.username} ({user.role}{', ' + user.member_id if user.member_id else ''}) in {users_path()}")
+    details = ", ".join(
+        [
+            user.role,
+            *([user.member_id] if user.member_id else []),
+            *([f"single sign-on as {user.email}"] if user.email else []),
+        ]
+    )
+    print(f"saved {user.username} ({details}) in {users_path()}")
     return 0
 
 
