@@ -303,7 +303,7 @@ _TEXTS = {19, 25, 114, 1042, 1043, 3802}  # name, text, json, char, varchar, jso
 
 def _like_duckdb(column: pd.Series, type_code: int) -> pd.Series:
     """A column read through psycopg with the dtype DuckDB gives it: dates as datetime64[us], integers and
-    booleans nullable only when a value is missing, text as str."""
+    booleans nullable only when a value is missing, text as str (objects when every value is missing)."""
     missing = column.isna().any()
     if type_code in _INTEGERS:
         return column.astype("Int64" if missing else "int64")
@@ -313,8 +313,8 @@ def _like_duckdb(column: pd.Series, type_code: int) -> pd.Series:
         return column.astype("float64")
     if type_code in _DATES:
         return pd.to_datetime(column).astype("datetime64[us]")
-    if type_code in _TEXTS:
-        return column.astype("str")
+    if type_code in _TEXTS:  # DuckDB: str, unless no value is there at all (then objects, None)
+        return column.astype("str") if column.notna().any() else column.astype(object).where(column.notna(), None)
     return column
 
 
