@@ -8,8 +8,8 @@ import pytest
 
 from monitor.storage import accounts, sign_ins, store
 from tests.people import PASSWORD
-from tests.stores import both_engines, store_sql
 from tests.rendered import open_page, rendered_text
+from tests.stores import both_engines, store_sql
 
 CLIENT = "192.0.2.10"
 
