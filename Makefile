@@ -47,11 +47,12 @@ lint: venv
 	$(VENV)/bin/lint-imports --no-cache
 
 ## The user store (progress, validations, imports, audit log): a consistent copy, and back from one.
+## On PostgreSQL (G4B_STORE_URL set) with pg_dump and pg_restore; FILE defaults to data/store/backup-<time>.<duckdb|dump>.
 backup: venv
-	$(PYTHON) -m monitor.storage.store backup $(or $(FILE),data/store/backup-$(shell date +%Y%m%d-%H%M%S).duckdb)
+	$(PYTHON) -m monitor.storage.store backup $(FILE)
 
 restore: venv
-	@test -n "$(FILE)" || (echo "usage: make restore FILE=path/to/backup.duckdb" && exit 2)
+	@test -n "$(FILE)" || (echo "usage: make restore FILE=path/to/backup.duckdb (or .dump on PostgreSQL)" && exit 2)
 	$(PYTHON) -m monitor.storage.store restore $(FILE)
 
 ## Create or replace an account: make account NAME=cabinet-mp ROLE=editor MEMBER=brussels_minister_president
