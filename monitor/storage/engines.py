@@ -142,7 +142,7 @@ class DuckDBEngine(Engine):
         try:
             cursor.begin()
             try:
-                self.execute(cursor, "write_lock")
+                self.execute(cursor, "write_lock").fetchall()  # DuckDB: a pending result blocks the cursor
                 yield cursor
                 cursor.commit()
             except BaseException:
@@ -236,7 +236,7 @@ class PostgresEngine(Engine):
     @contextmanager
     def writing(self) -> Iterator[Any]:
         with self.pool.connection() as connection, connection.transaction(), connection.cursor() as cursor:
-            self.execute(cursor, "write_lock")
+            self.execute(cursor, "write_lock").fetchall()
             yield cursor
 
     def frame(self, cursor: Any) -> pd.DataFrame:

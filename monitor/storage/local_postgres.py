@@ -51,6 +51,14 @@ def _hand_to_service_user(directory: Path) -> None:
             os.chown(place, account.pw_uid, account.pw_gid)
 
 
+def _run(command: list[str]) -> None:
+    """Run a PostgreSQL binary; its own words when it fails (e.g. the `postgres` user cannot reach the directory:
+    every folder above it must be open to others, as /tmp is)."""
+    done = subprocess.run(_as_service_user(command), capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise RuntimeError(f"{Path(command[0]).name} failed: {(done.stderr or done.stdout).strip()}")
+
+
 def url(directory: Path, port: int, database: str = "postgres") -> str:
     """The connection URL of the server in `directory` (its Unix socket), to `database`."""
     return f"postgresql://{SERVICE_USER}@/{database}?host={Path(directory).resolve()}&port={port}"
@@ -78,32 +86,22 @@ def start(directory: Path, port: int = 5433, durable: bool = True) -> str:
     bin_dir = binaries()
     if not (directory / "PG_VERSION").exists():
         _hand_to_service_user(directory)
-        subprocess.run(
-            _as_service_user(
-                [str(bin_dir / "initdb"), "-D", str(directory), "-A", "trust", "-U", SERVICE_USER, "-E", "UTF8"]
-            ),
-            capture_output=True,
-            check=True,
-        )
+        _run([str(bin_dir / "initdb"), "-D", str(directory), "-A", "trust", "-U", SERVICE_USER, "-E", "UTF8"])
     if not running(directory):
         _hand_to_service_user(directory)
         options = f"-p {port} -k {directory} -c listen_addresses=''" + ("" if durable else " -c fsync=off")
-        subprocess.run(
-            _as_service_user(
-                [
-                    str(bin_dir / "pg_ctl"),
-                    "-D",
-                    str(directory),
-                    "-o",
-                    options,
-                    "-l",
-                    str(directory / "server.log"),
-                    "-w",
-                    "start",
-                ]
-            ),
-            capture_output=True,
-            check=True,
+        _run(
+            [
+                str(bin_dir / "pg_ctl"),
+                "-D",
+                str(directory),
+                "-o",
+                options,
+                "-l",
+                str(directory / "server.log"),
+                "-w",
+                "start",
+            ]
         )
     return url(directory, port)
 
@@ -112,11 +110,7 @@ def stop(directory: Path) -> None:
     """Stop the server in `directory` (fast shutdown: open sessions are ended); nothing if none runs."""
     directory = Path(directory).resolve()
     if running(directory):
-        subprocess.run(
-            _as_service_user([str(binaries() / "pg_ctl"), "-D", str(directory), "-m", "fast", "-w", "stop"]),
-            capture_output=True,
-            check=True,
-        )
+        _run([str(binaries() / "pg_ctl"), "-D", str(directory), "-m", "fast", "-w", "stop"])
 
 
 def remove(directory: Path) -> None:

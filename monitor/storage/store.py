@@ -214,7 +214,13 @@ def generation(path: Path | None = None) -> int:
     process has written (the highest audit id, read at most every second: a write elsewhere shows within ~1 s).
     """
     engine = _engine(path)
-    elsewhere = engine.written_elsewhere()
+    try:
+        elsewhere = engine.written_elsewhere()
+    except Exception as error:
+        reason = engine.fault(error)
+        if reason:  # e.g. the server went away: every page says so, as when it could not be opened
+            raise StoreUnavailable(reason, engine.where) from error
+        raise
     with _open_lock:
         if elsewhere != getattr(engine, "seen_elsewhere", None):
             engine.seen_elsewhere = elsewhere
