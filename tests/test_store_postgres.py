@@ -21,6 +21,7 @@ from monitor.progress.workflow import Proposal
 from monitor.storage import store
 from monitor.storage.accounts import User
 from monitor.storage.engines import PostgresEngine, psycopg_placeholders
+from tests.rendered import open_page, rendered_text
 from tests.stores import postgres_store, store_sql
 
 SECRETARIAT = User("secretariat", "-", "admin")
@@ -182,12 +183,15 @@ def test_restoring_a_file_that_is_not_a_dump_of_a_store_changes_nothing(own_data
     assert store.run("full_history")["narrative"].tolist() == ["still here"]
 
 
-def test_a_server_that_does_not_answer_is_unreachable_not_corrupt(monkeypatch, tmp_path):
+def test_a_server_that_does_not_answer_is_unreachable_not_corrupt(app_db, monkeypatch, tmp_path):
     monkeypatch.setenv(STORE_URL_ENV, f"postgresql://postgres@/postgres?host={tmp_path}&port=5432")
     started = time.monotonic()
     with pytest.raises(StoreUnavailable) as refused:
         store.run("full_history")
     assert refused.value.reason == "unreachable" and time.monotonic() - started < 5
+    shown = open_page()  # the page says so in words, and never to restore a backup
+    errors = " ".join(error.value for error in shown.error)
+    assert "database server does not answer" in errors and "backup" not in rendered_text(shown).lower()
 
 
 def test_a_role_that_may_only_read_serves_the_store_read_only(on_postgres, postgres_server, monkeypatch):
