@@ -5,8 +5,10 @@ PORT ?= 8501
 # Where the app listens: this machine only, unless told otherwise (make run ADDRESS=0.0.0.0, behind a TLS proxy).
 ADDRESS ?= 127.0.0.1
 CHROMIUM := /usr/bin/chromium
+# Debian's PostgreSQL server: the store's tests start a throwaway one (monitor/storage/local_postgres.py).
+POSTGRES := /usr/lib/postgresql
 
-.PHONY: run test lint build venv chromium bench clean backup restore account sample sample-remove
+.PHONY: run test lint build venv chromium postgresql bench clean backup restore account sample sample-remove
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	python3 -m venv $(VENV)
@@ -20,6 +22,11 @@ $(CHROMIUM):
 
 chromium: $(CHROMIUM)
 
+$(POSTGRES):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+
+postgresql: $(POSTGRES)
+
 ## Build the strategy database from data/ (always rebuilds).
 build: venv
 	$(PYTHON) -m monitor.build
@@ -29,8 +36,8 @@ run: venv
 	$(PYTHON) -m monitor.build --if-stale
 	$(VENV)/bin/streamlit run dashboard.py --server.port $(PORT) --server.address $(ADDRESS)
 
-## Install (venv + Debian's chromium for browser tests), lint, run every test.
-test: venv chromium lint
+## Install (venv + Debian's chromium for browser tests, PostgreSQL for the store's tests), lint, run every test.
+test: venv chromium postgresql lint
 	$(PYTHON) -m pytest
 
 ## Style (ruff) and the import contracts of pyproject.toml (import-linter): layers, Streamlit only in the interface.
@@ -40,11 +47,12 @@ lint: venv
 	$(VENV)/bin/lint-imports --no-cache
 
 ## The user store (progress, validations, imports, audit log): a consistent copy, and back from one.
+## On PostgreSQL (G4B_STORE_URL set) with pg_dump and pg_restore; FILE defaults to data/store/backup-<time>.<duckdb|dump>.
 backup: venv
-	$(PYTHON) -m monitor.storage.store backup $(or $(FILE),data/store/backup-$(shell date +%Y%m%d-%H%M%S).duckdb)
+	$(PYTHON) -m monitor.storage.store backup $(FILE)
 
 restore: venv
-	@test -n "$(FILE)" || (echo "usage: make restore FILE=path/to/backup.duckdb" && exit 2)
+	@test -n "$(FILE)" || (echo "usage: make restore FILE=path/to/backup.duckdb (or .dump on PostgreSQL)" && exit 2)
 	$(PYTHON) -m monitor.storage.store restore $(FILE)
 
 ## Create or replace an account: make account NAME=cabinet-mp ROLE=editor MEMBER=brussels_minister_president

@@ -48,6 +48,19 @@ def test_every_sql_file_states_its_grain_or_purpose_and_parameters():
         assert path.read_text(encoding="utf-8").startswith(f"-- {path.name[:3]}: "), path
 
 
+def test_an_engine_specific_statement_sits_beside_its_default_and_says_why():
+    """Where no portable form exists, the store has `name.<engine>.sql` beside `name.sql` (both headed as above)."""
+    from monitor.core.paths import QUERIES_DIR
+    from monitor.storage.engines import ENGINES
+
+    specific = [path for path in QUERIES_DIR.rglob("*.sql") if path.name.count(".") > 1]
+    assert specific, "the store's write lock has a PostgreSQL form"
+    for path in specific:
+        name, engine, _sql = path.name.split(".")
+        assert path.parent == QUERIES_DIR / "store" and engine in ENGINES, path
+        assert (path.parent / f"{name}.sql").is_file(), f"{path.name} has no default {name}.sql beside it"
+
+
 def test_no_sql_is_written_outside_queries():
     """Every statement is a named file: no SQL text in Python (transactions and checkpoints use DuckDB's API)."""
     from monitor.core.paths import PROJECT_ROOT

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-import pandas as pd
 import pytest
 
 from monitor import cache
@@ -97,20 +96,16 @@ def _validated_at(update_id: int, day: date) -> None:
     """The secretariat's validation of `update_id` as decided at the end of Summit `day` (what the store holds after
     that Summit; the app decides 'now', so a test of past cycles writes the decision with its moment, through the
     statement the sample generator uses, which also marks it as sample: the page then shows its sample banner)."""
-    decision = pd.DataFrame(
-        [
-            {
-                "update_id": update_id,
-                "decision": "validated",
-                "comment": None,
-                "cycle_date": day,
-                "decided_at": datetime.combine(day, time(12)),
-            }
-        ]
-    )
+    decision = {
+        "update_id": update_id,
+        "decision": "validated",
+        "comment": None,
+        "cycle_date": day,
+        "decided_at": datetime.combine(day, time(12)),
+        "actor": "secretariat",
+    }
     with store.transaction("secretariat", "decide_update", {"update_id": update_id, "cycle": day}) as cursor:
-        cursor.register("sample_decisions", decision)
-        store.execute(cursor, "insert_sample_decisions", {"actor": "secretariat"})
+        store.execute(cursor, "insert_sample_decision", decision)
 
 
 def _propose(admin, code: str, status: str, confidence: str | None = None) -> int:
