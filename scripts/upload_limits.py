@@ -116,7 +116,7 @@ def workbook(rows: list[list[object]]) -> bytes:
 def largest_accepted(columns: tuple[str, ...], text_column: int) -> bytes:
     """MAX_ROWS rows, each with the longest text that fits the unzipped limit in its text column."""
     generator = random.Random(7)
-    text_length = min(tabular.MAX_CELL, int(tabular.MAX_UNZIPPED_PART * 0.9) // tabular.MAX_ROWS)
+    text_length = min(tabular.MAX_CELL, int(tabular.MAX_UNZIPPED_PART * 0.9) // tabular.MAX_ROWS - 60 * len(columns))
     rows: list[list[object]] = [list(columns)]
     for number in range(tabular.MAX_ROWS):
         row: list[object] = [f"{number % 100 // 10 + 1}.{number % 10 + 1}.{number % 7 + 1}"] * len(columns)

@@ -19,7 +19,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from monitor.storage import accounts, sessions, sign_ins
 from monitor.storage.accounts import User
 from monitor.storage.sign_ins import Attempt
-from monitor.ui.language import t
+from monitor.ui.language import language, t
 from monitor.ui.tables import table
 
 SESSION_KEY = "_signed_in_user"
@@ -109,10 +109,15 @@ def finish_sign_in_or_out() -> None:
 
 
 def sign_out() -> None:
+    """This session is signed out at once; a lasting sign-in cookie is then expired by the sign-out route, with
+    the token bound to that cookie (the route refuses a sign-out without it: another site cannot make one)."""
     st.session_state.pop(SESSION_KEY, None)
     st.session_state[SIGNED_OUT] = True
-    query = urlencode({"next": _site_path("account")})
-    st.session_state[HANDOVER] = f"{_site_path(sessions.SIGN_OUT_PATH.lstrip('/'))}?{query}"
+    cookie = st.context.cookies.get(sessions.COOKIE_NAME)
+    if not cookie:
+        return  # nothing lasting to expire
+    query = {"token": sessions.sign_out_token(cookie), "next": _site_path("account"), "lang": language()}
+    st.session_state[HANDOVER] = f"{_site_path(sessions.SIGN_OUT_PATH.lstrip('/'))}?{urlencode(query)}"
 
 
 def sign_in_prompt(message_key: str, page: str) -> None:
