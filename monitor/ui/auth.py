@@ -59,6 +59,8 @@ def sign_in(username: str, password: str, return_to: str | None = None) -> Attem
 
 def refusal(attempt: Attempt) -> str:
     """Why a sign-in was refused, in the user's language (never which of the name or the password was wrong)."""
+    if attempt.refused == "locked_by_admin":
+        return t("account.locked_by_admin")
     if attempt.refused == "locked":
         return t("account.locked", count=max(1, -(-attempt.wait_seconds // 60)))
     if attempt.refused == "too_soon":
