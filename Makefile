@@ -11,21 +11,23 @@ CHROMIUM := /usr/bin/chromium
 # The installer: uv, pinned and kept beside the project (.tools/), fetched once with the system's pip.
 # It installs the packages in seconds where pip took ~85 s (docs/performance.md, "First start").
 UV_VERSION := 0.13.8
-UV := .tools/uv-$(UV_VERSION)/bin/uv
+UV_DIR := .tools/uv-$(UV_VERSION)
+UV := $(UV_DIR)/bin/uv
+# Fetched in the recipes that install, and only then (make lint VENV=... on an installed venv needs no uv).
+UV_FETCH = test -x $(UV) || python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore \
+	--target $(UV_DIR) uv==$(UV_VERSION)
 # Never download a Python of its own: the venv uses the machine's python3 (3.11).
 export UV_PYTHON_DOWNLOADS := never
 
-.tools/uv-$(UV_VERSION)/bin/uv:
-	python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore \
-		--target .tools/uv-$(UV_VERSION) uv==$(UV_VERSION)
-
 # Two stamps: the app needs only requirements.txt (make run); tests and lint add requirements-dev.txt.
-$(VENV)/.runtime: requirements.txt | $(UV)
+$(VENV)/.runtime: requirements.txt
+	$(UV_FETCH)
 	test -x $(PYTHON) || $(UV) venv --quiet --python python3 $(VENV)
 	$(UV) pip install --quiet --python $(PYTHON) -r requirements.txt
 	touch $@
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt | $(UV)
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(UV_FETCH)
 	test -x $(PYTHON) || $(UV) venv --quiet --python python3 $(VENV)
 	$(UV) pip install --quiet --python $(PYTHON) -r requirements-dev.txt
 	touch $@
