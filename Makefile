@@ -8,12 +8,33 @@ CHROMIUM := /usr/bin/chromium
 # Debian's PostgreSQL server: the store's tests start a throwaway one (monitor/storage/local_postgres.py).
 POSTGRES := /usr/lib/postgresql
 
-.PHONY: run test lint build venv chromium postgresql bench clean backup restore account sample sample-remove
+.PHONY: run test lint build runtime venv chromium postgresql bench clean backup restore account sample sample-remove
+
+# The installer: uv, pinned and kept beside the project (.tools/), fetched once with the system's pip.
+# It installs the packages in seconds where pip took ~85 s (docs/performance.md, "First start").
+UV_VERSION := 0.13.8
+UV_DIR := .tools/uv-$(UV_VERSION)
+UV := $(UV_DIR)/bin/uv
+# Fetched in the recipes that install, and only then (make lint VENV=... on an installed venv needs no uv).
+UV_FETCH = test -x $(UV) || python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore \
+	--target $(UV_DIR) uv==$(UV_VERSION)
+# Never download a Python of its own: the venv uses the machine's python3 (3.11).
+export UV_PYTHON_DOWNLOADS := never
+
+# Two stamps: the app needs only requirements.txt (make run); tests and lint add requirements-dev.txt.
+$(VENV)/.runtime: requirements.txt
+	$(UV_FETCH)
+	test -x $(PYTHON) || $(UV) venv --quiet --python python3 $(VENV)
+	$(UV) pip install --quiet --python $(PYTHON) -r requirements.txt
+	touch $@
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
-	python3 -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(UV_FETCH)
+	test -x $(PYTHON) || $(UV) venv --quiet --python python3 $(VENV)
+	$(UV) pip install --quiet --python $(PYTHON) -r requirements-dev.txt
 	touch $@
+
+runtime: $(VENV)/.runtime
 
 venv: $(VENV)/.installed
 
@@ -28,11 +49,11 @@ $(POSTGRES):
 postgresql: $(POSTGRES)
 
 ## Build the strategy database from data/ (always rebuilds).
-build: venv
+build: runtime
 	$(PYTHON) -m monitor.build
 
 ## Install, build the database if missing or stale (other sources, older version), start the app on http://localhost:$(PORT).
-run: venv
+run: runtime
 	$(PYTHON) -m monitor.build --if-stale
 	$(VENV)/bin/streamlit run dashboard.py --server.port $(PORT) --server.address $(ADDRESS)
 
@@ -48,24 +69,24 @@ lint: venv
 
 ## The user store (progress, validations, imports, audit log): a consistent copy, and back from one.
 ## On PostgreSQL (G4B_STORE_URL set) with pg_dump and pg_restore; FILE defaults to data/store/backup-<time>.<duckdb|dump>.
-backup: venv
+backup: runtime
 	$(PYTHON) -m monitor.storage.store backup $(FILE)
 
-restore: venv
+restore: runtime
 	@test -n "$(FILE)" || (echo "usage: make restore FILE=path/to/backup.duckdb (or .dump on PostgreSQL)" && exit 2)
 	$(PYTHON) -m monitor.storage.store restore $(FILE)
 
 ## Create or replace an account: make account NAME=cabinet-mp ROLE=editor MEMBER=brussels_minister_president
 ## (EMAIL=address links it for single sign-on; add NO_PASSWORD=1 for an account that signs in only that way)
-account: venv
+account: runtime
 	$(PYTHON) -m monitor.storage.accounts add $(NAME) --role $(ROLE) $(if $(MEMBER),--member $(MEMBER)) \
 		$(if $(EMAIL),--email $(EMAIL)) $(if $(NO_PASSWORD),--no-password)
 
 ## Generated, labelled sample progress for demos and training (and its removal).
-sample: venv
+sample: runtime
 	$(PYTHON) -m monitor.progress.sample generate
 
-sample-remove: venv
+sample-remove: runtime
 	$(PYTHON) -m monitor.progress.sample remove
 
 bench: venv chromium
@@ -73,4 +94,4 @@ bench: venv chromium
 	$(PYTHON) scripts/capacity.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache data/go4brussels.duckdb
+	rm -rf $(VENV) .tools .pytest_cache data/go4brussels.duckdb

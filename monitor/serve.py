@@ -18,12 +18,14 @@ from contextlib import asynccontextmanager
 
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from streamlit import config
 from streamlit.runtime.pages_manager import PagesManager
 
+from monitor.core.formats import DEFAULT_LANGUAGE, LANGUAGES
+from monitor.i18n import translate
 from monitor.storage import sessions
 
 
@@ -83,7 +85,12 @@ async def sign_in_route(request: Request) -> RedirectResponse:
     return response
 
 
-async def sign_out_route(request: Request) -> RedirectResponse:
+async def sign_out_route(request: Request) -> RedirectResponse | PlainTextResponse:
+    """Expire the cookie, then go back where the user was; only with the token the Account page's Sign out
+    made for this cookie (sessions.sign_out_token): a link or form of another site is refused, signing no one out."""
+    token = request.query_params.get("token")
+    if not sessions.sign_out_allowed(token, request.cookies.get(sessions.COOKIE_NAME)):
+        return PlainTextResponse(translate("account.sign_out_refused", _language(request)), status_code=403)
     response = RedirectResponse(sessions.safe_return_path(request.query_params.get("next")), status_code=303)
     _expire_cookie(response, _over_https(request))
     return response
@@ -120,6 +127,16 @@ class EndLastingSignInOnProviderSignOut:
 def _provider_sign_out_path() -> str:
     base = (config.get_option("server.baseUrlPath") or "").strip("/")
     return "/" + "/".join(part for part in (base, "auth/logout") if part)
+
+
+def _language(request: Request) -> str:
+    """The page's language (?lang=), else the browser's first one the Monitor speaks."""
+    wanted = [request.query_params.get("lang", "")]
+    wanted += [
+        part.split(";")[0].strip().split("-")[0].lower()
+        for part in request.headers.get("accept-language", "").split(",")
+    ]
+    return next((code for code in wanted if code in LANGUAGES), DEFAULT_LANGUAGE)
 
 
 def _over_https(request: Request) -> bool:

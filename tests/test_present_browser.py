@@ -18,7 +18,8 @@ from monitor.deck.slide_html import PAGE_FORMATS
 from monitor.progress import sample
 from monitor.storage import db, store
 from monitor.storage.accounts import User
-from tests.browser import READY, streamlit_server, wait_until_ready
+from tests.browser import READY, sign_in, streamlit_server, wait_until_ready
+from tests.people import add_people
 from tests.test_browser import ARTIFACTS, chromium  # noqa: F401 - the shared browser fixture
 
 pytestmark = pytest.mark.browser
@@ -54,6 +55,7 @@ def server(built_db, tmp_path_factory):
         playlists.freeze(PRESENTER, date(2026, 6, 11), content)
         store.close_all()
         db.close_all()
+    add_people(logs / "users.yaml")  # the accounts file of streamlit_server's app
     with streamlit_server(built_db, logs) as url:
         yield url
 
@@ -218,4 +220,31 @@ def test_the_frozen_deck_plays_and_prints(chromium, server):  # noqa: F811 - pyt
         page.get_by_role("button", name="Handout of the frozen deck (PDF)").click()
     assert page_count(Path(download.value.path()).read_bytes()) == SLIDES
     assert blocked == [] and failed == []
+    page.close()
+
+
+def test_a_playlist_file_of_nested_brackets_is_refused_in_the_user_s_language(chromium, server, tmp_path):  # noqa: F811
+    """The 100 kB file that gave a RecursionError traceback (issue 21): a sentence in French, nothing imported."""
+    nested = tmp_path / "liste.json"
+    nested.write_bytes(b"[" * 50_000 + b"]" * 50_000)
+    page = chromium.new_page(viewport={"width": 1366, "height": 1400})
+    page.goto(f"{server}/presentations?lang=en")
+    wait_until_ready(page)
+    sign_in(page, "secretariat")
+    page.goto(f"{server}/presentations?lang=fr")  # the lasting sign-in holds across the reload
+    wait_until_ready(page)
+    page.get_by_text("Nouvelle liste ou importer un fichier").click()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(nested))
+    page.get_by_role("button", name="Importer", exact=True).click()
+    limit = playlists.MAX_DEPTH
+    page.get_by_text(
+        f"Le fichier n’a pas été importé : Le fichier imbrique des listes sur plus de {limit} niveaux"
+    ).wait_for()
+    wait_until_ready(page)
+    content = page.content()
+    assert page.get_by_test_id("stException").count() == 0
+    assert "Traceback" not in content and "RecursionError" not in content
+    page.get_by_role("combobox", name="Liste de lecture").click()
+    page.get_by_role("option").first.wait_for()
+    assert page.get_by_role("option").all_inner_texts() == ["Top · #1"]  # the only playlist: none was added
     page.close()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from monitor.core import tabular
 from monitor.core.paths import STORE_PATH_ENV
 from monitor.progress import sample
 from monitor.storage import store
@@ -163,7 +164,8 @@ def test_a_corrupt_workbook_and_a_workbook_bomb_get_a_message_not_a_traceback(
     sign_in(page, "secretariat")
     go(page, "Import and export")
     upload(page, corrupt, "corrupt.xlsx cannot be read: it is not a readable Excel (XLSX) workbook.")
-    upload(page, bomb, re.compile(r"bomb\.xlsx cannot be read: once unpacked it would take more than 50 MB"))
+    megabytes = tabular.MAX_UNZIPPED_TOTAL // 1_000_000
+    upload(page, bomb, re.compile(rf"bomb\.xlsx cannot be read: once unpacked it would take more than {megabytes} MB"))
     assert page.get_by_test_id("stException").count() == 0
     assert "Traceback" not in page.content() and "zlib" not in page.content()
     page.close()

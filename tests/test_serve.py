@@ -5,12 +5,14 @@ otherwise."""
 from __future__ import annotations
 
 import gc
+import http.client
 import os
 import pkgutil
 import subprocess
 import sys
 import time
 import urllib.request
+from http.cookies import SimpleCookie
 from pathlib import Path
 
 import pytest
@@ -20,8 +22,8 @@ from monitor import cache
 from monitor.core.paths import DB_PATH_ENV, PROJECT_ROOT, STORE_PATH_ENV
 from monitor.i18n import catalogue
 from monitor.serve import prepare_process
-from monitor.storage import db, store
-from tests.browser import free_port
+from monitor.storage import db, sessions, store
+from tests.browser import free_port, streamlit_server
 from tests.rendered import open_page
 
 
@@ -116,3 +118,36 @@ def _answers(url: str) -> bool:
             return answer.status == 200
     except OSError:
         return False
+
+
+def test_signing_out_needs_the_token_made_for_the_browser_s_own_cookie(built_db, tmp_path, monkeypatch):
+    """Over HTTP, against the served app: a sign-out link of another site (no token, or a token made for another
+    sign-in) gets a plain refusal and leaves the cookie; the Account page's link expires it."""
+    monkeypatch.setenv(sessions.SECRET_ENV, "the secret of this test's install")  # the server's and ours
+    with streamlit_server(built_db, tmp_path) as url:
+        host, port = url.removeprefix("http://").split(":")
+        signed_in = _get(host, port, f"{sessions.SIGN_IN_PATH}?token={sessions.handover_token('cabinet')}")
+        cookie = SimpleCookie(signed_in.getheader("Set-Cookie"))[sessions.COOKIE_NAME].value
+        assert sessions.cookie_user(cookie) == "cabinet"
+        header = {"Cookie": f"{sessions.COOKIE_NAME}={cookie}", "Accept-Language": "fr-BE,fr;q=0.9"}
+        someone_else = sessions.sign_out_token(sessions.issue_cookie("secretariat"))
+        for query in ["?next=/", f"?next=/&token={someone_else}", f"?token={cookie}"]:
+            refused = _get(host, port, sessions.SIGN_OUT_PATH + query, header)
+            assert refused.status == 403 and refused.getheader("Set-Cookie") is None, (query, refused.getheaders())
+            assert refused.body.decode() == catalogue()["account.sign_out_refused"]["fr"]
+        assert _get(host, port, f"{sessions.SIGN_OUT_PATH}?lang=nl", header).body.decode().startswith("U bent")
+        signed_out = _get(
+            host, port, f"{sessions.SIGN_OUT_PATH}?next=/account&token={sessions.sign_out_token(cookie)}", header
+        )
+        assert signed_out.status == 303 and signed_out.getheader("Location") == "/account"
+        expired = SimpleCookie(signed_out.getheader("Set-Cookie"))[sessions.COOKIE_NAME]
+        assert expired.value in ("", '""') and expired["max-age"] == "0"
+
+
+def _get(host: str, port: str, path: str, headers: dict[str, str] | None = None) -> http.client.HTTPResponse:
+    """One GET, redirects not followed (the answer itself is what is checked)."""
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    connection.request("GET", path, headers=headers or {})
+    answer = connection.getresponse()
+    answer.body = answer.read()  # read before the connection closes
+    return answer

@@ -64,3 +64,17 @@ def test_the_way_back_stays_on_this_site():
     assert sessions.safe_return_path("/report") == "/report"
     for elsewhere in ["https://evil.example/", "//evil.example/", "/\\\\evil.example", None, ""]:
         assert sessions.safe_return_path(elsewhere) == "/"
+
+
+def test_a_sign_out_token_holds_only_for_the_cookie_it_was_made_for(monkeypatch):
+    cookie, other = sessions.issue_cookie("cabinet"), sessions.issue_cookie("secretariat")
+    token = sessions.sign_out_token(cookie)
+    assert sessions.sign_out_allowed(token, cookie)
+    assert not sessions.sign_out_allowed(token, other)  # another browser's sign-in
+    assert not sessions.sign_out_allowed(None, cookie) and not sessions.sign_out_allowed("", cookie)
+    assert not sessions.sign_out_allowed(token, None)
+    assert not sessions.sign_out_allowed(sessions.handover_token("cabinet"), cookie)  # another purpose
+    assert not sessions.sign_out_allowed(cookie, cookie)  # the cookie itself is no token
+    assert "cabinet" not in token and cookie not in token  # the link does not carry the sign-in
+    monkeypatch.setenv(sessions.SECRET_ENV, "another install")
+    assert not sessions.sign_out_allowed(token, cookie)

@@ -67,6 +67,20 @@ def test_one_client_guessing_many_names_is_locked_too(cabinet):
     assert sign_ins.sign_in("cabinet", PASSWORD, "198.51.100.7").user == cabinet  # another client is not
 
 
+@both_engines
+def test_an_administrators_unlock_ends_a_lockout_and_the_failures_list_follows(cabinet):
+    for n in range(sign_ins.max_failures()):
+        sign_ins.sign_in("cabinet", f"guess {n}", CLIENT)
+    listed = {row[0]: row for row in sign_ins.failures()}
+    assert listed["cabinet"][1] == sign_ins.max_failures() and listed["cabinet"][3] == CLIENT
+    assert listed["cabinet"][4].startswith("locked for ")
+    sign_ins.unlock("cabinet", "secretariat")
+    assert "cabinet" not in {row[0] for row in sign_ins.failures()}
+    assert sign_ins.sign_in("cabinet", PASSWORD, "198.51.100.7").user == cabinet
+    sign_ins.lock("cabinet", "left the cabinet", "secretariat")
+    assert sign_ins.failures() == [("cabinet", 0, "-", "-", "locked by an administrator: left the cabinet")]
+
+
 def test_twelve_wrong_passwords_on_the_account_page_then_the_right_one_is_refused(people):
     app = open_page("pages/more/account.py")
     for n in range(12):

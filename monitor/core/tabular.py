@@ -22,11 +22,16 @@ MAX_CELL = 5_000
 MAX_COLUMNS = 60
 # A workbook is a zip of XML parts. Checked before openpyxl parses anything, so that a small file cannot make the
 # server unpack or hold more than these (a 136 kB "zip bomb" of a million cells took 10.7 s and 1.2 GB before).
-MAX_UNZIPPED_PART = 25_000_000  # bytes of one part once unpacked
-MAX_UNZIPPED_TOTAL = 50_000_000  # bytes of all parts once unpacked
+# Sized to what the imports carry, with room to spare: a progress file is one row per workstream (100) and cycle,
+# translations one row per title and language (a few hundred), indicator values one per indicator and year; their
+# widest has 6 columns and their longest text is a narrative of MAX_CELL characters. 1,000 rows of full-length
+# narratives unpack to about 5 MB. The worst workbook these limits accept reads in about 1 s and 15 MB
+# (scripts/upload_limits.py; docs/performance.md, "Uploads"): with 25 MB, 50 MB and 150,030 cells it was 3.3 s.
+MAX_UNZIPPED_PART = 8_000_000  # bytes of one part once unpacked
+MAX_UNZIPPED_TOTAL = 16_000_000  # bytes of all parts once unpacked
 MAX_RATIO = 100  # unpacked/packed size of a part above 1 MB; ordinary workbooks stay under 20
 MAX_PARTS = 1_000
-MAX_CELLS = (MAX_ROWS + 1) * 30  # cells of all sheets: 30 full columns of the largest file accepted
+MAX_CELLS = (MAX_ROWS + 1) * 10  # cells of all sheets: every row of the largest file, 10 columns each
 MAX_ELEMENTS = 8 * MAX_CELLS  # XML elements of all parts (a cell is 1 to 4 elements: c, v, is, t)
 
 

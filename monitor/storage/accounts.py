@@ -15,6 +15,10 @@ Command line:
     python -m monitor.storage.accounts unlink NAME
     python -m monitor.storage.accounts list
     python -m monitor.storage.accounts remove NAME
+    python -m monitor.storage.accounts lock NAME [--reason "..."]   (no sign-in until unlocked; signed out now)
+    python -m monitor.storage.accounts unlock NAME                  (also forgets its failed sign-ins)
+    python -m monitor.storage.accounts failures                     (failed sign-ins of the lockout window)
+Every change is in the audit log; the output is tab-separated, for scripts.
 """
 
 from __future__ import annotations
@@ -84,14 +88,37 @@ def full_names(path: Path | None = None) -> dict[str, str]:
 
 
 def find(username: str, path: Path | None = None) -> User | None:
+    """The account, if it exists and is not locked (a locked account's sign-in ends at its next page run)."""
     entry = _read(path or users_path()).get(username)
-    return _user(username, entry) if entry else None
+    return _user(username, entry) if entry and not entry.get("locked") else None
+
+
+def exists(username: str, path: Path | None = None) -> bool:
+    return username in _read(path or users_path())
+
+
+def locked_reason(username: str, path: Path | None = None) -> str | None:
+    """Why an administrator locked the account (monitor.storage.sign_ins.lock), None when it is not locked."""
+    entry = _read(path or users_path()).get(username) or {}
+    return entry.get("locked") or None
+
+
+def set_locked(username: str, reason: str | None, path: Path | None = None) -> None:
+    """Mark the account locked with `reason`, or unlocked with None (callers audit it: sign_ins.lock/unlock)."""
+    path = path or users_path()
+    entries = _read(path)
+    if reason:
+        entries[username]["locked"] = reason
+    else:
+        entries[username].pop("locked", None)
+    _write(path, entries)
 
 
 def find_by_email(email: str, path: Path | None = None) -> User | None:
-    """The account linked to this e-mail address (compared in lower case), if any."""
+    """The account linked to this e-mail address (compared in lower case), if any and not locked."""
     wanted = email.strip().lower()
-    return next((user for user in users(path) if user.email and user.email == wanted), None)
+    found = next((user for user in users(path) if user.email and user.email == wanted), None)
+    return found if found and not locked_reason(found.username, path) else None  # a locked account stays out
 
 
 def authenticate(username: str, password: str, path: Path | None = None) -> User | None:
@@ -101,7 +128,7 @@ def authenticate(username: str, password: str, path: Path | None = None) -> User
     if not entry or not entry.get("password_hash"):
         bcrypt.checkpw(b"timing", bcrypt.hashpw(b"equaliser", bcrypt.gensalt(4)))  # do not reveal unknown names
         return None
-    if bcrypt.checkpw(password.encode("utf-8"), entry["password_hash"].encode("ascii")):
+    if bcrypt.checkpw(password.encode("utf-8"), entry["password_hash"].encode("ascii")) and not entry.get("locked"):
         return _user(username.strip().lower(), entry)
     return None
 
@@ -130,6 +157,7 @@ def add(
         raise ValueError(f"passwords have at least {MIN_PASSWORD_LENGTH} characters")
     path = path or users_path()
     entries = _read(path)
+    locked = (entries.get(username) or {}).get("locked")  # a new password does not unlock: `unlock` does
     entries[username] = {
         "full_name": full_name or username,
         "role": role,
@@ -138,6 +166,7 @@ def add(
             bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt(rounds)).decode("ascii") if password else None
         ),
         "email": _checked_email(email, username, entries) if email else None,
+        **({"locked": locked} if locked else {}),
     }
     _write(path, entries)
     return _user(username, entries[username])
@@ -244,11 +273,18 @@ def main(argv: list[str] | None = None) -> int:
     linking.add_argument("username")
     linking.add_argument("email")
     commands.add_parser("unlink", help="remove an account's single sign-on e-mail address").add_argument("username")
+    locking = commands.add_parser("lock", help="refuse every sign-in of an account until unlocked; signs it out")
+    locking.add_argument("username")
+    locking.add_argument("--reason", default="", help="why (kept in the accounts file and the audit log)")
+    commands.add_parser("unlock", help="unlock an account and forget its failed sign-ins").add_argument("username")
+    commands.add_parser("failures", help="failed sign-ins per account name in the lockout window, and locks")
     args = parser.parse_args(argv)
 
     if args.command == "list":
         for user in users():
-            print(f"{user.username}\t{user.role}\t{user.member_id or '-'}\t{user.email or '-'}\t{user.full_name}")
+            locked = "locked" if locked_reason(user.username) else "active"
+            columns = (user.username, user.role, user.member_id or "-", user.email or "-", user.full_name, locked)
+            print("\t".join(columns))
         return 0
     if args.command in ("link", "unlink"):
         try:
@@ -262,6 +298,8 @@ def main(argv: list[str] | None = None) -> int:
             else f"unlinked {user.username}"
         )
         return 0
+    if args.command in ("lock", "unlock", "failures"):
+        return _sign_in_command(args)
     if args.command == "remove":
         found = remove(args.username)
         print(f"removed {args.username}" if found else f"no account named {args.username}")
@@ -284,6 +322,36 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"saved {user.username} ({details}) in {users_path()}")
     return 0
+
+
+def _sign_in_command(args: argparse.Namespace) -> int:
+    """lock, unlock and failures: the sign-in side of an account (monitor.storage.sign_ins)."""
+    from monitor.storage import sign_ins  # it imports this module
+
+    if args.command == "failures":
+        print("account\tfailures\tlast failure\tclients\tstate")
+        for row in sign_ins.failures():
+            print("\t".join(str(value) for value in row))
+        return 0
+    if not exists(args.username):
+        known = ", ".join(user.username for user in users()) or "none"
+        print(f"no account named {args.username!r}; the accounts are: {known}", file=sys.stderr)
+        return 1
+    by = f"command line ({_operator()})"
+    if args.command == "lock":
+        sign_ins.lock(args.username, args.reason or "locked", by)
+        print(f"locked {args.username}: no sign-in until `unlock`; its sign-ins end at their next page")
+    else:
+        sign_ins.unlock(args.username, by)
+        print(f"unlocked {args.username}; its failed sign-ins are forgotten")
+    return 0
+
+
+def _operator() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name for this uid (a container)
+        return str(os.getuid())
 
 
 if __name__ == "__main__":

@@ -5,10 +5,13 @@ The cookie holds only the account name and when it was issued, signed with the i
 whoever changes it loses the signature. The role is read from the accounts file on every use, so a removed
 account is signed out at its next page run. The secret comes from $G4B_SESSION_SECRET, else `session_secret` in
 .streamlit/secrets.toml, else a file generated once beside the accounts file (never committed).
+Signing out needs a token bound to the cookie (sign_out_token), so that another site cannot sign a user out.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import secrets
 import threading
@@ -87,6 +90,29 @@ def cookie_user(value: str | None) -> str | None:
 def handover_token(username: str) -> str:
     """A one-time token, valid HANDOVER_SECONDS, that the sign-in route exchanges for the lasting cookie."""
     return _serializer("handover").dumps({"user": username, "nonce": secrets.token_urlsafe(16)})
+
+
+def sign_out_token(cookie: str) -> str:
+    """The token the sign-out link carries, bound to this browser's sign-in cookie: another site can neither read
+    the cookie nor sign a token, so a link or form of its own cannot sign the user out (cross-site request)."""
+    return _serializer("sign-out").dumps({"cookie": _fingerprint(cookie)})
+
+
+def sign_out_allowed(token: str | None, cookie: str | None) -> bool:
+    """Whether `token` was made by sign_out_token for this very `cookie` (and the cookie is still a valid one)."""
+    if not token or not cookie:
+        return False
+    try:
+        payload = _serializer("sign-out").loads(token, max_age=lifetime_seconds())
+    except BadSignature:
+        return False
+    made_for = payload.get("cookie") if isinstance(payload, dict) else None
+    return isinstance(made_for, str) and hmac.compare_digest(made_for, _fingerprint(cookie))
+
+
+def _fingerprint(cookie: str) -> str:
+    # A digest, not the cookie itself: the link's address may be kept in a browser's history or a proxy's log.
+    return hashlib.sha256(cookie.encode("utf-8", "replace")).hexdigest()
 
 
 def redeem(token: str | None) -> str | None:

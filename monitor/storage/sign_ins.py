@@ -9,7 +9,9 @@ $G4B_SIGN_IN_LOCKOUT_MINUTES (default 15) minutes after the last one; a client (
 is locked after CLIENT_FACTOR times as many (an office behind one address holds several people).
 
 A sign-in through single sign-on (an OpenID Connect provider) is recorded too (method 'single_sign_on'): the
-provider checked the person, so there is nothing to count or lock here.
+provider checked the person, so there is nothing to count or lock here. An administrator can also lock an
+account until it is unlocked (lock, unlock: `python -m monitor.storage.accounts lock|unlock NAME`); unlocking also
+forgets the account's failed sign-ins. `failures` lists them per account name.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ class Attempt:
     """What a sign-in attempt gave: the user, or why not (`refused`: an outcome) and how long to wait."""
 
     user: User | None
-    refused: str | None = None
+    refused: str | None = None  # an outcome, or "locked_by_admin" (recorded as "locked")
     wait_seconds: int = 0
 
 
@@ -66,6 +68,9 @@ def backoff_seconds(failures: int) -> int:
 def sign_in(username: str, password: str, client: str | None, path: Path | None = None) -> Attempt:
     """Check the password unless the account or the client must wait; record the attempt either way."""
     name, client = username.strip().lower()[:60], (client or UNKNOWN_CLIENT)[:64]
+    if accounts.locked_reason(name):
+        _record(name, client, "locked", path)
+        return Attempt(None, "locked_by_admin")
     waiting = _waiting(name, client, path)
     user = None if waiting.refused else accounts.authenticate(name, password)
     _record(name, client, "signed_in" if user else (waiting.refused or "wrong"), path)
@@ -111,3 +116,38 @@ def _record(name: str, client: str, outcome: str, path: Path | None, method: str
 def recent(limit: int = 50, path: Path | None = None) -> pd.DataFrame:
     """The last `limit` attempts, newest first (for the secretariat)."""
     return store.run("recent_sign_in_attempts", {"limit": limit}, path)
+
+
+def lock(username: str, reason: str, by: str, path: Path | None = None) -> None:
+    """Refuse every sign-in of the account until unlocked; its open sign-ins end at their next page run."""
+    with store.transaction(by, "lock_account", {"username": username, "reason": reason}, path):
+        accounts.set_locked(username, reason)  # inside: a file that cannot be written rolls the audit line back
+
+
+def unlock(username: str, by: str, path: Path | None = None) -> None:
+    """Lift an administrator's lock and the lockout by failures: the account's count starts anew."""
+    with store.transaction(by, "unlock_account", {"username": username}, path) as cursor:
+        store.execute(cursor, "record_sign_in_unlock", {"username": username, "by": by})
+        accounts.set_locked(username, None)
+
+
+def failures(path: Path | None = None) -> list[tuple[str, int, str, str, str]]:
+    """(account name, failures, last failure, clients, state) for every name with failed sign-ins in the lockout
+    window, and every account locked by an administrator. State: "locked by an administrator: REASON", "locked
+    for N more minutes" (failures), "waiting" (backoff) or "-"."""
+    rows = store.run("sign_in_failures_by_account", {"minutes": lockout_minutes()}, path)
+    listed = []
+    for name, count, last, since, clients in rows.itertuples(index=False):
+        state = "-"
+        if count >= max_failures():
+            state = f"locked for {max(1, -(-int(lockout_minutes() * 60 - since) // 60))} more minutes"
+        elif backoff_seconds(int(count)) > since:
+            state = "waiting"
+        if reason := accounts.locked_reason(name):
+            state = f"locked by an administrator: {reason}"
+        listed.append((name, int(count), str(last)[:19], clients, state))
+    named = {row[0] for row in listed}
+    for user in accounts.users():
+        if user.username not in named and (reason := accounts.locked_reason(user.username)):
+            listed.append((user.username, 0, "-", "-", f"locked by an administrator: {reason}"))
+    return listed

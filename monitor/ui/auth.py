@@ -28,7 +28,7 @@ from monitor.storage import accounts, sessions, sign_ins, single_sign_on
 from monitor.storage.accounts import User
 from monitor.storage.sign_ins import Attempt
 from monitor.storage.single_sign_on import Identity, Settings
-from monitor.ui.language import t
+from monitor.ui.language import language, t
 from monitor.ui.markdown import plain
 from monitor.ui.tables import table
 
@@ -134,6 +134,8 @@ def sign_in(username: str, password: str, return_to: str | None = None) -> Attem
 
 def refusal(attempt: Attempt) -> str:
     """Why a sign-in was refused, in the user's language (never which of the name or the password was wrong)."""
+    if attempt.refused == "locked_by_admin":
+        return t("account.locked_by_admin")
     if attempt.refused == "locked":
         return t("account.locked", count=max(1, -(-attempt.wait_seconds // 60)))
     if attempt.refused == "too_soon":
@@ -188,14 +190,19 @@ def finish_sign_in_or_out() -> None:
 
 
 def sign_out() -> None:
-    """Sign this browser out: its password sign-in, and its provider sign-in too when there is one."""
+    """This session is signed out at once; a provider sign-in is ended through the provider, and a lasting
+    sign-in cookie is expired by the sign-out route, with the token bound to that cookie (the route refuses a
+    sign-out without it: another site cannot make one)."""
     st.session_state.pop(SESSION_KEY, None)
     st.session_state[SIGNED_OUT] = True
     if provider_identity() is not None:
         st.session_state[HANDOVER] = LOGOUT_THROUGH_PROVIDER
         return
-    query = urlencode({"next": _site_path("account")})
-    st.session_state[HANDOVER] = f"{_site_path(sessions.SIGN_OUT_PATH.lstrip('/'))}?{query}"
+    cookie = st.context.cookies.get(sessions.COOKIE_NAME)
+    if not cookie:
+        return  # nothing lasting to expire
+    query = {"token": sessions.sign_out_token(cookie), "next": _site_path("account"), "lang": language()}
+    st.session_state[HANDOVER] = f"{_site_path(sessions.SIGN_OUT_PATH.lstrip('/'))}?{urlencode(query)}"
 
 
 def sign_in_prompt(message_key: str, page: str) -> None:

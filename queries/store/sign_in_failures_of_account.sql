@@ -1,4 +1,5 @@
--- Grain: one row: the failed sign-ins of one account name in the last $minutes minutes, since its last success.
+-- Grain: one row: the failed sign-ins of one account name in the last $minutes minutes, since its last success
+--        or its last unlock by an administrator.
 -- Parameters: $username (normalised account name), $minutes (the lockout window).
 SELECT
     count(*) AS failures,
@@ -9,5 +10,9 @@ WHERE username = $username
   AND attempted_at > LOCALTIMESTAMP - $minutes * INTERVAL '1 minute'
   AND attempted_at > coalesce(
       (SELECT max(attempted_at) FROM sign_in_attempts WHERE username = $username AND outcome = 'signed_in'),
+      TIMESTAMP '1970-01-01'
+  )
+  AND attempted_at > coalesce(
+      (SELECT max(unlocked_at) FROM sign_in_unlocks WHERE username = $username),
       TIMESTAMP '1970-01-01'
   );
