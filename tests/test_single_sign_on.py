@@ -72,6 +72,13 @@ def test_an_address_the_provider_says_is_unverified_is_no_account(users, said):
     assert found.user is None and not found.verified and found.email == LINKED
 
 
+def test_a_locked_account_is_no_account_through_the_provider_either(users):
+    accounts.set_locked("cabinet", "left the cabinet", users)
+    assert single_sign_on.identity(_claims(email=LINKED), path=users).user is None
+    accounts.set_locked("cabinet", None, users)
+    assert single_sign_on.identity(_claims(email=LINKED), path=users).user.username == "cabinet"
+
+
 def test_an_unlinked_address_is_a_reader_recorded_by_its_address(users):
     found = single_sign_on.identity(_claims(email="visitor@elsewhere.example"), path=users)
     assert found.user is None and found.verified and found.key == "visitor@elsewhere.example"
