@@ -62,6 +62,14 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def free_ports(count: int) -> int:
+    """The first of `count` consecutive ports free on loopback (a proxy's port and its processes' after it)."""
+    while True:
+        first = free_port()
+        if first + count < 65535 and ports_free(first, count):
+            return first
+
+
 def ports_free(first: int, count: int) -> bool:
     for port in range(first, first + count):
         with socket.socket() as probe:

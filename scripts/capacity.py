@@ -291,7 +291,7 @@ def print_table(first_visit: float, rss_start: float, levels: list[Level]) -> No
 
 def measure_processes(counts: list[int], levels: list[int], scratch: Path, database: Path) -> None:
     """One process against N, each served as `make serve` serves it, one after the other on one PostgreSQL."""
-    from monitor.serve_many import free_port, serving
+    from monitor.serve_many import free_ports, serving
     from monitor.storage import local_postgres
 
     print("== One process against N behind HAProxy (sticky sessions by cookie), on one local PostgreSQL store")
@@ -308,29 +308,18 @@ def measure_processes(counts: list[int], levels: list[int], scratch: Path, datab
             log_dir = scratch / f"processes-{count}"
             speed = machine_speed() * 1000
             print(f"-- {count} app process{'es' if count > 1 else ''} behind HAProxy; machine loop {speed:.0f} ms")
-            port = free_port()
+            port = free_ports(count + 1)  # HAProxy's, then the processes'
             with serving(
                 count,
                 port,
                 log_dir,
                 store_url=store_url,
-                first_app_port=free_port_range(count),
                 environment=environment,
                 options=(*VARIANTS["gc-off"], *SERVER_OPTIONS),
             ) as running:
                 print_table(*asyncio.run(measure_server(running.url, levels, running.app_pids)))
     finally:
         local_postgres.stop(scratch / "postgres")
-
-
-def free_port_range(count: int) -> int:
-    """The first of `count` consecutive ports free on loopback (the app processes take them in order)."""
-    from monitor.serve_many import free_port, ports_free
-
-    while True:
-        first = free_port()
-        if first + count < 65535 and ports_free(first, count):
-            return first
 
 
 def main() -> None:
