@@ -13,15 +13,17 @@ from monitor.deck.playlists import PlaylistInvalid
 from monitor.i18n import translate
 from monitor.storage import store
 from monitor.storage.accounts import User
+from tests.stores import both_engines, store_sql
 
 PRESENTER = User("presenter", "-", "editor", "brussels_minister_president")
 ITEMS = ["title", "objective/1.4", "priorities/2", "view/objectives?pillar=1&priority=shared", "closing"]
 
 
 def audit_actions() -> list[str]:
-    return store.connection().execute("SELECT action FROM audit_log ORDER BY audit_id").df()["action"].tolist()
+    return [action for (action,) in store_sql("SELECT action FROM audit_log ORDER BY audit_id")]
 
 
+@both_engines
 def test_create_edit_reorder_and_delete():
     first = playlists.create(PRESENTER, "  Sociale Top 2026 ", ITEMS)
     second = playlists.create(PRESENTER, "Alpha")
@@ -78,6 +80,7 @@ OTHER_CABINET = User("other", "-", "editor", "brussels_minister_employment")
 SECRETARIAT = User("secretariat", "-", "admin")
 
 
+@both_engines
 def test_only_its_maker_or_the_secretariat_changes_a_playlist():
     mine = playlists.create(PRESENTER, "Mine", ["title"])
     for change in (
@@ -100,6 +103,7 @@ def test_only_its_maker_or_the_secretariat_changes_a_playlist():
     assert audit_actions() == ["create_playlist", "save_playlist", "delete_playlist"]
 
 
+@both_engines
 def test_file_round_trip():
     original = playlists.get(playlists.create(PRESENTER, "Sociale Top — één", ITEMS))
     content = playlists.to_file(original)

@@ -14,6 +14,7 @@ from monitor.i18n import catalogue
 from monitor.progress import workflow
 from monitor.progress.workflow import Proposal
 from monitor.storage import store
+from tests.stores import both_engines, store_sql
 
 EDITOR_MEMBER = "brussels_minister_president"
 TODAY = date.today()
@@ -57,6 +58,7 @@ def test_editor_scope_comes_from_the_strategy(people, con):
     assert workflow.editable_workstreams(None) == []
 
 
+@both_engines
 def test_a_proposal_lands_as_a_proposal_and_becomes_official_once_validated(people):
     code = own_code(people)
     update_id = workflow.propose(people["editor"], Proposal(code, "in_progress", TODAY, confidence="green"), 0)
@@ -66,7 +68,7 @@ def test_a_proposal_lands_as_a_proposal_and_becomes_official_once_validated(peop
     assert workflow.version_of(code) == update_id
     log = store.run("full_history")
     assert log["workstream_code"].tolist() == [code]
-    audit = store.connection().execute("SELECT actor, action FROM audit_log ORDER BY audit_id").fetchall()
+    audit = store_sql("SELECT actor, action FROM audit_log ORDER BY audit_id")
     assert audit == [("cabinet", "propose_update"), ("secretariat", "decide_update")]
 
 
@@ -109,10 +111,8 @@ def decisions() -> dict[int, tuple[str, str | None, str]]:
 
 
 def audit_details(action: str) -> list[dict]:
-    found = store.connection().execute(
-        "SELECT detail FROM audit_log WHERE action = $a ORDER BY audit_id", {"a": action}
-    )
-    return [json.loads(detail) for (detail,) in found.fetchall()]
+    found = store_sql("SELECT action, detail FROM audit_log ORDER BY audit_id")
+    return [json.loads(detail) for logged, detail in found if logged == action]
 
 
 def test_the_secretariat_decides_several_updates_at_once_with_one_comment(people):
@@ -137,6 +137,7 @@ def test_only_admins_decide_several_at_once(people):
     assert decisions() == {} and audit_details("decide_update") == []
 
 
+@both_engines
 def test_a_batch_with_an_update_decided_meanwhile_decides_none_and_names_it(people):
     first, second, third = proposals(people, 3)
     workflow.decide(people["admin"], second, "returned", SUMMIT, "another admin, meanwhile")
@@ -229,6 +230,7 @@ def test_every_rule_message_exists_in_the_catalogue():
     assert len(keys) > 25 and keys <= set(catalogue())
 
 
+@both_engines
 def test_only_validated_updates_are_official_and_returns_never(people):
     code = own_code(people)
     admin = people["admin"]
@@ -247,6 +249,7 @@ def test_only_validated_updates_are_official_and_returns_never(people):
         workflow.decide(admin, first, "returned", date(2026, 6, 11), "  ")
 
 
+@both_engines
 def test_the_official_status_and_the_proposal_are_each_one_whole_update(people):
     """A delivered or abandoned workstream has no confidence nor stall reason, even when an older update had them
     (a per-column aggregate skipped the newer update's empty values and showed the older 'red' and 'budget')."""
@@ -262,6 +265,7 @@ def test_the_official_status_and_the_proposal_are_each_one_whole_update(people):
     assert official["update_id"] == abandoned
 
 
+@both_engines
 def test_a_stale_edit_is_a_conflict_and_writes_nothing(people):
     code = own_code(people)
     seen = workflow.version_of(code)
@@ -276,6 +280,7 @@ def test_a_stale_edit_is_a_conflict_and_writes_nothing(people):
     assert proposed(code) == "not_started"
 
 
+@both_engines
 def test_twenty_threads_updating_one_workstream_lose_nothing(people):
     code = own_code(people)
     outcomes: list[str] = []

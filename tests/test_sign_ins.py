@@ -8,6 +8,7 @@ import pytest
 
 from monitor.storage import accounts, sign_ins, store
 from tests.people import PASSWORD
+from tests.stores import both_engines, store_sql
 from tests.rendered import open_page, rendered_text
 
 CLIENT = "192.0.2.10"
@@ -19,10 +20,11 @@ def cabinet(isolated_store):
 
 
 def _audit() -> list[tuple[str, str, dict]]:
-    rows = store.connection().execute("SELECT actor, action, detail FROM audit_log ORDER BY audit_id").fetchall()
+    rows = store_sql("SELECT actor, action, detail FROM audit_log ORDER BY audit_id")
     return [(actor, action, json.loads(detail)) for actor, action, detail in rows]
 
 
+@both_engines
 def test_a_right_password_signs_in_and_both_outcomes_are_audited(cabinet):
     assert sign_ins.sign_in("cabinet", "not the password", CLIENT).refused == "wrong"
     assert sign_ins.sign_in("Cabinet ", PASSWORD, CLIENT).user == cabinet  # one slip: no wait yet
@@ -33,6 +35,7 @@ def test_a_right_password_signs_in_and_both_outcomes_are_audited(cabinet):
     assert list(sign_ins.recent()["outcome"]) == ["signed_in", "wrong"]  # newest first
 
 
+@both_engines
 def test_quick_retries_wait_longer_and_are_refused_unseen_then_the_account_locks(cabinet):
     outcomes = [sign_ins.sign_in("cabinet", f"guess {n}", CLIENT) for n in range(12)]
     assert outcomes[0].refused == outcomes[1].refused == "wrong"
@@ -43,6 +46,7 @@ def test_quick_retries_wait_longer_and_are_refused_unseen_then_the_account_locks
     assert refused.user is None and refused.refused == "locked"
 
 
+@both_engines
 def test_a_lockout_holds_for_another_process_and_another_client_and_ends(cabinet, monkeypatch):
     monkeypatch.setenv(sign_ins.LOCKOUT_MINUTES_ENV, "1")
     for n in range(5):
@@ -50,10 +54,11 @@ def test_a_lockout_holds_for_another_process_and_another_client_and_ends(cabinet
     store.close_all()  # as another process would: only the store remembers
     assert sign_ins.sign_in("cabinet", PASSWORD, "198.51.100.7").refused == "locked"
     with store.transaction("test", "age the attempts", {}) as cursor:  # a minute later
-        cursor.execute("UPDATE sign_in_attempts SET attempted_at = attempted_at - INTERVAL 2 MINUTE")
+        cursor.execute("UPDATE sign_in_attempts SET attempted_at = attempted_at - INTERVAL '2 minutes'")
     assert sign_ins.sign_in("cabinet", PASSWORD, CLIENT).user == cabinet
 
 
+@both_engines
 def test_one_client_guessing_many_names_is_locked_too(cabinet):
     limit = sign_ins.max_failures() * sign_ins.CLIENT_FACTOR
     for n in range(limit):

@@ -22,6 +22,7 @@ from monitor.progress.workflow import Proposal
 from monitor.storage import store
 from monitor.storage.accounts import User
 from tests.rendered import open_page, rendered_text
+from tests.stores import both_engines, store_sql
 
 TODAY = date.today()
 
@@ -30,12 +31,14 @@ def propose(admin, code: str, narrative: str) -> int:
     return workflow.propose(admin, Proposal(code, "in_progress", TODAY, narrative, "green"), workflow.version_of(code))
 
 
-def test_a_new_store_has_every_migration(isolated_store):
-    applied = store.connection().execute("SELECT version, name FROM schema_migrations ORDER BY version").fetchall()
+@both_engines
+def test_a_new_store_has_every_migration():
+    applied = store_sql("SELECT version, name FROM schema_migrations ORDER BY version")
     assert [name for _version, name in applied] == [path.name for path in sorted(MIGRATIONS_DIR.glob("*.sql"))]
     assert store.schema_version() == applied[-1][0]
 
 
+@both_engines
 def test_an_upgrade_applies_only_new_migrations_and_keeps_the_data(admin, tmp_path, monkeypatch):
     propose(admin, "1.1.1", "entered before the upgrade")
     store.close_all()
@@ -45,12 +48,16 @@ def test_an_upgrade_applies_only_new_migrations_and_keeps_the_data(admin, tmp_pa
     monkeypatch.setattr(store, "MIGRATIONS_DIR", newer)
     history = store.run("full_history")
     assert history["narrative"].tolist() == ["entered before the upgrade"]
-    columns = {row[0] for row in store.connection().execute("DESCRIBE progress_updates").fetchall()}
-    assert "reviewed" in columns
-    assert store.connection().execute("SELECT max(version) FROM schema_migrations").fetchall() == [(999,)]
+    columns = store_sql(
+        "SELECT column_name FROM information_schema.columns"
+        " WHERE table_name = 'progress_updates' AND table_schema = current_schema()"
+    )
+    assert ("reviewed",) in columns
+    assert store_sql("SELECT max(version) FROM schema_migrations") == [(999,)]
 
 
-def test_a_store_from_a_newer_version_is_refused_untouched(isolated_store, tmp_path, monkeypatch):
+@both_engines
+def test_a_store_from_a_newer_version_is_refused_untouched(tmp_path, monkeypatch):
     newer = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS_DIR, newer)
     (newer / "999_future.sql").write_text("CREATE TABLE future (x INTEGER);\n")
@@ -63,6 +70,7 @@ def test_a_store_from_a_newer_version_is_refused_untouched(isolated_store, tmp_p
     assert refused.value.reason == "newer"
 
 
+@both_engines
 def test_progress_survives_a_rebuild_of_the_strategy_database(admin, app_db):
     first = propose(admin, "2.1.1", "survives the rebuild")
     build_database(app_db, SOURCES_DIR, DOCUMENTS_DIR)  # renames a new strategy file into place
@@ -133,6 +141,7 @@ def test_a_store_locked_by_another_process_is_reported_as_locked(isolated_store)
         holder.wait()
 
 
+@both_engines
 def test_sample_rows_are_labelled_and_removed_without_touching_real_ones(admin):
     real = propose(admin, "1.1.1", "real update")
     sample.generate(300, seed=7)

@@ -47,10 +47,18 @@ class DatabaseUnavailable(Exception):
 
 
 class StoreUnavailable(Exception):
-    """The user store cannot be opened (locked by another process, or not a store file), or cannot be written
-    (`denied`: no permission or a read-only disk; `full`: no space left), which is not corruption."""
+    """The user store cannot be opened (locked by another process, or not a store file; `unreachable`: its
+    PostgreSQL server does not answer), or cannot be written (`denied`: no permission or a read-only disk;
+    `full`: no space left), which is not corruption."""
 
-    REASONS = ("locked", "corrupt", "newer", "denied", "full")  # each is a catalogue key error.store.<reason>
+    REASONS = (
+        "locked",
+        "corrupt",
+        "newer",
+        "denied",
+        "full",
+        "unreachable",
+    )  # each is a catalogue key error.store.<reason>
 
     def __init__(self, reason: str, path: str):
         if reason not in self.REASONS:

@@ -1,4 +1,5 @@
-"""Where things live. The file paths can be overridden with G4B_DB_PATH, G4B_STORE_PATH and G4B_USERS_PATH."""
+"""Where things live. The file paths can be overridden with G4B_DB_PATH, G4B_STORE_PATH and G4B_USERS_PATH; the
+user store moves to a PostgreSQL database with G4B_STORE_URL."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ DB_PATH_ENV = "G4B_DB_PATH"
 MIGRATIONS_DIR = QUERIES_DIR / "store" / "migrations"
 DEFAULT_STORE_PATH = DATA_DIR / "store" / "monitor_store.duckdb"
 STORE_PATH_ENV = "G4B_STORE_PATH"
+STORE_URL_ENV = "G4B_STORE_URL"
 DEFAULT_USERS_PATH = DATA_DIR / "store" / "users.yaml"
 USERS_PATH_ENV = "G4B_USERS_PATH"
 
@@ -42,6 +44,11 @@ def store_path() -> Path:
     It is a separate file from the strategy database, so that rebuilding the strategy never touches it.
     """
     return _overridable(STORE_PATH_ENV, DEFAULT_STORE_PATH)
+
+
+def store_url() -> str | None:
+    """The PostgreSQL database of the user store ($G4B_STORE_URL, a postgresql:// URL), or None: the store file."""
+    return os.environ.get(STORE_URL_ENV) or None
 
 
 def users_path() -> Path:

@@ -88,15 +88,20 @@ def generate(updates: int = 600, seed: int = 2030, today: date | None = None) ->
     with store.transaction(SAMPLE_ACTOR, "generate_sample", detail) as cursor:
         first = store.execute(cursor, "last_update_id").fetchall()[0][0]
         updates_frame["update_id"] = updates_frame["number"] + first
-        cursor.register("sample_updates", updates_frame)
-        store.execute(cursor, "insert_sample_updates", {"actor": SAMPLE_ACTOR})
+        store.execute_many(cursor, "insert_sample_update", _parameters(updates_frame.drop(columns="number")))
         store.execute(cursor, "advance_update_ids").fetchall()
         if len(decisions_frame):
             decisions_frame["update_id"] = decisions_frame["number"] + first
-            cursor.register("sample_decisions", decisions_frame)
-            store.execute(cursor, "insert_sample_decisions", {"actor": SAMPLE_ACTOR})
+            store.execute_many(cursor, "insert_sample_decision", _parameters(decisions_frame.drop(columns="number")))
         store.execute(cursor, "reset_workstream_versions")
     return updates
+
+
+def _parameters(frame: pd.DataFrame) -> list[dict]:
+    """The rows of a frame as statement parameters: Python values, a missing one as None (NULL)."""
+    actor = {"actor": SAMPLE_ACTOR}
+    plain = frame.astype(object).where(frame.notna(), None)
+    return [{**row, **actor} for row in plain.to_dict("records")]
 
 
 def remove() -> int:

@@ -1,28 +1,31 @@
-"""The user store: everything users enter (progress, validations, imports, cycles), in its own DuckDB file.
+"""The user store: everything users enter (progress, validations, imports, cycles), kept apart from the strategy.
+
+By default the store is its own DuckDB file; when $G4B_STORE_URL names a PostgreSQL database, it is there, and
+several app processes can share it (monitor/storage/engines.py: the two engines behind one seam).
 
 The strategy database is rebuilt from `data/` and replaced wholesale; the user store is never touched by
 that build, so entered data survives every rebuild. Its schema evolves by numbered migrations
-(`queries/store/migrations/NNN_name.sql`), applied in order when the store is opened and recorded in
-`schema_migrations`; a store written by a newer version of the code is refused rather than guessed at.
+(`queries/store/migrations/NNN_name.sql`, the same on both engines), applied in order when the store is opened
+and recorded in `schema_migrations`; a store written by a newer version of the code is refused rather than
+guessed at.
 
-One read-write connection per file is kept for the process (DuckDB allows one writing process per file);
-every statement runs on its own cursor, because Streamlit serves each session from its own thread.
-Writes are serialised in the process by a lock and run in one transaction that also appends to the audit log.
+Writes are serialised (in the process by a lock; across processes on PostgreSQL by a lock in the database) and
+run in one transaction that also appends to the audit log.
 
-Command line (the app must be stopped, the file is locked while it runs):
-    python -m monitor.storage.store backup FILE     # a consistent copy of the store
+Command line (DuckDB: the app must be stopped, the file is locked while it runs):
+    python -m monitor.storage.store backup [FILE]   # a consistent copy of the store (PostgreSQL: pg_dump)
     python -m monitor.storage.store restore FILE    # replace the store by a backup (the old one is kept aside)
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import itertools
 import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -36,18 +39,17 @@ import duckdb
 import pandas as pd
 
 from monitor.core.errors import StoreUnavailable
-from monitor.core.paths import MIGRATIONS_DIR, store_path
-from monitor.core.sql import statement
+from monitor.core.paths import DATA_DIR, MIGRATIONS_DIR, store_path, store_url
+from monitor.storage.engines import DuckDBEngine, Engine, PostgresEngine, file_fault
 
 MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 
-_connections: dict[Path, duckdb.DuckDBPyConnection] = {}
+_engines: dict[Path | str, Engine] = {}  # the opened stores of this process: a file's path, or a database's URL
 _open_lock = threading.Lock()
 _write_lock = threading.RLock()
-_generations: dict[Path, int] = {}
-_read_only: dict[Path, str] = {}  # stores that could only be opened for reading, and why (a StoreUnavailable reason)
-WRITE_FAULTS = ("denied", "full")  # the file is fine, the system refuses writes: serve it read-only
+WRITE_FAULTS = ("denied", "full")  # the store is fine, the system refuses writes: serve it read-only
 _generation_counter = itertools.count(1)
+fault = file_fault  # what an error of a store file means (kept under its old name for callers and tests)
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -69,189 +71,253 @@ def schema_version() -> int:
     return max(version for version, _name, _sql in migrations())
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Apply the migrations the store has not had yet, each in its own transaction; return their names."""
-    execute(con, "create_migrations_table")
-    applied = {row[0] for row in execute(con, "applied_migrations").fetchall()}
-    if applied and max(applied) > schema_version():
-        raise StoreUnavailable("newer", "the store was written by a newer version of the Monitor")
+def migrate(engine: Engine) -> list[str]:
+    """Apply the migrations the store has not had yet, each in its own write transaction; return their names.
+
+    Each transaction holds the write lock and reads what was applied again: two processes that open a new
+    PostgreSQL store at once apply each migration once.
+    """
     done = []
-    for version, name, sql in migrations():
-        if version in applied:
-            continue
-        con.begin()
-        try:
-            con.execute(sql)
-            execute(con, "record_migration", {"version": version, "name": name})
-            con.commit()
-        except Exception:
-            con.rollback()
-            raise
+    while True:
+        with engine.writing() as cursor:
+            engine.execute(cursor, "create_migrations_table")
+            applied = {row[0] for row in engine.execute(cursor, "applied_migrations").fetchall()}
+            if applied and max(applied) > schema_version():
+                raise StoreUnavailable("newer", engine.where)
+            pending = [migration for migration in migrations() if migration[0] not in applied]
+            if not pending:
+                return done
+            version, name, sql = pending[0]
+            engine.run_script(cursor, sql)
+            engine.execute(cursor, "record_migration", {"version": version, "name": name})
         done.append(name)
-    return done
 
 
-def fault(error: BaseException) -> str:
-    """What an input/output error of DuckDB or the system means for the store (a StoreUnavailable reason).
-    Only an error that is none of the known faults of the system is taken for a damaged file."""
-    message = str(error).lower()
-    if "permission denied" in message or "read-only file system" in message or "operation not permitted" in message:
-        return "denied"
-    if "no space left" in message or "disk quota" in message:
-        return "full"
-    if "lock" in message:
-        return "locked"
-    return "corrupt"
+def _target(path: Path | None) -> Path | str:
+    """Which store: the file given, else the PostgreSQL database of $G4B_STORE_URL, else the store file."""
+    if path is not None:
+        return Path(path)
+    return store_url() or store_path()
 
 
-def _open(path: Path) -> duckdb.DuckDBPyConnection:
+def _open(target: Path | str) -> Engine:
+    return _open_postgres(target) if isinstance(target, str) else _open_file(target)
+
+
+def _open_file(path: Path) -> Engine:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         con = duckdb.connect(str(path))
     except (duckdb.IOException, OSError) as error:
         reason = fault(error)
         if reason in WRITE_FAULTS and path.exists():
-            return _open_read_only(path, reason)
+            return _open_file_read_only(path, reason)
         raise StoreUnavailable(reason, str(path)) from error
     except duckdb.Error as error:
         raise StoreUnavailable("corrupt", str(path)) from error
+    engine = DuckDBEngine(con, str(path))
     try:
-        migrate(con)
+        migrate(engine)
     except BaseException:
         con.close()
         raise
-    return con
+    return engine
 
 
-def _open_read_only(path: Path, reason: str) -> duckdb.DuckDBPyConnection:
+def _open_file_read_only(path: Path, reason: str) -> Engine:
     """The store that cannot be written, for reading: only if its schema is current (no migration can run)."""
     try:
         con = duckdb.connect(str(path), read_only=True)
-        applied = {row[0] for row in execute(con, "applied_migrations").fetchall()}
+        engine = DuckDBEngine(con, str(path), read_only=reason)
+        _check_current(engine, reason)
     except duckdb.Error as error:
         raise StoreUnavailable(reason, str(path)) from error
+    return engine
+
+
+def _check_current(engine: Engine, reason: str) -> None:
+    with engine.reading() as cursor:
+        applied = {row[0] for row in engine.execute(cursor, "applied_migrations").fetchall()}
     if not applied or max(applied) != schema_version():
-        con.close()
-        raise StoreUnavailable("newer" if applied and max(applied) > schema_version() else reason, str(path))
-    _read_only[path] = reason
-    return con
+        engine.close()
+        raise StoreUnavailable("newer" if applied and max(applied) > schema_version() else reason, engine.where)
+
+
+def _open_postgres(url: str) -> Engine:
+    import psycopg
+
+    try:
+        engine = PostgresEngine(url)
+    except psycopg.Error as error:
+        raise StoreUnavailable("unreachable", url_for_messages(url)) from error
+    try:
+        migrate(engine)
+    except StoreUnavailable:
+        engine.close()
+        raise
+    except psycopg.Error as error:
+        reason = engine.fault(error)
+        if reason in WRITE_FAULTS:  # e.g. a role that may only read: served for reading if the schema is current
+            engine.read_only = reason
+            try:
+                _check_current(engine, reason)
+            except psycopg.Error as unreadable:
+                engine.close()
+                raise StoreUnavailable(reason, engine.where) from unreadable
+            return engine
+        engine.close()
+        raise StoreUnavailable(reason or "corrupt", engine.where) from error
+    return engine
+
+
+def url_for_messages(url: str) -> str:
+    return re.sub(r"(//[^:/@]*):[^@]*@", r"\1@", url)
+
+
+def _engine(path: Path | None = None) -> Engine:
+    target = _target(path)
+    with _open_lock:
+        if target not in _engines:
+            _engines[target] = _open(target)
+            _engines[target].generation = next(_generation_counter)
+        return _engines[target]
 
 
 def read_only_reason(path: Path | None = None) -> str | None:
     """Why the store can be read but not written ('denied', 'full'), or None when it can be written."""
-    path = Path(path or store_path())
-    connection(path)
-    return _read_only.get(path)
+    return _engine(path).read_only
 
 
-def connection(path: Path | None = None) -> duckdb.DuckDBPyConnection:
-    """The process-wide read-write connection to the store (created and migrated on first use)."""
-    path = Path(path or store_path())
-    with _open_lock:
-        if path not in _connections:
-            _connections[path] = _open(path)
-            _generations[path] = next(_generation_counter)
-        return _connections[path]
+def engine_kind(path: Path | None = None) -> str:
+    """'duckdb' or 'postgresql': the engine of the store in use."""
+    return _engine(path).kind
+
+
+def connection(path: Path | None = None) -> Any:
+    """Open the store (created and migrated on first use). DuckDB: the process-wide read-write connection;
+    PostgreSQL: the process's connection pool."""
+    engine = _engine(path)
+    return engine.con if isinstance(engine, DuckDBEngine) else engine.pool
 
 
 def close_all() -> None:
     with _open_lock:
-        for con in _connections.values():
-            con.close()
-        _connections.clear()
-        _read_only.clear()
+        for engine in _engines.values():
+            engine.close()
+        _engines.clear()
 
 
 def generation(path: Path | None = None) -> int:
-    """A number that changes after every committed write: cached reads take it as part of their key."""
-    path = Path(path or store_path())
-    connection(path)
-    return _generations[path]
+    """A number that changes after every committed write: cached reads take it as part of their key.
+
+    DuckDB: only this process writes the file, so its own commits are all there is. PostgreSQL: also when another
+    process has written (the highest audit id, read at most every second: a write elsewhere shows within ~1 s).
+    """
+    engine = _engine(path)
+    elsewhere = engine.written_elsewhere()
+    with _open_lock:
+        if elsewhere != getattr(engine, "seen_elsewhere", None):
+            engine.seen_elsewhere = elsewhere
+            engine.generation = next(_generation_counter)
+        return engine.generation
 
 
-def execute(
-    cursor: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None
-) -> duckdb.DuckDBPyConnection:
+def execute(cursor: Any, name: str, params: dict[str, Any] | None = None, path: Path | None = None) -> Any:
     """Run queries/store/<name>.sql on `cursor` (a write's cursor, see transaction()) with named parameters."""
-    return cursor.execute(statement(f"store/{name}"), params or {})
+    return _engine(path).execute(cursor, name, params)
+
+
+def execute_many(cursor: Any, name: str, rows: list[dict[str, Any]], path: Path | None = None) -> None:
+    """Run queries/store/<name>.sql once for every row of parameters, on a write's cursor."""
+    _engine(path).execute_many(cursor, name, rows)
 
 
 def run(name: str, params: dict[str, Any] | None = None, path: Path | None = None) -> pd.DataFrame:
     """Run queries/store/<name>.sql with named parameters and return the result."""
-    cursor = connection(path).cursor()
+    engine = _engine(path)
     try:
-        return execute(cursor, name, params).df()
-    finally:
-        cursor.close()
+        with engine.reading() as cursor:
+            engine.execute(cursor, name, params)
+            return engine.frame(cursor)
+    except Exception as error:
+        reason = engine.fault(error)
+        if reason:
+            raise StoreUnavailable(reason, engine.where) from error
+        raise
 
 
 @contextmanager
 def transaction(
     actor: str, action: str, detail: dict[str, Any] | list[dict[str, Any]], path: Path | None = None
-) -> Iterator[duckdb.DuckDBPyConnection]:
+) -> Iterator[Any]:
     """One write: a cursor inside a transaction that also appends (actor, action, detail) to the audit log.
 
     A list of details is a batch of like writes in one transaction: one audit line each, as each would have
-    alone. Writes of this process are serialised; any exception rolls everything back and is re-raised.
+    alone. Writes are serialised (see the module's docstring); any exception rolls everything back and is
+    re-raised.
     """
-    path = Path(path or store_path())
     with _write_lock:
-        cursor = connection(path).cursor()
-        if path in _read_only:  # opened for reading only: say why, before anything is tried
-            cursor.close()
-            raise StoreUnavailable(_read_only[path], str(path))
+        engine = _engine(path)
+        if engine.read_only:  # opened for reading only: say why, before anything is tried
+            raise StoreUnavailable(engine.read_only, engine.where)
         try:
-            cursor.begin()
-            try:
+            with engine.writing() as cursor:
                 yield cursor
                 for each in detail if isinstance(detail, list) else [detail]:
                     written = json.dumps(each, default=str, ensure_ascii=False)
-                    execute(cursor, "append_audit_entry", {"actor": actor, "action": action, "detail": written})
-                cursor.commit()
-            except BaseException as error:
-                _roll_back(cursor)
-                # e.g. the disk filled up (DuckDB: "Failed to commit: … No space left on device"), or the file
-                # was made read-only: a fault of the system, not of the data or the file
-                if isinstance(error, duckdb.Error) and fault(error) in WRITE_FAULTS:
-                    raise StoreUnavailable(fault(error), str(path)) from error
-                raise
-            _generations[path] = next(_generation_counter)
-        finally:
-            cursor.close()
+                    engine.execute(cursor, "append_audit_entry", {"actor": actor, "action": action, "detail": written})
+        except BaseException as error:
+            # e.g. the disk filled up (DuckDB: "Failed to commit: … No space left on device"), the file was made
+            # read-only, the server went away: a fault of the system, not of the data
+            reason = engine.fault(error)
+            if reason:
+                raise StoreUnavailable(reason, engine.where) from error
+            raise
+        engine.generation = next(_generation_counter)
+        engine.committed()
 
 
-def _roll_back(cursor: duckdb.DuckDBPyConnection) -> None:
-    with contextlib.suppress(duckdb.Error):  # a failed commit has already ended the transaction
-        cursor.rollback()
+def backup(target: Path | None = None, path: Path | None = None) -> Path:
+    """Write a consistent copy of the store to `target` (a new file; default data/store/backup-<time>.<kind>).
 
-
-def backup(target: Path, path: Path | None = None) -> Path:
-    """Write a consistent copy of the store to `target` (a new DuckDB file).
-
-    A checkpoint writes everything committed into the file itself; while this process's writes wait on the
-    write lock (no other process can write: the file is locked), the file is then a complete copy to take.
+    DuckDB: a checkpoint writes everything committed into the file itself; while this process's writes wait on
+    the write lock (no other process can write: the file is locked), the file is then a complete copy to take.
+    PostgreSQL: pg_dump's custom format, one consistent snapshot while the app keeps running.
     """
-    path = Path(path or store_path())
-    target = Path(target).resolve()
+    store = _target(path)
+    suffix = "dump" if isinstance(store, str) else "duckdb"
+    target = Path(target or DATA_DIR / "store" / f"backup-{datetime.now():%Y%m%d-%H%M%S}.{suffix}").resolve()
     if target.exists():
         raise FileExistsError(f"{target} exists; choose a new file name")
-    con = connection(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(store, str):
+        _pg_tool("pg_dump", "--format=custom", "--no-owner", f"--file={target}", f"--dbname={store}")
+        return target
+    engine = _engine(store)
     with _write_lock:
-        con.checkpoint()
-        shutil.copyfile(path, target)
+        engine.con.checkpoint()
+        shutil.copyfile(store, target)
     return target
 
 
 def restore(source: Path, path: Path | None = None) -> Path | None:
-    """Replace the store by the backup `source` after checking it opens and migrates; the old file is kept.
+    """Replace the store by the backup `source` after checking it is a store; the old store is kept.
 
-    Returns where the previous store was moved (None if there was none). Needs the store to be closed.
+    Returns where the previous store was kept (None if there was none). DuckDB: the store must be closed (the
+    app stopped); the old file is moved aside. PostgreSQL: the current database is dumped beside the backup
+    first, then pg_restore replaces its tables in one transaction.
     """
-    path = Path(path or store_path())
+    store = _target(path)
     source = Path(source).resolve()
     if not source.is_file():
         raise FileNotFoundError(source)
     close_all()
+    if isinstance(store, str):
+        return _restore_postgres(source, store)
+    return _restore_file(source, store)
+
+
+def _restore_file(source: Path, path: Path) -> Path | None:
     with tempfile.TemporaryDirectory(dir=path.parent if path.parent.exists() else None) as work:
         candidate = Path(work) / "restored.duckdb"
         shutil.copyfile(source, candidate)
@@ -259,11 +325,12 @@ def restore(source: Path, path: Path | None = None) -> Path | None:
             check = duckdb.connect(str(candidate))
         except duckdb.Error as error:
             raise StoreUnavailable("corrupt", str(source)) from error
+        engine = DuckDBEngine(check, str(source))
         try:
-            tables = {row[0] for row in execute(check, "store_tables").fetchall()}
+            tables = set(run_on(engine, "store_tables")["table_name"])
             if "schema_migrations" not in tables:
                 raise StoreUnavailable("corrupt", str(source))
-            migrate(check)
+            migrate(engine)
             check.checkpoint()
         finally:
             check.close()
@@ -276,25 +343,48 @@ def restore(source: Path, path: Path | None = None) -> Path | None:
     return kept
 
 
+def _restore_postgres(source: Path, url: str) -> Path:
+    listing = subprocess.run(["pg_restore", "--list", str(source)], capture_output=True, text=True)
+    if listing.returncode or not re.search(r" TABLE \S+ schema_migrations ", listing.stdout):
+        raise StoreUnavailable("corrupt", str(source))
+    kept = backup(source.with_name(f"before-restore-{datetime.now():%Y%m%d-%H%M%S}.dump"))
+    _pg_tool(
+        "pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction", f"--dbname={url}", str(source)
+    )
+    _engine()  # reopened: migrated if the backup is older than this code
+    return kept
+
+
+def _pg_tool(*command: str) -> None:
+    done = subprocess.run(list(command), capture_output=True, text=True)
+    if done.returncode:
+        raise StoreUnavailable("unreachable" if "connection" in done.stderr else "corrupt", done.stderr.strip())
+
+
+def run_on(engine: Engine, name: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
+    with engine.reading() as cursor:
+        engine.execute(cursor, name, params)
+        return engine.frame(cursor)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m monitor.storage.store", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("backup", help="copy the store to FILE").add_argument("file", type=Path)
+    commands.add_parser("backup", help="copy the store to FILE").add_argument("file", type=Path, nargs="?")
     commands.add_parser("restore", help="replace the store by the backup FILE").add_argument("file", type=Path)
     commands.add_parser("migrate", help="create the store or bring it to the current schema")
     args = parser.parse_args(argv)
+    target = _target(None)
+    where = url_for_messages(target) if isinstance(target, str) else str(target)
     try:
         if args.command == "backup":
-            print(f"Backed up {store_path()} to {backup(args.file)}")
+            print(f"Backed up {where} to {backup(args.file)}")
         elif args.command == "restore":
             kept = restore(args.file)
-            print(
-                f"Restored {store_path()} from {args.file}"
-                + (f"; the previous store is kept as {kept}" if kept else "")
-            )
+            print(f"Restored {where} from {args.file}" + (f"; the previous store is kept as {kept}" if kept else ""))
         else:
             connection()
-            print(f"{store_path()} is at schema version {schema_version()}")
+            print(f"{where} is at schema version {schema_version()}")
     except StoreUnavailable as error:
         print(f"The store cannot be used ({error.reason}): {error.path}. Is the app running?", file=sys.stderr)
         return 1

@@ -2,8 +2,8 @@
 -- Parameters: $client (the browser's address), $minutes (the lockout window).
 SELECT
     count(*) AS failures,
-    coalesce(epoch(current_localtimestamp() - max(attempted_at)), 0) AS seconds_since_last
+    coalesce(CAST(extract(epoch FROM LOCALTIMESTAMP - max(attempted_at)) AS DOUBLE PRECISION), 0) AS seconds_since_last
 FROM sign_in_attempts
 WHERE client = $client
   AND outcome <> 'signed_in'
-  AND attempted_at > current_localtimestamp() - to_seconds($minutes * 60);
+  AND attempted_at > LOCALTIMESTAMP - $minutes * INTERVAL '1 minute';

@@ -7,6 +7,6 @@ SELECT
     taken_at,
     taken_by,
     summit_date,
-    coalesce(content ->> '$.includes_proposals', 'false') = 'true' AS includes_proposals
+    coalesce(content ->> 'includes_proposals', 'false') = 'true' AS includes_proposals
 FROM snapshots
 ORDER BY snapshot_id DESC;

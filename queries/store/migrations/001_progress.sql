@@ -5,7 +5,7 @@
 CREATE SEQUENCE audit_ids;
 CREATE TABLE audit_log (
     audit_id BIGINT PRIMARY KEY DEFAULT nextval('audit_ids'),
-    logged_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
+    logged_at TIMESTAMP NOT NULL DEFAULT LOCALTIMESTAMP,
     actor VARCHAR NOT NULL,
     action VARCHAR NOT NULL,
     detail JSON NOT NULL
@@ -17,7 +17,7 @@ CREATE TABLE cycles (
     label VARCHAR NOT NULL,
     source VARCHAR NOT NULL,
     added_by VARCHAR NOT NULL,
-    added_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp()
+    added_at TIMESTAMP NOT NULL DEFAULT LOCALTIMESTAMP
 );
 
 CREATE SEQUENCE import_ids;
@@ -27,7 +27,7 @@ CREATE TABLE imports (
     file_name VARCHAR NOT NULL,
     row_count INTEGER NOT NULL,
     imported_by VARCHAR NOT NULL,
-    imported_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp()
+    imported_at TIMESTAMP NOT NULL DEFAULT LOCALTIMESTAMP
 );
 
 CREATE SEQUENCE update_ids;
@@ -43,7 +43,7 @@ CREATE TABLE progress_updates (
     evidence_url VARCHAR,
     as_of DATE NOT NULL,                 -- the date the status describes
     proposed_by VARCHAR NOT NULL,
-    proposed_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
+    proposed_at TIMESTAMP NOT NULL DEFAULT LOCALTIMESTAMP,
     import_id BIGINT REFERENCES imports (import_id),
     is_sample BOOLEAN NOT NULL DEFAULT false,
     CHECK ((status = 'stalled') = (stall_reason IS NOT NULL)),
@@ -67,7 +67,7 @@ CREATE TABLE validations (
     comment VARCHAR,
     cycle_date DATE NOT NULL,            -- the Social Summit cycle at which it was decided
     decided_by VARCHAR NOT NULL,
-    decided_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
+    decided_at TIMESTAMP NOT NULL DEFAULT LOCALTIMESTAMP,
     is_sample BOOLEAN NOT NULL DEFAULT false
 );
 CREATE INDEX validations_update ON validations (update_id);

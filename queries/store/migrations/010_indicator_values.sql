@@ -8,12 +8,12 @@ CREATE TABLE indicator_revisions (
     revision_id BIGINT PRIMARY KEY DEFAULT nextval('indicator_revision_ids'),
     indicator_id VARCHAR NOT NULL,       -- an indicators row of the strategy database (checked by the write path)
     year INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
-    value DOUBLE NOT NULL,
+    value DOUBLE PRECISION NOT NULL,
     source VARCHAR NOT NULL,             -- who published the value (and where), as the person entering it names it
     source_date DATE NOT NULL,           -- when the source published it
     based_on BIGINT NOT NULL,            -- the revision in force when the value was previewed (0: none)
     import_id BIGINT REFERENCES imports (import_id),  -- NULL: entered by hand on the Targets page
     recorded_by VARCHAR NOT NULL,
-    recorded_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp()
+    recorded_at TIMESTAMP NOT NULL DEFAULT LOCALTIMESTAMP
 );
 CREATE INDEX indicator_revisions_key ON indicator_revisions (indicator_id, year);

@@ -7,7 +7,7 @@ CREATE TABLE playlists (
     playlist_id BIGINT PRIMARY KEY DEFAULT nextval('playlist_ids'),
     name VARCHAR NOT NULL,
     created_by VARCHAR NOT NULL,
-    updated_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp()
+    updated_at TIMESTAMP NOT NULL DEFAULT LOCALTIMESTAMP
 );
 
 -- One row per item of a playlist, in playing order: a deck slide ("title", "objective/1.4", ...) or a
@@ -22,7 +22,7 @@ CREATE TABLE playlist_items (
 CREATE SEQUENCE snapshot_ids;
 CREATE TABLE snapshots (
     snapshot_id BIGINT PRIMARY KEY DEFAULT nextval('snapshot_ids'),
-    taken_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
+    taken_at TIMESTAMP NOT NULL DEFAULT LOCALTIMESTAMP,
     taken_by VARCHAR NOT NULL,
     summit_date DATE NOT NULL,           -- the Social Summit the deck is for
     content JSON NOT NULL                -- the deck data (strategy, progress, indicators) as shown

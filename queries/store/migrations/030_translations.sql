@@ -12,5 +12,5 @@ CREATE TABLE content_translations (
     text VARCHAR CHECK (text IS NULL OR length(trim(text)) > 0),
     source VARCHAR NOT NULL CHECK (length(trim(source)) > 0),
     entered_by VARCHAR NOT NULL,
-    entered_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp()
+    entered_at TIMESTAMP NOT NULL DEFAULT LOCALTIMESTAMP
 );

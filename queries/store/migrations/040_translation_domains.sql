@@ -10,7 +10,7 @@ CREATE TABLE content_translations_040 (
     text VARCHAR CHECK (text IS NULL OR length(trim(text)) > 0),
     source VARCHAR NOT NULL CHECK (length(trim(source)) > 0),
     entered_by VARCHAR NOT NULL,
-    entered_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp()
+    entered_at TIMESTAMP NOT NULL DEFAULT LOCALTIMESTAMP
 );
 INSERT INTO content_translations_040 SELECT * FROM content_translations ORDER BY revision_id;
 DROP TABLE content_translations;

@@ -5,7 +5,7 @@
 CREATE SEQUENCE sign_in_attempt_ids;
 CREATE TABLE sign_in_attempts (
     attempt_id BIGINT PRIMARY KEY DEFAULT nextval('sign_in_attempt_ids'),
-    attempted_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
+    attempted_at TIMESTAMP NOT NULL DEFAULT LOCALTIMESTAMP,
     username VARCHAR NOT NULL,
     client VARCHAR NOT NULL,
     outcome VARCHAR NOT NULL CHECK (outcome IN ('signed_in', 'wrong', 'too_soon', 'locked'))
