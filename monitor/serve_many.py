@@ -32,9 +32,8 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from monitor.core.paths import DATA_DIR, PROJECT_ROOT
+from monitor.core.paths import DATA_DIR, PROJECT_ROOT, STORE_URL_ENV
 
-STORE_URL_ENV = "G4B_STORE_URL"
 HAPROXY = "/usr/sbin/haproxy"
 HAPROXY_TEMPLATE = PROJECT_ROOT / "deploy" / "haproxy.cfg"
 STICKY_COOKIE = "g4b_server"  # HAProxy's cookie: which process holds this browser's sessions

@@ -128,4 +128,6 @@ def test_an_update_made_through_one_process_shows_in_a_session_of_the_other(chro
 
     go(reader, "Validate")  # the same session on app2, its next run
     shows(reader, reader.get_by_text("Proposed updates awaiting validation (1)"))
-    shows(reader, reader.get_by_text("Reported through the first process."))
+    reader.get_by_text("Select the 1 update shown").click()
+    wait_until_ready(reader)
+    shows(reader, reader.get_by_test_id("stText").get_by_text("Reported through the first process."))
