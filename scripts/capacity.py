@@ -166,6 +166,7 @@ class Level:
     rss_connected: float
     rss_after: float
     spread: str = ""  # sessions per app process, e.g. "25/25"
+    client_cpu_ms: float = 0.0  # this load client's own CPU time per run (it shares the machine's cores)
 
 
 async def attempt(coroutine) -> float | None:
@@ -178,13 +179,13 @@ async def attempt(coroutine) -> float | None:
 
 async def run_level(url: str, servers: list[int], count: int) -> Level:
     """`servers`: the app processes' pids (their memory and CPU are summed)."""
-    rss_before, cpu_before = rss_mb(servers), cpu_seconds(servers)
+    rss_before, cpu_before, client_before = rss_mb(servers), cpu_seconds(servers), client_cpu_seconds()
     sessions = [Session(url) for _ in range(count)]
     opened = await asyncio.gather(*(attempt(session.open()) for session in sessions))
     cpu_opened = cpu_seconds(servers)
     ready = [session for session, took in zip(sessions, opened, strict=True) if took is not None and session.filter_id]
     changed = await asyncio.gather(*(attempt(session.change_filter(n)) for n, session in enumerate(ready)))
-    cpu_changed = cpu_seconds(servers)
+    cpu_changed, client_used = cpu_seconds(servers), client_cpu_seconds() - client_before
     rss_connected = rss_mb(servers)
     await asyncio.gather(*(session.close() for session in sessions))
     rss_after = await rss_once_left(servers)
@@ -202,6 +203,7 @@ async def run_level(url: str, servers: list[int], count: int) -> Level:
         rss_connected=rss_connected,
         rss_after=rss_after,
         spread="/".join(str(spread[name]) for name in sorted(spread)),
+        client_cpu_ms=client_used * 1000 / max(1, len(opening) + len(filtering)),
     )
 
 
@@ -221,6 +223,11 @@ def _rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     raise RuntimeError(f"no RSS for process {pid}")
+
+
+def client_cpu_seconds() -> float:
+    times = os.times()
+    return times.user + times.system
 
 
 def cpu_seconds(pids: list[int]) -> float:
@@ -271,7 +278,7 @@ def print_table(first_visit: float, rss_start: float, levels: list[Level]) -> No
     print(f"  first visitor after the start: {first_visit * 1000:.0f} ms; server RSS after it {rss_start:.0f} MB")
     print(
         "  sessions | open p50   p95   max (ms) | filter p50   p95   max (ms) | errors | CPU ms/open /change"
-        " | RSS before  with after (MB) | MB/session | sessions per process"
+        " | RSS before  with after (MB) | MB/session | sessions per process | client CPU ms/run"
     )
     for level in levels:
         per_session = (level.rss_connected - level.rss_before) / level.sessions
@@ -281,7 +288,7 @@ def print_table(first_visit: float, rss_start: float, levels: list[Level]) -> No
             f"{ms(max(opening))} | {ms(statistics.median(filtering))}{ms(percentile(filtering, 0.95))}"
             f"{ms(max(filtering))}   | {level.errors:6d} | {level.cpu_per_open_ms:11.0f} {level.cpu_per_change_ms:7.0f}"
             f" | {level.rss_before:10.0f} {level.rss_connected:5.0f} {level.rss_after:5.0f}      | {per_session:10.2f}"
-            f" | {level.spread or '-'}"
+            f" | {level.spread or '-':>20} | {level.client_cpu_ms:17.0f}"
         )
     print(
         f"  RSS once all sessions left: {levels[-1].rss_after - rss_start:+.1f} MB against after the first visitor,"
