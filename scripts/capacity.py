@@ -167,6 +167,7 @@ class Level:
     rss_after: float
     spread: str = ""  # sessions per app process, e.g. "25/25"
     client_cpu_ms: float = 0.0  # this load client's own CPU time per run (it shares the machine's cores)
+    cores_busy: float = 0.0  # the app processes' CPU time over the wall time of the filter changes: cores used
 
 
 async def attempt(coroutine) -> float | None:
@@ -184,7 +185,9 @@ async def run_level(url: str, servers: list[int], count: int) -> Level:
     opened = await asyncio.gather(*(attempt(session.open()) for session in sessions))
     cpu_opened = cpu_seconds(servers)
     ready = [session for session, took in zip(sessions, opened, strict=True) if took is not None and session.filter_id]
+    changing_from = time.perf_counter()
     changed = await asyncio.gather(*(attempt(session.change_filter(n)) for n, session in enumerate(ready)))
+    changing_took = time.perf_counter() - changing_from
     cpu_changed, client_used = cpu_seconds(servers), client_cpu_seconds() - client_before
     rss_connected = rss_mb(servers)
     await asyncio.gather(*(session.close() for session in sessions))
@@ -204,6 +207,7 @@ async def run_level(url: str, servers: list[int], count: int) -> Level:
         rss_after=rss_after,
         spread="/".join(str(spread[name]) for name in sorted(spread)),
         client_cpu_ms=client_used * 1000 / max(1, len(opening) + len(filtering)),
+        cores_busy=(cpu_changed - cpu_opened) / changing_took,
     )
 
 
@@ -278,7 +282,7 @@ def print_table(first_visit: float, rss_start: float, levels: list[Level]) -> No
     print(f"  first visitor after the start: {first_visit * 1000:.0f} ms; server RSS after it {rss_start:.0f} MB")
     print(
         "  sessions | open p50   p95   max (ms) | filter p50   p95   max (ms) | errors | CPU ms/open /change"
-        " | RSS before  with after (MB) | MB/session | sessions per process | client CPU ms/run"
+        " | RSS before  with after (MB) | MB/session | sessions per process | client CPU ms/run | cores busy"
     )
     for level in levels:
         per_session = (level.rss_connected - level.rss_before) / level.sessions
@@ -288,7 +292,7 @@ def print_table(first_visit: float, rss_start: float, levels: list[Level]) -> No
             f"{ms(max(opening))} | {ms(statistics.median(filtering))}{ms(percentile(filtering, 0.95))}"
             f"{ms(max(filtering))}   | {level.errors:6d} | {level.cpu_per_open_ms:11.0f} {level.cpu_per_change_ms:7.0f}"
             f" | {level.rss_before:10.0f} {level.rss_connected:5.0f} {level.rss_after:5.0f}      | {per_session:10.2f}"
-            f" | {level.spread or '-':>20} | {level.client_cpu_ms:17.0f}"
+            f" | {level.spread or '-':>20} | {level.client_cpu_ms:17.0f} | {level.cores_busy:10.2f}"
         )
     print(
         f"  RSS once all sessions left: {levels[-1].rss_after - rss_start:+.1f} MB against after the first visitor,"

@@ -126,6 +126,7 @@ def test_an_update_made_through_one_process_shows_in_a_session_of_the_other(chro
     writer.get_by_role("button", name="Propose this update").click()
     shows(writer, writer.get_by_text("Your update is proposed"))
 
+    reader.wait_for_timeout(1_500)  # another process's write shows within ~1 s (monitor.storage.store.generation)
     go(reader, "Validate")  # the same session on app2, its next run
     shows(reader, reader.get_by_text("Proposed updates awaiting validation (1)"))
     reader.get_by_text("Select the 1 update shown").click()
