@@ -72,6 +72,8 @@ def free_ports(count: int) -> int:
 def ports_free(first: int, count: int) -> bool:
     for port in range(first, first + count):
         with socket.socket() as probe:
+            # as the servers bind: a port whose last connections are only closing (TIME_WAIT) is free to them
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 probe.bind(("127.0.0.1", port))
             except OSError:
@@ -243,6 +245,8 @@ def stop(process: subprocess.Popen) -> None:
 def run_until_stopped(running: Serving) -> None:
     """Serve until Ctrl-C or SIGTERM (then the `serving` block stops everything)."""
     signal.signal(signal.SIGTERM, lambda _signal, _frame: sys.exit(0))  # leave through the same `finally`s
+    # Ctrl-C, even when started from a script in the background (which starts us with SIGINT ignored)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     print(f"Serving on {running.url} from {len(running.app_urls)} processes ({', '.join(running.app_urls)}).")
     print("Ctrl-C stops them all.", flush=True)
     while True:

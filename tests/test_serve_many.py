@@ -5,7 +5,11 @@ update made through one process shows in a session served by the other."""
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
+import signal
+import subprocess
+import sys
 import tempfile
 import urllib.request
 from collections import Counter
@@ -14,8 +18,16 @@ from pathlib import Path
 import pytest
 import websockets
 
-from monitor.core.paths import DB_PATH_ENV, STORE_PATH_ENV, USERS_PATH_ENV
-from monitor.serve_many import SERVED_BY_HEADER, STICKY_COOKIE, free_ports, haproxy_program, serving
+from monitor.core.paths import DB_PATH_ENV, PROJECT_ROOT, STORE_PATH_ENV, STORE_URL_ENV, USERS_PATH_ENV
+from monitor.serve_many import (
+    SERVED_BY_HEADER,
+    STICKY_COOKIE,
+    free_ports,
+    haproxy_program,
+    ports_free,
+    serving,
+    wait_healthy,
+)
 from monitor.storage import local_postgres, sessions
 from tests.browser import choose, go, shows, wait_until_ready
 from tests.people import add_people
@@ -132,3 +144,30 @@ def test_an_update_made_through_one_process_shows_in_a_session_of_the_other(chro
     reader.get_by_text("Select the 1 update shown").click()
     wait_until_ready(reader)
     shows(reader, reader.get_by_test_id("stText").get_by_text("Reported through the first process."))
+
+
+def test_the_command_serves_until_ctrl_c_then_stops_everything_it_started(served, built_db: Path, tmp_path: Path):
+    """`python -m monitor.serve_many` (what `make serve` runs), on the store of the fixture: Ctrl-C (SIGINT) ends
+    the command, HAProxy and the app process, and frees their ports."""
+    port = free_ports(2)
+    environment = {
+        **os.environ,
+        DB_PATH_ENV: os.environ.get(DB_PATH_ENV, str(built_db)),
+        USERS_PATH_ENV: str(tmp_path / "users.yaml"),
+        sessions.SECRET_ENV: SECRET,
+        STORE_URL_ENV: served.store_url,
+    }
+    command = [sys.executable, "-m", "monitor.serve_many", "--processes", "1", "--port", str(port)]
+    command += ["--directory", str(tmp_path / "logs")]
+    with (tmp_path / "command.log").open("w") as log:
+        launcher = subprocess.Popen(command, cwd=PROJECT_ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        wait_healthy(f"http://127.0.0.1:{port}", what="make serve's HAProxy", log_dir=tmp_path / "logs")
+        assert get(f"http://127.0.0.1:{port}/")[0] == "app1"
+        launcher.send_signal(signal.SIGINT)
+        assert launcher.wait(timeout=30) == 0
+    finally:
+        if launcher.poll() is None:
+            launcher.kill()
+    assert "Stopped." in (tmp_path / "command.log").read_text()
+    assert ports_free(port, 2)  # nothing of it listens any more
