@@ -50,7 +50,8 @@ run: venv
 serve: venv $(POSTGRES) $(HAPROXY)
 	$(PYTHON) -m monitor.serve_many --processes $(N) --port $(SERVE_PORT)
 
-## Install (venv + Debian's chromium for browser tests, PostgreSQL for the store's tests), lint, run every test.
+## Install (venv + Debian's chromium for browser tests, PostgreSQL for the store's tests, HAProxy for make serve's),
+## lint, run every test.
 test: venv chromium postgresql haproxy lint
 	$(PYTHON) -m pytest
 

@@ -248,6 +248,7 @@ def run_until_stopped(running: Serving) -> None:
     # Ctrl-C, even when started from a script in the background (which starts us with SIGINT ignored)
     signal.signal(signal.SIGINT, signal.default_int_handler)
     print(f"Serving on {running.url} from {len(running.app_urls)} processes ({', '.join(running.app_urls)}).")
+    print(f"The store: {STORE_URL_ENV}={running.store_url}")  # for `make sample` and the like, while it runs
     print("Ctrl-C stops them all.", flush=True)
     while True:
         time.sleep(3600)
