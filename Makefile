@@ -7,8 +7,12 @@ ADDRESS ?= 127.0.0.1
 CHROMIUM := /usr/bin/chromium
 # Debian's PostgreSQL server: the store's tests start a throwaway one (monitor/storage/local_postgres.py).
 POSTGRES := /usr/lib/postgresql
+HAPROXY := /usr/sbin/haproxy
+# make serve: app processes behind HAProxy, and HAProxy's port (the processes take the next ones: 8601, 8602…).
+N ?= 2
+SERVE_PORT ?= 8600
 
-.PHONY: run test lint build runtime venv chromium postgresql bench clean backup restore account sample sample-remove
+.PHONY: run serve test lint build runtime venv chromium postgresql haproxy bench clean backup restore account sample sample-remove
 
 # The installer: uv, pinned and kept beside the project (.tools/), fetched once with the system's pip.
 # It installs the packages in seconds where pip took ~85 s (docs/performance.md, "First start").
@@ -48,6 +52,11 @@ $(POSTGRES):
 
 postgresql: $(POSTGRES)
 
+$(HAPROXY):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null
+
+haproxy: $(HAPROXY)
+
 ## Build the strategy database from data/ (always rebuilds).
 build: runtime
 	$(PYTHON) -m monitor.build
@@ -57,8 +66,14 @@ run: runtime
 	$(PYTHON) -m monitor.build --if-stale
 	$(VENV)/bin/streamlit run dashboard.py --server.port $(PORT) --server.address $(ADDRESS)
 
-## Install (venv + Debian's chromium for browser tests, PostgreSQL for the store's tests), lint, run every test.
-test: venv chromium postgresql lint
+## N app processes (default 2) behind HAProxy on http://localhost:$(SERVE_PORT), sticky sessions, one store:
+## G4B_STORE_URL, else a local PostgreSQL in data/store/postgres (docs/operations.md). Ctrl-C stops them all.
+serve: runtime $(POSTGRES) $(HAPROXY)
+	$(PYTHON) -m monitor.serve_many --processes $(N) --port $(SERVE_PORT)
+
+## Install (venv + Debian's chromium for browser tests, PostgreSQL for the store's tests, HAProxy for make serve's),
+## lint, run every test.
+test: venv chromium postgresql haproxy lint
 	$(PYTHON) -m pytest
 
 ## Style (ruff) and the import contracts of pyproject.toml (import-linter): layers, Streamlit only in the interface.
@@ -89,7 +104,7 @@ sample: runtime
 sample-remove: runtime
 	$(PYTHON) -m monitor.progress.sample remove
 
-bench: venv chromium
+bench: venv chromium $(POSTGRES) $(HAPROXY)
 	$(PYTHON) scripts/benchmark.py
 	$(PYTHON) scripts/capacity.py
 
