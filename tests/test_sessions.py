@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 
 import pytest
 
-from monitor.core.paths import USERS_PATH_ENV
-from monitor.storage import sessions
+from monitor.core.paths import PROJECT_ROOT, USERS_PATH_ENV
+from monitor.storage import sessions, store
+from tests.stores import both_engines, store_sql
 
 
 @pytest.fixture(autouse=True)
@@ -52,12 +55,22 @@ def test_a_cookie_lasts_its_configured_hours(monkeypatch):
     assert sessions.cookie_user(cookie) == "cabinet"
 
 
-def test_a_hand_over_token_is_used_once_and_is_not_a_cookie():
+@both_engines
+def test_a_hand_over_token_is_used_once_in_every_process_and_is_not_a_cookie(isolated_store, monkeypatch):
     token = sessions.handover_token("cabinet")
     assert sessions.cookie_user(token) is None  # another purpose, another signature
     assert sessions.redeem(token) == "cabinet"
     assert sessions.redeem(token) is None
     assert sessions.redeem("forged") is None
+    # replayed to another app process (make serve): the store, not a process's memory, says it was used
+    monkeypatch.setenv(sessions.SECRET_ENV, sessions.secret())
+    replay = "from monitor.storage import sessions; import sys; print(sessions.redeem(sys.argv[1]))"
+    fresh = sessions.handover_token("cabinet")
+    other = [sys.executable, "-c", replay, fresh]
+    store.close_all()  # DuckDB: one process holds the file at a time
+    assert subprocess.run(other, capture_output=True, text=True, check=True, cwd=PROJECT_ROOT).stdout == "cabinet\n"
+    assert sessions.redeem(fresh) is None
+    assert store_sql("SELECT actor, action FROM audit_log") == [("cabinet", "lasting_sign_in")] * 2  # replays: none
 
 
 def test_the_way_back_stays_on_this_site():

@@ -14,14 +14,14 @@ import hashlib
 import hmac
 import os
 import secrets
-import threading
-import time
 import tomllib
 from pathlib import Path
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
+from monitor.core.errors import StoreUnavailable
 from monitor.core.paths import PROJECT_ROOT, users_path
+from monitor.storage import store
 
 COOKIE_NAME = "g4b_session"
 # The routes of monitor.serve: not under Streamlit's own paths (/_stcore, /media, /component, /static, /auth).
@@ -33,9 +33,6 @@ DEFAULT_HOURS = 10.0  # one working day
 HANDOVER_SECONDS = 60  # the Account page's token is redeemed by the browser within a second; a minute is slack
 SECRETS_FILE = PROJECT_ROOT / ".streamlit" / "secrets.toml"
 SECRET_FILE_NAME = "session_secret"
-
-_redeemed: dict[str, float] = {}  # one-time tokens already used (nonce -> when it expires), in this process
-_redeemed_lock = threading.Lock()
 
 
 def lifetime_seconds() -> int:
@@ -116,23 +113,31 @@ def _fingerprint(cookie: str) -> str:
 
 
 def redeem(token: str | None) -> str | None:
-    """The account name of a valid token not used before (it is then used up), else None."""
+    """The account name of a valid token not used before (it is then used up, in the store: every app process
+    sees it used), else None. Using it up is audited: it is when the browser's lasting sign-in starts."""
     if not token:
         return None
     try:
         payload = _serializer("handover").loads(token, max_age=HANDOVER_SECONDS)
     except BadSignature:
         return None
-    if not isinstance(payload, dict):
+    if not isinstance(payload, dict) or not isinstance(payload.get("nonce"), str):
         return None
-    now = time.time()
-    with _redeemed_lock:
-        for nonce in [nonce for nonce, expires in _redeemed.items() if expires < now]:
-            del _redeemed[nonce]
-        if payload.get("nonce") in _redeemed:
-            return None
-        _redeemed[payload.get("nonce")] = now + HANDOVER_SECONDS
-    return payload.get("user")
+    user = payload.get("user")
+    try:
+        with store.transaction(str(user), "lasting_sign_in", {"user": user}) as cursor:
+            store.execute(cursor, "forget_old_sign_in_tokens")
+            if not store.execute(cursor, "redeem_sign_in_token", {"nonce": payload["nonce"]}).fetchall():
+                raise _AlreadyUsed  # a replay: roll the audit line back
+    except _AlreadyUsed:
+        return None
+    except StoreUnavailable:  # a store that cannot be written: this tab stays signed in, no lasting cookie
+        return None
+    return user
+
+
+class _AlreadyUsed(Exception):
+    """The token's nonce is in the store already."""
 
 
 def safe_return_path(target: str | None) -> str:
