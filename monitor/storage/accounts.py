@@ -117,7 +117,7 @@ def set_locked(username: str, reason: str | None, path: Path | None = None) -> N
 def find_by_email(email: str, path: Path | None = None) -> User | None:
     """The account linked to this e-mail address (compared in lower case), if any and not locked."""
     wanted = email.strip().lower()
-    found = next((user for user in users(path) if user.email and user.email == wanted), None)
+    found = next((user for user in users(path) if user.email and user.email.strip().lower() == wanted), None)
     return found if found and not locked_reason(found.username, path) else None  # a locked account stays out
 
 
@@ -190,7 +190,9 @@ def _checked_email(email: str, username: str, entries: dict[str, dict]) -> str:
     address = email.strip().lower()
     if not EMAIL.match(address):
         raise ValueError(f"{email!r} is not an e-mail address")
-    taken = [name for name, entry in entries.items() if name != username and entry.get("email") == address]
+    taken = [
+        n for n, entry in entries.items() if n != username and str(entry.get("email") or "").strip().lower() == address
+    ]
     if taken:
         raise ValueError(f"{address} is already linked to the account {taken[0]}")
     return address
