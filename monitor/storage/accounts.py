@@ -190,9 +190,8 @@ def _checked_email(email: str, username: str, entries: dict[str, dict]) -> str:
     address = email.strip().lower()
     if not EMAIL.match(address):
         raise ValueError(f"{email!r} is not an e-mail address")
-    taken = [
-        n for n, entry in entries.items() if n != username and str(entry.get("email") or "").strip().lower() == address
-    ]
+    linked = {name: str(entry.get("email") or "").strip().lower() for name, entry in entries.items()}
+    taken = [name for name, other in linked.items() if name != username and other == address]
     if taken:
         raise ValueError(f"{address} is already linked to the account {taken[0]}")
     return address
