@@ -5,8 +5,9 @@ PORT ?= 8501
 # Where the app listens: this machine only, unless told otherwise (make run ADDRESS=0.0.0.0, behind a TLS proxy).
 ADDRESS ?= 127.0.0.1
 CHROMIUM := /usr/bin/chromium
-# Debian's PostgreSQL server: the store's tests start a throwaway one (monitor/storage/local_postgres.py).
-POSTGRES := /usr/lib/postgresql
+# Debian's PostgreSQL server: the store's tests start a throwaway one (monitor/storage/local_postgres.py). Its
+# initdb says the server is there: the client package alone (pg_dump, psql) also fills $(POSTGRES)/NN/bin.
+POSTGRES ?= /usr/lib/postgresql
 
 .PHONY: run test lint build runtime venv chromium postgresql bench clean backup restore account sample sample-remove
 
@@ -43,10 +44,9 @@ $(CHROMIUM):
 
 chromium: $(CHROMIUM)
 
-$(POSTGRES):
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
-
-postgresql: $(POSTGRES)
+postgresql:
+	$(if $(wildcard $(POSTGRES)/*/bin/initdb),,apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null)
 
 ## Build the strategy database from data/ (always rebuilds).
 build: runtime

@@ -168,3 +168,17 @@ def test_another_site_cannot_sign_out_through_the_provider_s_sign_out_route(buil
             answer = _get(host, port, "/auth/logout", {**cookie, "Sec-Fetch-Site": site})
             expired = SimpleCookie(answer.getheader("Set-Cookie"))[sessions.COOKIE_NAME]
             assert expired["max-age"] == "0", site
+
+
+def test_make_test_installs_the_postgresql_server_when_only_its_client_is_there(tmp_path):
+    """Debian's postgresql-client (pg_dump for `make backup`) also fills /usr/lib/postgresql/NN/bin: only the
+    server's initdb, which the store's tests start, means the server is installed."""
+    client_only = tmp_path / "postgresql"
+    (client_only / "15" / "bin").mkdir(parents=True)
+    (client_only / "15" / "bin" / "psql").touch()
+    dry_run = ["make", "--no-print-directory", "-n", "postgresql", f"POSTGRES={client_only}"]
+    planned = subprocess.run(dry_run, cwd=PROJECT_ROOT, capture_output=True, text=True, check=True).stdout
+    assert "apt-get install" in planned and "postgresql" in planned
+    (client_only / "15" / "bin" / "initdb").touch()
+    planned = subprocess.run(dry_run, cwd=PROJECT_ROOT, capture_output=True, text=True, check=True).stdout
+    assert "apt-get" not in planned
