@@ -5,8 +5,9 @@ PORT ?= 8501
 # Where the app listens: this machine only, unless told otherwise (make run ADDRESS=0.0.0.0, behind a TLS proxy).
 ADDRESS ?= 127.0.0.1
 CHROMIUM := /usr/bin/chromium
-# Debian's PostgreSQL server: the store's tests start a throwaway one (monitor/storage/local_postgres.py).
-POSTGRES := /usr/lib/postgresql
+# Debian's PostgreSQL server: the store's tests start a throwaway one (monitor/storage/local_postgres.py). Its
+# initdb says the server is there: the client package alone (pg_dump, psql) also fills $(POSTGRES)/NN/bin.
+POSTGRES ?= /usr/lib/postgresql
 HAPROXY := /usr/sbin/haproxy
 # make serve: app processes behind HAProxy, and HAProxy's port (the processes take the next ones: 8601, 8602…).
 N ?= 2
@@ -47,10 +48,9 @@ $(CHROMIUM):
 
 chromium: $(CHROMIUM)
 
-$(POSTGRES):
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
-
-postgresql: $(POSTGRES)
+postgresql:
+	$(if $(wildcard $(POSTGRES)/*/bin/initdb),,apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null)
 
 $(HAPROXY):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null
@@ -68,7 +68,7 @@ run: runtime
 
 ## N app processes (default 2) behind HAProxy on http://localhost:$(SERVE_PORT), sticky sessions, one store:
 ## G4B_STORE_URL, else a local PostgreSQL in data/store/postgres (docs/operations.md). Ctrl-C stops them all.
-serve: runtime $(POSTGRES) $(HAPROXY)
+serve: runtime postgresql haproxy
 	$(PYTHON) -m monitor.serve_many --processes $(N) --port $(SERVE_PORT)
 
 ## Install (venv + Debian's chromium for browser tests, PostgreSQL for the store's tests, HAProxy for make serve's),
@@ -104,7 +104,7 @@ sample: runtime
 sample-remove: runtime
 	$(PYTHON) -m monitor.progress.sample remove
 
-bench: venv chromium $(POSTGRES) $(HAPROXY)
+bench: venv chromium postgresql haproxy
 	$(PYTHON) scripts/benchmark.py
 	$(PYTHON) scripts/capacity.py
 

@@ -102,16 +102,20 @@ def _expire_cookie(response: Response, secure: bool) -> None:
 
 class EndLastingSignInOnProviderSignOut:
     """Streamlit's sign-out route for single sign-on (/auth/logout, where st.logout sends the browser) also
-    expires the Monitor's own lasting cookie: signing out is then one step whichever way the person signed in."""
+    expires the Monitor's own lasting cookie: signing out is then one step whichever way the person signed in.
+
+    Only for a request the browser says came from this site or from the user (Sec-Fetch-Site same-origin or
+    none; a browser too old to say is trusted): the route carries no sign-out token, so a link or image of
+    another site would otherwise sign anyone out, past the token the Monitor's own sign-out route asks for."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] != _provider_sign_out_path():
+        request = Request(scope) if scope["type"] == "http" else None
+        if request is None or scope["path"] != _provider_sign_out_path() or not _from_this_site(request):
             await self.app(scope, receive, send)
             return
-        request = Request(scope)
         expired = Response()
         _expire_cookie(expired, _over_https(request))
         extra = [(name, value) for name, value in expired.raw_headers if name == b"set-cookie"]
@@ -122,6 +126,12 @@ class EndLastingSignInOnProviderSignOut:
             await send(message)
 
         await self.app(scope, receive, send_with_expired_cookie)
+
+
+def _from_this_site(request: Request) -> bool:
+    """Whether the browser says the request was made by a page of this site or by the user (address bar,
+    bookmark); a browser that does not say (older than 2023) is taken at its word."""
+    return request.headers.get("sec-fetch-site", "same-origin") in ("same-origin", "none")
 
 
 def _provider_sign_out_path() -> str:

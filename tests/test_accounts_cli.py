@@ -169,3 +169,22 @@ def test_locking_an_unknown_account_lists_the_accounts_without_a_traceback(tmp_p
         assert done.returncode == 1 and "Traceback" not in done.stderr
         assert "no account named 'cabinet-xx'; the accounts are: cabinet-mp, secretariat" in done.stderr
     assert audit(tmp_path) == []
+
+
+def test_tabs_newlines_and_terminal_escapes_in_names_and_reasons_stay_in_their_cell(tmp_path, built_db, two_accounts):
+    """The account name of a failed sign-in is whatever was typed on the sign-in form (and a lock's reason and a
+    full name whatever the administrator wrote): in the tab-separated output each stays one cell of one line,
+    its control characters written out, so a script reading the columns, or a terminal, is not fooled."""
+    sign_in("evil\tname\nforged\t0\t-\t-\t-\x1b[2J", "guess")
+    assert run(tmp_path, built_db, "lock", "cabinet-mp", "--reason", "left\tthe\ncabinet").returncode == 0
+    accounts.add("secretariat", None, "admin", full_name="The\tSecretariat\n", email="sec@example.org", rounds=4)
+    for command, columns in (("failures", 5), ("list", 6)):
+        lines = run(tmp_path, built_db, command).stdout.splitlines()
+        assert all(line.count("\t") == columns - 1 and "\x1b" not in line for line in lines), (command, lines)
+    failures = {
+        line.split("\t")[0]: line.split("\t") for line in run(tmp_path, built_db, "failures").stdout.splitlines()
+    }
+    assert "evil\\tname\\nforged\\t0\\t-\\t-\\t-\\x1b[2j" in failures
+    assert failures["cabinet-mp"][-1] == "locked by an administrator: left\\tthe\\ncabinet"
+    listed = {line.split("\t")[0]: line.split("\t") for line in run(tmp_path, built_db, "list").stdout.splitlines()}
+    assert listed["secretariat"][4] == "The\\tSecretariat\\n"

@@ -151,3 +151,34 @@ def _get(host: str, port: str, path: str, headers: dict[str, str] | None = None)
     answer = connection.getresponse()
     answer.body = answer.read()  # read before the connection closes
     return answer
+
+
+def test_another_site_cannot_sign_out_through_the_provider_s_sign_out_route(built_db, tmp_path, monkeypatch):
+    """/auth/logout (Streamlit's, for single sign-on) also expires the lasting cookie, but only when the browser
+    says the request came from this site or from the user (the address bar): a link or image of another site
+    would otherwise sign anyone out without the sign-out token, whether single sign-on is configured or not."""
+    monkeypatch.setenv(sessions.SECRET_ENV, "the secret of this test's install")
+    cookie = {"Cookie": f"{sessions.COOKIE_NAME}={sessions.issue_cookie('cabinet')}"}
+    with streamlit_server(built_db, tmp_path) as url:
+        host, port = url.removeprefix("http://").split(":")
+        for site in ("cross-site", "same-site"):
+            answer = _get(host, port, "/auth/logout", {**cookie, "Sec-Fetch-Site": site})
+            assert sessions.COOKIE_NAME not in (answer.getheader("Set-Cookie") or ""), site
+        for site in ("same-origin", "none"):  # st.logout's own navigation; a typed address or a bookmark
+            answer = _get(host, port, "/auth/logout", {**cookie, "Sec-Fetch-Site": site})
+            expired = SimpleCookie(answer.getheader("Set-Cookie"))[sessions.COOKIE_NAME]
+            assert expired["max-age"] == "0", site
+
+
+def test_make_test_installs_the_postgresql_server_when_only_its_client_is_there(tmp_path):
+    """Debian's postgresql-client (pg_dump for `make backup`) also fills /usr/lib/postgresql/NN/bin: only the
+    server's initdb, which the store's tests start, means the server is installed."""
+    client_only = tmp_path / "postgresql"
+    (client_only / "15" / "bin").mkdir(parents=True)
+    (client_only / "15" / "bin" / "psql").touch()
+    dry_run = ["make", "--no-print-directory", "-n", "postgresql", f"POSTGRES={client_only}"]
+    planned = subprocess.run(dry_run, cwd=PROJECT_ROOT, capture_output=True, text=True, check=True).stdout
+    assert "apt-get install" in planned and "postgresql" in planned
+    (client_only / "15" / "bin" / "initdb").touch()
+    planned = subprocess.run(dry_run, cwd=PROJECT_ROOT, capture_output=True, text=True, check=True).stdout
+    assert "apt-get" not in planned

@@ -66,6 +66,13 @@ def test_a_verified_linked_address_is_its_account_whatever_its_case(users):
     assert single_sign_on.identity(_claims(email=LINKED), path=users).user.username == "cabinet"
 
 
+def test_an_address_written_into_the_accounts_file_by_hand_is_found_whatever_its_case_or_spaces(users):
+    """The command line keeps addresses in lower case; one typed into users.yaml by hand may not be."""
+    text = users.read_text(encoding="utf-8").replace(f"email: {LINKED}", "email: ' Anna.Peeters@Cabinet.example '")
+    users.write_text(text, encoding="utf-8")
+    assert single_sign_on.identity(_claims(email=LINKED), path=users).user.username == "cabinet"
+
+
 @pytest.mark.parametrize("said", [False, "false", "False"])
 def test_an_address_the_provider_says_is_unverified_is_no_account(users, said):
     found = single_sign_on.identity(_claims(email=LINKED, email_verified=said), path=users)

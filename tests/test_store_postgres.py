@@ -209,3 +209,24 @@ def test_a_role_that_may_only_read_serves_the_store_read_only(on_postgres, postg
     with pytest.raises(StoreUnavailable) as refused:
         propose("refused")
     assert refused.value.reason == "denied"
+
+
+def test_a_literal_percent_reads_as_itself_in_a_statement_without_parameters(postgres_server, tmp_path, monkeypatch):
+    """psycopg_placeholders doubles a literal %; psycopg undoes that only when it is given parameters to bind, so a
+    statement with none must still be given (empty) ones, or PostgreSQL reads '5%%'."""
+    from monitor.storage import engines
+
+    (tmp_path / "store").mkdir()
+    (tmp_path / "store" / "a_share.sql").write_text("-- Purpose: a test's.\n-- Parameters: none.\nSELECT '5%' AS share")
+    monkeypatch.setattr(engines, "QUERIES_DIR", tmp_path)
+    engines.statement_text.cache_clear()
+    engines._postgres_statement.cache_clear()
+    engine = PostgresEngine(postgres_server)
+    try:
+        with engine.reading() as cursor:
+            assert engine.execute(cursor, "a_share").fetchone()[0] == "5%"
+            assert engine.execute(cursor, "a_share", {}).fetchone()[0] == "5%"
+    finally:
+        engine.close()
+        engines.statement_text.cache_clear()
+        engines._postgres_statement.cache_clear()

@@ -117,7 +117,7 @@ def set_locked(username: str, reason: str | None, path: Path | None = None) -> N
 def find_by_email(email: str, path: Path | None = None) -> User | None:
     """The account linked to this e-mail address (compared in lower case), if any and not locked."""
     wanted = email.strip().lower()
-    found = next((user for user in users(path) if user.email and user.email == wanted), None)
+    found = next((user for user in users(path) if user.email and user.email.strip().lower() == wanted), None)
     return found if found and not locked_reason(found.username, path) else None  # a locked account stays out
 
 
@@ -190,7 +190,8 @@ def _checked_email(email: str, username: str, entries: dict[str, dict]) -> str:
     address = email.strip().lower()
     if not EMAIL.match(address):
         raise ValueError(f"{email!r} is not an e-mail address")
-    taken = [name for name, entry in entries.items() if name != username and entry.get("email") == address]
+    linked = {name: str(entry.get("email") or "").strip().lower() for name, entry in entries.items()}
+    taken = [name for name, other in linked.items() if name != username and other == address]
     if taken:
         raise ValueError(f"{address} is already linked to the account {taken[0]}")
     return address
@@ -283,8 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "list":
         for user in users():
             locked = "locked" if locked_reason(user.username) else "active"
-            columns = (user.username, user.role, user.member_id or "-", user.email or "-", user.full_name, locked)
-            print("\t".join(columns))
+            print(_row(user.username, user.role, user.member_id or "-", user.email or "-", user.full_name, locked))
         return 0
     if args.command in ("link", "unlink"):
         try:
@@ -331,7 +331,7 @@ def _sign_in_command(args: argparse.Namespace) -> int:
     if args.command == "failures":
         print("account\tfailures\tlast failure\tclients\tstate")
         for row in sign_ins.failures():
-            print("\t".join(str(value) for value in row))
+            print(_row(*row))
         return 0
     if not exists(args.username):
         known = ", ".join(user.username for user in users()) or "none"
@@ -345,6 +345,16 @@ def _sign_in_command(args: argparse.Namespace) -> int:
         sign_ins.unlock(args.username, by)
         print(f"unlocked {args.username}; its failed sign-ins are forgotten")
     return 0
+
+
+def _row(*values: object) -> str:
+    """One line of tab-separated output. An account name of a failed sign-in is whatever was typed on the sign-in
+    form, a reason or full name whatever an administrator wrote: their control characters (tab, newline, a
+    terminal's escape) and backslashes are written out, so each value stays one cell of one line."""
+    return "\t".join(_CONTROL.sub(lambda found: repr(found.group())[1:-1], str(value)) for value in values)
+
+
+_CONTROL = re.compile(r"[\\\x00-\x1f\x7f-\x9f]")  # repr() writes each out: \t, \n, \x1b, \\
 
 
 def _operator() -> str:

@@ -219,7 +219,8 @@ class PostgresEngine(Engine):
         )
 
     def execute(self, cursor: Any, name: str, params: dict[str, Any] | None = None) -> Any:
-        return cursor.execute(_postgres_statement(name), params or None)
+        # always parameters, if only {}: psycopg turns the doubled %% back into % only when it has some to bind
+        return cursor.execute(_postgres_statement(name), params or {})
 
     def execute_many(self, cursor: Any, name: str, rows: list[dict[str, Any]]) -> None:
         if rows:
