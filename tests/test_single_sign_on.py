@@ -41,6 +41,9 @@ def test_the_provider_name_and_passwords_or_not_come_from_the_monitors_own_secti
     own = {"provider_name": "  IRISbox  ", "passwords": False}
     assert single_sign_on.settings({"auth": AUTH, "single_sign_on": own}) == Settings("IRISbox", passwords=False)
     assert single_sign_on.settings({"auth": AUTH, "single_sign_on": {"provider_name": ""}}).provider_name is None
+    assert not single_sign_on.settings({"auth": AUTH}).addresses_verified_by_provider
+    trusting = {"auth": AUTH, "single_sign_on": {"addresses_verified_by_provider": True}}
+    assert single_sign_on.settings(trusting).addresses_verified_by_provider
 
 
 # --- identity -> account ----------------------------------------------------------------------------------------
@@ -55,15 +58,26 @@ def users(tmp_path):
 
 
 def _claims(**claims) -> dict:
-    return {"is_logged_in": True, "sub": "provider-subject-1", **claims}
+    """A provider's claims for a signed-in person; it says it verified the address unless told otherwise."""
+    return {"is_logged_in": True, "sub": "provider-subject-1", "email_verified": True, **claims}
 
 
 def test_a_verified_linked_address_is_its_account_whatever_its_case(users):
     found = single_sign_on.identity(_claims(email="Anna.Peeters@Cabinet.example", email_verified=True), path=users)
     assert found.user == accounts.find("cabinet", users) and found.user.member_id == MEMBER
     assert found.verified and found.key == "cabinet"
-    # a provider that does not say whether it verified the address: the address stands
-    assert single_sign_on.identity(_claims(email=LINKED), path=users).user.username == "cabinet"
+
+
+def test_an_address_the_provider_does_not_say_it_verified_stands_only_when_the_operator_trusts_it(users):
+    silent = {key: value for key, value in _claims(email=LINKED).items() if key != "email_verified"}
+    assert single_sign_on.identity(silent, path=users).user is None  # a typed-in address could be anyone's
+    trusted = single_sign_on.identity(silent, path=users, addresses_verified_by_provider=True)
+    assert trusted.user.username == "cabinet"
+    for unclear in (0, 1, "yes", "", [True]):  # only a clear yes makes an account
+        assert single_sign_on.identity(_claims(email=LINKED, email_verified=unclear), path=users).user is None
+    said_false = _claims(email=LINKED, email_verified=False)  # said unverified: never, even when trusted
+    assert single_sign_on.identity(said_false, path=users, addresses_verified_by_provider=True).user is None
+    assert single_sign_on.identity(_claims(email=LINKED, email_verified="true"), path=users).user is not None
 
 
 def test_an_address_written_into_the_accounts_file_by_hand_is_found_whatever_its_case_or_spaces(users):
@@ -89,7 +103,7 @@ def test_a_locked_account_is_no_account_through_the_provider_either(users):
 def test_an_unlinked_address_is_a_reader_recorded_by_its_address(users):
     found = single_sign_on.identity(_claims(email="visitor@elsewhere.example"), path=users)
     assert found.user is None and found.verified and found.key == "visitor@elsewhere.example"
-    no_email = single_sign_on.identity(_claims(), path=users)
+    no_email = single_sign_on.identity(_claims(email_verified=None), path=users)
     assert no_email.user is None and no_email.email is None and not no_email.verified
 
 
@@ -217,7 +231,9 @@ def test_with_single_sign_on_the_account_page_offers_the_provider_beside_or_inst
 
 
 def test_a_linked_provider_sign_in_is_the_account_and_the_secretariat_sees_it_logged(linked):
-    app = _account_page({"auth": AUTH}, {"is_logged_in": True, "email": "sofie.claes@gov.example", "sub": "s-1"})
+    app = _account_page(
+        {"auth": AUTH}, {"is_logged_in": True, "email": "sofie.claes@gov.example", "sub": "s-1", "email_verified": True}
+    )
     shown = _texts(app)
     assert "Signed in as Sofie Claes (secretariat (admin))." in shown
     assert "Signed in through your organisation's account as sofie.claes@gov.example." in shown
@@ -230,7 +246,7 @@ def test_a_linked_provider_sign_in_is_the_account_and_the_secretariat_sees_it_lo
 
 
 def test_an_unlinked_provider_sign_in_reads_only_and_is_told_whom_to_ask_in_its_language(linked):
-    visitor = {"is_logged_in": True, "email": "visitor@elsewhere.example", "sub": "s-2"}
+    visitor = {"is_logged_in": True, "email": "visitor@elsewhere.example", "sub": "s-2", "email_verified": True}
     app = _account_page({"auth": AUTH, "single_sign_on": {"provider_name": "IRISbox"}}, visitor)
     warning = app.warning[0].value
     assert warning.startswith("You are signed in through IRISbox as visitor@elsewhere.example, but this address")
@@ -245,6 +261,6 @@ def test_an_unlinked_provider_sign_in_reads_only_and_is_told_whom_to_ask_in_its_
 
 
 def test_a_password_sign_in_is_kept_beside_an_unlinked_provider_sign_in(linked):
-    visitor = {"is_logged_in": True, "email": "visitor@elsewhere.example", "sub": "s-3"}
+    visitor = {"is_logged_in": True, "email": "visitor@elsewhere.example", "sub": "s-3", "email_verified": True}
     app = _account_page({"auth": AUTH}, visitor, signed_in="cabinet")
     assert "Signed in as Anna Peeters (cabinet editor)." in _texts(app) and not app.warning

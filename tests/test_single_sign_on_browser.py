@@ -9,6 +9,7 @@ linked address reads only and is told whom to ask; signing out ends the provider
 from __future__ import annotations
 
 import http.client
+import json
 import subprocess
 import sys
 import time
@@ -39,6 +40,8 @@ def oidc_provider(log_dir: Path) -> Iterator[str]:
     port = free_port()
     log = (log_dir / f"oidc-provider-{port}.log").open("w")  # never an unread pipe (see TECH_NOTES)
     command = [sys.executable, "-m", "oidc_provider_mock", "--port", str(port), "--host", "127.0.0.1"]
+    for email in (CABINET_EMAIL, STRANGER_EMAIL):  # a provider that vouches for its addresses (email_verified)
+        command += ["--user-claims", json.dumps({"sub": email, "email": email, "email_verified": True})]
     process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:

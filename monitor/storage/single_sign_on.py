@@ -3,11 +3,15 @@ file (monitor.storage.accounts) the provider's identity is. No Streamlit here: m
 secrets and the provider's claims (st.secrets, st.user).
 
 Streamlit's own st.login does the sign-in with the provider configured under `[auth]` in .streamlit/secrets.toml;
-the Monitor adds an optional `[single_sign_on]` section: `provider_name` (shown on the button "Sign in with …")
-and `passwords` (false: the Account page offers only the provider, not the password form).
+the Monitor adds an optional `[single_sign_on]` section: `provider_name` (shown on the button "Sign in with …"),
+`passwords` (false: the Account page offers only the provider, not the password form) and
+`addresses_verified_by_provider` (see below).
 
-An identity is its e-mail address, and only one the provider does not say is unverified (`email_verified`
-false). An address linked to an account (`accounts.py link NAME ADDRESS`) is that account, with its role and
+An identity is its e-mail address, and only one the provider says it verified (`email_verified` true): where a
+user may type their own address, an unverified one could name someone else's account. A provider that sends no
+`email_verified` but gives only addresses of its own directory (an organisation's, e.g. Microsoft Entra with
+its domains) is trusted for them only when the operator says so (`addresses_verified_by_provider = true`); an
+address it says is unverified never stands. An address linked to an account (`accounts.py link NAME ADDRESS`) is that account, with its role and
 member; anyone else signed in through the provider may read, as everyone may, and write nothing.
 """
 
@@ -33,6 +37,7 @@ class Settings:
 
     provider_name: str | None = None
     passwords: bool = True
+    addresses_verified_by_provider: bool = False
 
 
 def settings(secrets: Mapping) -> Settings | None:
@@ -44,7 +49,7 @@ def settings(secrets: Mapping) -> Settings | None:
     own = secrets.get(OWN_SECTION)
     own = own if isinstance(own, Mapping) else {}
     name = str(own.get("provider_name") or "").strip() or None
-    return Settings(name, own.get("passwords", True) is not False)
+    return Settings(name, own.get("passwords", True) is not False, own.get("addresses_verified_by_provider") is True)
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,11 @@ class Identity:
 
 
 def identity(
-    claims: Mapping, max_age_seconds: int | None = None, path: Path | None = None, now: float | None = None
+    claims: Mapping,
+    max_age_seconds: int | None = None,
+    path: Path | None = None,
+    now: float | None = None,
+    addresses_verified_by_provider: bool = False,
 ) -> Identity | None:
     """The identity of a provider's claims (st.user), or None when they are not of a signed-in person, or when
     the provider's sign-in (its `iat`, issued at) is older than `max_age_seconds`: a provider sign-in then lasts
@@ -78,10 +87,16 @@ def identity(
         return None
     email = claims.get("email")
     email = email.strip().lower() if isinstance(email, str) and "@" in email else None
-    verified = email is not None and not _said_false(claims.get("email_verified"))
+    said = _said(claims.get("email_verified"))
+    verified = email is not None and (said is True or (said is None and addresses_verified_by_provider))
     return Identity(email, verified, accounts.find_by_email(email, path) if verified else None)
 
 
-def _said_false(value: object) -> bool:
-    # Providers send a JSON boolean; some send the string "false". Absent means not said: the address stands.
-    return value is False or (isinstance(value, str) and value.strip().lower() == "false")
+def _said(value: object) -> bool | None:
+    """What the provider said of the address: True or False (a JSON boolean, or the string some send), None when
+    it said nothing. Anything else (0, 1, "yes") is taken as False: only a clear yes makes an account."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value.strip().lower() == "true"
+    return value is True

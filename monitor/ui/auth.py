@@ -76,10 +76,12 @@ def single_sign_on_settings() -> Settings | None:
 def provider_identity() -> Identity | None:
     """Who signed in through the single sign-on provider in this browser, if anyone (and single sign-on is on).
     The first run that sees a provider sign-in records it in the sign-in log."""
-    if single_sign_on_settings() is None:
+    settings = single_sign_on_settings()
+    if settings is None:
         return None
     claims = st.user.to_dict()
-    identity = single_sign_on.identity(claims, sessions.lifetime_seconds())
+    trusted = settings.addresses_verified_by_provider
+    identity = single_sign_on.identity(claims, sessions.lifetime_seconds(), addresses_verified_by_provider=trusted)
     if identity is not None:
         _record_once(claims, identity)
     return identity
