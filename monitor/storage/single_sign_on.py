@@ -11,8 +11,9 @@ An identity is its e-mail address, and only one the provider says it verified (`
 user may type their own address, an unverified one could name someone else's account. A provider that sends no
 `email_verified` but gives only addresses of its own directory (an organisation's, e.g. Microsoft Entra with
 its domains) is trusted for them only when the operator says so (`addresses_verified_by_provider = true`); an
-address it says is unverified never stands. An address linked to an account (`accounts.py link NAME ADDRESS`) is that account, with its role and
-member; anyone else signed in through the provider may read, as everyone may, and write nothing.
+address it says is unverified never stands. An address linked to an account (`accounts.py link NAME ADDRESS`)
+is that account, with its role and member; anyone else signed in through the provider may read, as everyone
+may, and write nothing.
 """
 
 from __future__ import annotations
