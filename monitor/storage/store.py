@@ -39,7 +39,7 @@ import duckdb
 import pandas as pd
 
 from monitor.core.errors import StoreUnavailable
-from monitor.core.paths import DATA_DIR, MIGRATIONS_DIR, store_path, store_url
+from monitor.core.paths import DATA_DIR, MIGRATIONS_DIR, QUERIES_DIR, store_path, store_url
 from monitor.storage.engines import DuckDBEngine, Engine, PostgresEngine, file_fault
 
 MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
@@ -311,7 +311,7 @@ def restore(source: Path, path: Path | None = None) -> Path | None:
 
     Returns where the previous store was kept (None if there was none). DuckDB: the store must be closed (the
     app stopped); the old file is moved aside. PostgreSQL: the current database is dumped beside the backup
-    first, then pg_restore replaces its tables in one transaction.
+    first, then, in one transaction, its schema is emptied and the backup's script (pg_restore) run.
     """
     store = _target(path)
     source = Path(source).resolve()
@@ -354,17 +354,21 @@ def _restore_postgres(source: Path, url: str) -> Path:
     if listing.returncode or not re.search(r" TABLE \S+ schema_migrations ", listing.stdout):
         raise StoreUnavailable("corrupt", str(source))
     kept = backup(source.with_name(f"before-restore-{datetime.now():%Y%m%d-%H%M%S}.dump"))
-    _pg_tool(
-        "pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction", f"--dbname={url}", str(source)
-    )
+    script = _pg_tool("pg_restore", "--no-owner", "--file=-", str(source))
+    # One transaction: the schema emptied (so tables newer than the backup go too), then the backup's script.
+    # Anything failing leaves the store as it was.
+    clear = QUERIES_DIR / "store" / "clear_store_for_restore.postgresql.sql"
+    psql = ["psql", "--no-psqlrc", "--quiet", "--single-transaction", "--set=ON_ERROR_STOP=1", f"--dbname={url}"]
+    _pg_tool(*psql, f"--file={clear}", "--file=-", stdin=script)
     _engine()  # reopened: migrated if the backup is older than this code
     return kept
 
 
-def _pg_tool(*command: str) -> None:
-    done = subprocess.run(list(command), capture_output=True, text=True)
+def _pg_tool(*command: str, stdin: str | None = None) -> str:
+    done = subprocess.run(list(command), input=stdin, capture_output=True, text=True)
     if done.returncode:
         raise StoreUnavailable("unreachable" if "connection" in done.stderr else "corrupt", done.stderr.strip())
+    return done.stdout
 
 
 def run_on(engine: Engine, name: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
