@@ -10,6 +10,7 @@ st.App refuses a route that clashes with one of its own when it starts."""
 from __future__ import annotations
 
 import atexit
+import contextlib
 import gc
 import importlib
 import pkgutil
@@ -24,6 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from streamlit import config
 from streamlit.runtime.pages_manager import PagesManager
 
+from monitor.core.errors import StoreUnavailable
 from monitor.core.formats import DEFAULT_LANGUAGE, LANGUAGES
 from monitor.i18n import translate
 from monitor.storage import sessions
@@ -91,9 +93,20 @@ async def sign_out_route(request: Request) -> RedirectResponse | PlainTextRespon
     token = request.query_params.get("token")
     if not sessions.sign_out_allowed(token, request.cookies.get(sessions.COOKIE_NAME)):
         return PlainTextResponse(translate("account.sign_out_refused", _language(request)), status_code=403)
+    _end_lasting_sign_in(request)
     response = RedirectResponse(sessions.safe_return_path(request.query_params.get("next")), status_code=303)
     _expire_cookie(response, _over_https(request))
     return response
+
+
+def _end_lasting_sign_in(request: Request) -> None:
+    """The browser's lasting sign-in ends in the store: a copy of its cookie is refused from now on too."""
+    cookie = request.cookies.get(sessions.COOKIE_NAME)
+    if not cookie:
+        return
+    # a store that cannot be written: the browser's own cookie is still expired by the response
+    with contextlib.suppress(StoreUnavailable):
+        sessions.end(cookie)
 
 
 def _expire_cookie(response: Response, secure: bool) -> None:
@@ -116,6 +129,7 @@ class EndLastingSignInOnProviderSignOut:
         if request is None or scope["path"] != _provider_sign_out_path() or not _from_this_site(request):
             await self.app(scope, receive, send)
             return
+        _end_lasting_sign_in(request)
         expired = Response()
         _expire_cookie(expired, _over_https(request))
         extra = [(name, value) for name, value in expired.raw_headers if name == b"set-cookie"]

@@ -19,11 +19,12 @@ import pytest
 
 import monitor
 from monitor import cache
-from monitor.core.paths import DB_PATH_ENV, PROJECT_ROOT, STORE_PATH_ENV
+from monitor.core.paths import DB_PATH_ENV, PROJECT_ROOT, STORE_PATH_ENV, USERS_PATH_ENV
 from monitor.i18n import catalogue
 from monitor.serve import prepare_process
 from monitor.storage import db, sessions, store
 from tests.browser import free_port, streamlit_server
+from tests.people import add_people
 from tests.rendered import open_page
 
 
@@ -122,13 +123,15 @@ def _answers(url: str) -> bool:
 
 def test_signing_out_needs_the_token_made_for_the_browser_s_own_cookie(built_db, tmp_path, monkeypatch):
     """Over HTTP, against the served app: a sign-out link of another site (no token, or a token made for another
-    sign-in) gets a plain refusal and leaves the cookie; the Account page's link expires it."""
+    sign-in) gets a plain refusal and leaves the cookie; the Account page's link expires it and ends it: a copy
+    of the cookie no longer signs in."""
     monkeypatch.setenv(sessions.SECRET_ENV, "the secret of this test's install")  # the server's and ours
+    monkeypatch.setenv(USERS_PATH_ENV, str(tmp_path / "users.yaml"))  # the server's accounts file (browser.py)
+    add_people()
     with streamlit_server(built_db, tmp_path) as url:
         host, port = url.removeprefix("http://").split(":")
         signed_in = _get(host, port, f"{sessions.SIGN_IN_PATH}?token={sessions.handover_token('cabinet')}")
         cookie = SimpleCookie(signed_in.getheader("Set-Cookie"))[sessions.COOKIE_NAME].value
-        assert sessions.cookie_user(cookie) == "cabinet"
         header = {"Cookie": f"{sessions.COOKIE_NAME}={cookie}", "Accept-Language": "fr-BE,fr;q=0.9"}
         someone_else = sessions.sign_out_token(sessions.issue_cookie("secretariat"))
         for query in ["?next=/", f"?next=/&token={someone_else}", f"?token={cookie}"]:
@@ -142,6 +145,9 @@ def test_signing_out_needs_the_token_made_for_the_browser_s_own_cookie(built_db,
         assert signed_out.status == 303 and signed_out.getheader("Location") == "/account"
         expired = SimpleCookie(signed_out.getheader("Set-Cookie"))[sessions.COOKIE_NAME]
         assert expired.value in ("", '""') and expired["max-age"] == "0"
+        # a copy of the ended cookie is no sign-in for the server: even its own sign-out link is refused now
+        again = _get(host, port, f"{sessions.SIGN_OUT_PATH}?token={sessions.sign_out_token(cookie)}", header)
+        assert again.status == 403 and again.getheader("Set-Cookie") is None
 
 
 def _get(host: str, port: str, path: str, headers: dict[str, str] | None = None) -> http.client.HTTPResponse:
@@ -158,6 +164,8 @@ def test_another_site_cannot_sign_out_through_the_provider_s_sign_out_route(buil
     says the request came from this site or from the user (the address bar): a link or image of another site
     would otherwise sign anyone out without the sign-out token, whether single sign-on is configured or not."""
     monkeypatch.setenv(sessions.SECRET_ENV, "the secret of this test's install")
+    monkeypatch.setenv(USERS_PATH_ENV, str(tmp_path / "users.yaml"))  # the server's accounts file (browser.py)
+    add_people()
     cookie = {"Cookie": f"{sessions.COOKIE_NAME}={sessions.issue_cookie('cabinet')}"}
     with streamlit_server(built_db, tmp_path) as url:
         host, port = url.removeprefix("http://").split(":")

@@ -13,6 +13,7 @@ import sys
 import tempfile
 import urllib.request
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -37,19 +38,24 @@ SECRET = "one-secret-for-every-process-of-this-test"
 
 
 @pytest.fixture(scope="module")
-def served(built_db: Path):
+def scratch() -> Iterator[Path]:
+    """A folder for the module's servers, not under pytest's own (owner-only): the cluster's directory is handed
+    to the postgres user, who must reach it. It holds the accounts file the app processes share."""
+    folder = Path(tempfile.mkdtemp(prefix="g4b-serve-many-"))
+    folder.chmod(0o755)
+    add_people(folder / "users.yaml")
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def served(built_db: Path, scratch: Path):
     """PostgreSQL + 2 app processes + HAProxy, started once for the module (about 10 s), stopped after it."""
     haproxy_program()  # fails with how to install it, rather than skipping
-    # not under pytest's own folder (owner-only): the cluster's directory is handed to the postgres user, who
-    # must reach it
-    scratch = Path(tempfile.mkdtemp(prefix="g4b-serve-many-"))
-    scratch.chmod(0o755)
     store_url = local_postgres.start(scratch / "postgres", durable=False)
-    users = scratch / "users.yaml"
-    add_people(users)
     environment = {
         DB_PATH_ENV: str(built_db),
-        USERS_PATH_ENV: str(users),
+        USERS_PATH_ENV: str(scratch / "users.yaml"),
         sessions.SECRET_ENV: SECRET,
         STORE_PATH_ENV: str(scratch / "store.duckdb"),  # must stay unused: the store is the URL's
     }
@@ -59,7 +65,6 @@ def served(built_db: Path):
             yield running
     finally:
         local_postgres.remove(scratch / "postgres")
-        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def get(url: str, cookie: str | None = None) -> tuple[str, str | None]:
@@ -92,12 +97,13 @@ def test_the_websocket_goes_through_the_proxy_to_the_browsers_process(served):
         assert asyncio.run(stream_served_by(f"{STICKY_COOKIE}={process}")) == process
 
 
-def signed_in_browser(chromium, served, process: str, username: str):  # noqa: F811 - pytest fixture
+def signed_in_browser(chromium, served, scratch: Path, process: str, username: str):  # noqa: F811 - pytest fixture
     """A browser that HAProxy sends to `process`, holding `username`'s lasting sign-in cookie (the install's
     secret signed it, as the sign-in route would)."""
     context = chromium.new_context(viewport={"width": 1366, "height": 2000})
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(sessions.SECRET_ENV, SECRET)
+        patch.setenv(USERS_PATH_ENV, str(scratch / "users.yaml"))  # the cookie names the stamp of their password
         lasting = sessions.issue_cookie(username)
     context.add_cookies(
         [
@@ -109,9 +115,9 @@ def signed_in_browser(chromium, served, process: str, username: str):  # noqa: F
 
 
 @pytest.mark.browser
-def test_a_lasting_sign_in_is_valid_on_every_process(chromium, served):  # noqa: F811 - pytest fixture
+def test_a_lasting_sign_in_is_valid_on_every_process(chromium, served, scratch):  # noqa: F811 - pytest fixture
     for process in ("app1", "app2"):
-        context = signed_in_browser(chromium, served, process, "cabinet")
+        context = signed_in_browser(chromium, served, scratch, process, "cabinet")
         page = context.new_page()
         answer = page.goto(f"{served.url}/account")
         assert answer.headers[SERVED_BY_HEADER.lower()] == process
@@ -121,13 +127,13 @@ def test_a_lasting_sign_in_is_valid_on_every_process(chromium, served):  # noqa:
 
 
 @pytest.mark.browser
-def test_an_update_made_through_one_process_shows_in_a_session_of_the_other(chromium, served):  # noqa: F811
-    reader = signed_in_browser(chromium, served, "app2", "secretariat").new_page()
+def test_an_update_made_through_one_process_shows_in_a_session_of_the_other(chromium, served, scratch):  # noqa: F811
+    reader = signed_in_browser(chromium, served, scratch, "app2", "secretariat").new_page()
     reader.goto(f"{served.url}/progress")  # a session on app2, open before the update (its caches are warm)
     wait_until_ready(reader)
     shows(reader, reader.get_by_text("No progress has been reported yet"))
 
-    writer = signed_in_browser(chromium, served, "app1", "cabinet").new_page()
+    writer = signed_in_browser(chromium, served, scratch, "app1", "cabinet").new_page()
     writer.goto(f"{served.url}/report")
     wait_until_ready(writer)
     main = writer.get_by_test_id("stMainBlockContainer")

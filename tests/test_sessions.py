@@ -9,15 +9,18 @@ import time
 import pytest
 
 from monitor.core.paths import PROJECT_ROOT, USERS_PATH_ENV
-from monitor.storage import sessions, store
+from monitor.storage import accounts, sessions, store
+from tests.people import PASSWORD
 from tests.stores import both_engines, store_sql
 
 
 @pytest.fixture(autouse=True)
-def own_secret(tmp_path, monkeypatch):
+def own_secret(tmp_path, monkeypatch, isolated_store):
     monkeypatch.delenv(sessions.SECRET_ENV, raising=False)
     monkeypatch.setattr(sessions, "SECRETS_FILE", tmp_path / "no-secrets.toml")
     monkeypatch.setenv(USERS_PATH_ENV, str(tmp_path / "users.yaml"))
+    accounts.add("cabinet", PASSWORD, "editor", "brussels_minister_president", rounds=4)
+    accounts.add("secretariat", PASSWORD, "admin", rounds=4)
 
 
 def test_a_secret_is_generated_once_per_install_readable_by_its_owner_only(tmp_path):
@@ -56,7 +59,24 @@ def test_a_cookie_lasts_its_configured_hours(monkeypatch):
 
 
 @both_engines
-def test_a_hand_over_token_is_used_once_in_every_process_and_is_not_a_cookie(isolated_store, monkeypatch):
+def test_a_lasting_sign_in_ends_with_sign_out_or_a_new_password_copies_included():
+    cookie, other = sessions.issue_cookie("cabinet"), sessions.issue_cookie("cabinet")  # two browsers
+    copy = str(cookie)  # the same cookie, kept elsewhere (copied, stolen)
+    sessions.end(cookie)  # Sign out in one browser: that cookie, and every copy of it, are refused
+    assert sessions.cookie_user(cookie) is None and sessions.cookie_user(copy) is None
+    assert sessions.cookie_user(other) == "cabinet"  # the other browser's sign-in holds
+    assert store_sql("SELECT actor, action FROM audit_log") == [("cabinet", "sign_out")]
+    accounts.add("cabinet", "a new password, long enough", "editor", "brussels_minister_president", rounds=4)
+    assert sessions.cookie_user(other) is None  # a new password ends every lasting sign-in made before it
+    fresh = sessions.issue_cookie("cabinet")
+    assert sessions.cookie_user(fresh) == "cabinet"
+    accounts.remove("cabinet")
+    accounts.add("cabinet", PASSWORD, "editor", "brussels_minister_president", rounds=4)
+    assert sessions.cookie_user(fresh) is None  # the account removed and made again: a new hash, a new stamp
+
+
+@both_engines
+def test_a_hand_over_token_is_used_once_in_every_process_and_is_not_a_cookie(monkeypatch):
     token = sessions.handover_token("cabinet")
     assert sessions.cookie_user(token) is None  # another purpose, another signature
     assert sessions.redeem(token) == "cabinet"

@@ -50,6 +50,7 @@ def test_a_sign_in_lasts_across_reloads_and_tabs_until_signed_out(chromium, serv
     assert cookie["expires"] > 0  # a lasting cookie, not one that dies with the browser's session
 
     _altered_cookie_is_refused(chromium, server, cookie["value"])
+    _cookie_signs_in(chromium, server, cookie["value"], expected=True)  # the genuine one, in another browser
 
     page.reload()  # a new Streamlit session: the cookie signs it in
     wait_until_ready(page)
@@ -67,6 +68,19 @@ def test_a_sign_in_lasts_across_reloads_and_tabs_until_signed_out(chromium, serv
     page.reload()
     wait_until_ready(page)
     page.get_by_text("Sign in as a cabinet editor").wait_for()
+    context.close()
+    _cookie_signs_in(chromium, server, cookie["value"], expected=False)  # a copy kept elsewhere: ended too
+
+
+def _cookie_signs_in(chromium, server: str, value: str, expected: bool) -> None:  # noqa: F811
+    """Whether a browser holding only this cookie value (another device, a copied one) is signed in by it."""
+    context = chromium.new_context()
+    context.add_cookies([{"name": sessions.COOKIE_NAME, "value": value, "url": server}])
+    page = context.new_page()
+    page.goto(f"{server}/account")
+    wait_until_ready(page)
+    page.get_by_role("button", name="Sign out" if expected else "Sign in").wait_for(timeout=45_000)
+    assert bool(page.get_by_text("Signed in as").count()) is expected
     context.close()
 
 

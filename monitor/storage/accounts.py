@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import hashlib
 import os
 import re
 import sys
@@ -112,6 +113,15 @@ def set_locked(username: str, reason: str | None, path: Path | None = None) -> N
     else:
         entries[username].pop("locked", None)
     _write(path, entries)
+
+
+def credential_stamp(username: str, path: Path | None = None) -> str | None:
+    """A short digest of the account's password hash, None without one. A lasting sign-in carries it: a new
+    password, or the account removed and made again, ends every lasting sign-in made before."""
+    entry = _read(path or users_path()).get(username) or {}
+    if not entry.get("password_hash"):
+        return None
+    return hashlib.sha256(entry["password_hash"].encode("ascii")).hexdigest()[:16]
 
 
 def find_by_email(email: str, path: Path | None = None) -> User | None:

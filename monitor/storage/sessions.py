@@ -21,7 +21,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from monitor.core.errors import StoreUnavailable
 from monitor.core.paths import PROJECT_ROOT, users_path
-from monitor.storage import store
+from monitor.storage import accounts, store
 
 COOKIE_NAME = "g4b_session"
 # The routes of monitor.serve: not under Streamlit's own paths (/_stcore, /media, /component, /static, /auth).
@@ -69,19 +69,42 @@ def _serializer(purpose: str) -> URLSafeTimedSerializer:
 
 
 def issue_cookie(username: str) -> str:
-    """The cookie's value for `username` (its time of issue is signed in with it)."""
-    return _serializer("session").dumps({"user": username})
+    """The cookie's value for `username`: its name, the stamp of its password (accounts.credential_stamp), a
+    random part (two browsers signed in within the same second get two cookies, each ended on its own) and,
+    signed in with them, its time of issue."""
+    stamp = accounts.credential_stamp(username)
+    return _serializer("session").dumps({"user": username, "stamp": stamp, "nonce": secrets.token_urlsafe(8)})
 
 
 def cookie_user(value: str | None) -> str | None:
-    """The account name a cookie was issued for, or None if it is missing, altered, or older than its lifetime."""
+    """The account name a cookie was issued for, or None if it is missing, altered, older than its lifetime,
+    issued before the account's password last changed, or ended by Sign out (read once per browser session)."""
     if not value:
         return None
     try:
         payload = _serializer("session").loads(value, max_age=lifetime_seconds())
     except BadSignature:  # includes SignatureExpired
         return None
-    return payload.get("user") if isinstance(payload, dict) else None
+    if not isinstance(payload, dict) or not isinstance(payload.get("user"), str):
+        return None
+    stamp = accounts.credential_stamp(payload["user"])
+    if stamp is None or payload.get("stamp") != stamp:
+        return None
+    try:
+        ended = bool(store.run("sign_in_ended", {"digest": _fingerprint(value)}).iloc[0]["ended"])
+    except StoreUnavailable:  # cannot tell whether it was ended: not signed in (reading needs no account)
+        return None
+    return None if ended else payload["user"]
+
+
+def end(value: str) -> None:
+    """Sign out: the cookie, and every copy of it (another device's, a stolen one), is refused from now on."""
+    user = cookie_user(value)
+    if user is None:
+        return
+    with store.transaction(user, "sign_out", {}) as cursor:
+        store.execute(cursor, "forget_old_ended_sign_ins", {"hours": lifetime_seconds() / 3600})
+        store.execute(cursor, "record_ended_sign_in", {"digest": _fingerprint(value)})
 
 
 def handover_token(username: str) -> str:
@@ -104,7 +127,9 @@ def sign_out_allowed(token: str | None, cookie: str | None) -> bool:
     except BadSignature:
         return False
     made_for = payload.get("cookie") if isinstance(payload, dict) else None
-    return isinstance(made_for, str) and hmac.compare_digest(made_for, _fingerprint(cookie))
+    if not isinstance(made_for, str) or not hmac.compare_digest(made_for, _fingerprint(cookie)):
+        return False
+    return cookie_user(cookie) is not None  # an ended, expired or outdated sign-in has nothing left to sign out
 
 
 def _fingerprint(cookie: str) -> str:
