@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -177,7 +178,8 @@ def test_a_backup_made_by_an_older_version_restores_over_a_newer_store(own_datab
     """The backup lacks the last migration's table; the store has it. After the restore the store is the
     backup's, brought up to date by the migration (before, the newer table survived and the migration stopped)."""
     propose("in the older store")
-    newest, table = store.migrations()[-1][0], "redeemed_sign_in_tokens"  # what migration 070 adds
+    newest, _name, sql = store.migrations()[-1]
+    table = re.search(r"CREATE TABLE (\w+)", sql).group(1)  # what the last migration adds
     with store.transaction("test", "make the store an older version's", {}) as cursor:
         cursor.execute(f"DROP TABLE {table}")
         cursor.execute(f"DELETE FROM schema_migrations WHERE version = {newest}")
@@ -248,3 +250,14 @@ def test_a_literal_percent_reads_as_itself_in_a_statement_without_parameters(pos
         engine.close()
         engines.statement_text.cache_clear()
         engines._postgres_statement.cache_clear()
+
+
+def test_pg_dump_and_psql_get_the_password_from_the_environment_not_the_command_line():
+    url = "postgresql://monitor:s3cret-word@db.example:5433/monitor?sslmode=require"
+    arguments, environment = store.pg_command(["pg_dump", "--format=custom"], url)
+    assert not any("s3cret-word" in argument for argument in arguments)  # ps shows every argument to everyone
+    assert environment["PGPASSWORD"] == "s3cret-word"
+    dbname = arguments[-1].removeprefix("--dbname=")
+    assert {"host=db.example", "port=5433", "dbname=monitor", "user=monitor", "sslmode=require"} <= set(dbname.split())
+    no_password = store.pg_command(["psql"], "postgresql://monitor@/monitor?host=/run/pg")[1]
+    assert no_password.get("PGPASSWORD") == os.environ.get("PGPASSWORD")  # none added; the operator's own kept

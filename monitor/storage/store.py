@@ -297,7 +297,7 @@ def backup(target: Path | None = None, path: Path | None = None) -> Path:
         raise FileExistsError(f"{target} exists; choose a new file name")
     target.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(store, str):
-        _pg_tool("pg_dump", "--format=custom", "--no-owner", f"--file={target}", f"--dbname={store}")
+        _pg_tool("pg_dump", "--format=custom", "--no-owner", f"--file={target}", url=store)
         return target
     engine = _engine(store)
     with _write_lock:
@@ -358,17 +358,30 @@ def _restore_postgres(source: Path, url: str) -> Path:
     # One transaction: the schema emptied (so tables newer than the backup go too), then the backup's script.
     # Anything failing leaves the store as it was.
     clear = QUERIES_DIR / "store" / "clear_store_for_restore.postgresql.sql"
-    psql = ["psql", "--no-psqlrc", "--quiet", "--single-transaction", "--set=ON_ERROR_STOP=1", f"--dbname={url}"]
-    _pg_tool(*psql, f"--file={clear}", "--file=-", stdin=script)
+    psql = ["psql", "--no-psqlrc", "--quiet", "--single-transaction", "--set=ON_ERROR_STOP=1"]
+    _pg_tool(*psql, f"--file={clear}", "--file=-", url=url, stdin=script)
     _engine()  # reopened: migrated if the backup is older than this code
     return kept
 
 
-def _pg_tool(*command: str, stdin: str | None = None) -> str:
-    done = subprocess.run(list(command), input=stdin, capture_output=True, text=True)
+def _pg_tool(*command: str, url: str | None = None, stdin: str | None = None) -> str:
+    """Run a PostgreSQL client program, on the store at `url` when given; return what it wrote."""
+    arguments, environment = pg_command(list(command), url) if url is not None else (list(command), None)
+    done = subprocess.run(arguments, input=stdin, capture_output=True, text=True, env=environment)
     if done.returncode:
         raise StoreUnavailable("unreachable" if "connection" in done.stderr else "corrupt", done.stderr.strip())
     return done.stdout
+
+
+def pg_command(command: list[str], url: str) -> tuple[list[str], dict[str, str]]:
+    """The command with the store's address (--dbname) and its environment: the password goes through PGPASSWORD,
+    never the command line, which every user of the machine can read (ps)."""
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo  # only for PostgreSQL: not loaded for DuckDB
+
+    settings = conninfo_to_dict(url)
+    password = settings.pop("password", None)
+    environment = {**os.environ, **({"PGPASSWORD": str(password)} if password is not None else {})}
+    return [*command, f"--dbname={make_conninfo(**settings)}"], environment
 
 
 def run_on(engine: Engine, name: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
