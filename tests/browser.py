@@ -135,6 +135,19 @@ def go(page, link: str, shows=None) -> None:
     wait_until_ready(page)
 
 
+def open_options(page, label: str, where=None) -> None:
+    """Open the dropdown of the select box or multiselect labelled `label` and wait for its list of options."""
+    box = (where or page).get_by_role("combobox", name=label, exact=True).first
+    for attempt in range(3):  # a click that lands while the box is still being drawn opens nothing: click again
+        box.click()
+        try:
+            page.locator('[role="listbox"]').first.wait_for(timeout=5_000)
+            return
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+
+
 def choose(page, label: str, option: str, where=None, timeout_ms: int = 30_000) -> None:
     """Pick `option` in the select box or multiselect labelled `label` (within the locator `where`, else anywhere
     on the page), then close its dropdown and wait for the rerun.
@@ -142,15 +155,7 @@ def choose(page, label: str, option: str, where=None, timeout_ms: int = 30_000) 
     The option's text is typed, which narrows a long list to it, and the option is then clicked: Enter would take
     whichever option is highlighted at that moment, which on a busy machine can still be another one.
     """
-    box = (where or page).get_by_role("combobox", name=label, exact=True).first
-    for attempt in range(2):  # a click that lands while the box is still being drawn opens nothing: click again
-        box.click()
-        try:
-            page.locator('[role="listbox"]').first.wait_for(timeout=5_000)
-            break
-        except PlaywrightTimeout:
-            if attempt:
-                raise
+    open_options(page, label, where)
     page.keyboard.type(option)
     page.get_by_role("option", name=option).first.click()
     if page.locator('[role="listbox"]').count():  # a multiselect stays open and hides the page from locators

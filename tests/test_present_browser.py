@@ -18,7 +18,7 @@ from monitor.deck.slide_html import PAGE_FORMATS
 from monitor.progress import sample
 from monitor.storage import db, store
 from monitor.storage.accounts import User
-from tests.browser import READY, sign_in, streamlit_server, wait_until_ready
+from tests.browser import READY, open_options, sign_in, streamlit_server, wait_until_ready
 from tests.people import add_people
 from tests.test_browser import ARTIFACTS, chromium  # noqa: F401 - the shared browser fixture
 
@@ -244,7 +244,6 @@ def test_a_playlist_file_of_nested_brackets_is_refused_in_the_user_s_language(ch
     content = page.content()
     assert page.get_by_test_id("stException").count() == 0
     assert "Traceback" not in content and "RecursionError" not in content
-    page.get_by_role("combobox", name="Liste de lecture").click()
-    page.get_by_role("option").first.wait_for()
+    open_options(page, "Liste de lecture")
     assert page.get_by_role("option").all_inner_texts() == ["Top · #1"]  # the only playlist: none was added
     page.close()
