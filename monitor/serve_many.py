@@ -25,7 +25,6 @@ import string
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.request
 from collections.abc import Iterator, Mapping
 from contextlib import ExitStack, contextmanager
@@ -161,26 +160,19 @@ def app_process(
     port: int, directory: Path, settings: Mapping[str, str], options: tuple[str, ...], root: Path
 ) -> Iterator[subprocess.Popen]:
     """`streamlit run dashboard.py` on 127.0.0.1:`port`, as `make run` starts it; its log beside the others."""
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "dashboard.py",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        *options,
-    ]
+    command = streamlit_command(port, "dashboard.py", options)
     with (directory / f"app-{port}.log").open("w") as log:  # a file, never an unread pipe
         process = subprocess.Popen(command, cwd=root, env=dict(settings), stdout=log, stderr=subprocess.STDOUT)
         try:
             yield process
         finally:
             stop(process)
+
+
+def streamlit_command(port: int, script: str, options: tuple[str, ...] = ()) -> list[str]:
+    """The command that serves `script` on 127.0.0.1:`port` without asking anything (as `make run`, headless)."""
+    address = ("--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true")
+    return [sys.executable, "-m", "streamlit", "run", script, *address, *options]
 
 
 def write_haproxy_config(target: Path, port: int, app_urls: list[str]) -> Path:
@@ -220,16 +212,25 @@ def haproxy(config: Path, directory: Path) -> Iterator[subprocess.Popen]:
 
 
 def wait_healthy(url: str, what: str, log_dir: Path) -> None:
-    deadline = time.monotonic() + START_SECONDS
-    while time.monotonic() < deadline:
+    wait_answering(f"{url}/_stcore/health", f"{what} did not answer its health check; see the logs in {log_dir}")
+
+
+def wait_answering(
+    url: str, failure: str, process: subprocess.Popen | None = None, seconds: float = START_SECONDS
+) -> None:
+    """Wait until `url` answers 200; raise RuntimeError(`failure`) if it does not within `seconds`, or as soon as
+    `process` (the server behind it, when given) has ended."""
+    deadline = time.monotonic() + seconds
+    while True:
         try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+            with urllib.request.urlopen(url, timeout=2) as answer:
                 if answer.status == 200:
                     return
-        except (OSError, urllib.error.HTTPError):
+        except OSError:  # refused while starting; urllib's HTTPError is one too
             pass
-        time.sleep(0.2)
-    raise RuntimeError(f"{what} did not answer its health check within {START_SECONDS} s; see the logs in {log_dir}")
+        if time.monotonic() > deadline or (process is not None and process.poll() is not None):
+            raise RuntimeError(failure)
+        time.sleep(0.1)
 
 
 def stop(process: subprocess.Popen) -> None:

@@ -6,9 +6,6 @@ import os
 import re
 import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +13,7 @@ from pathlib import Path
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from monitor.core.paths import DB_PATH_ENV, PROJECT_ROOT, STORE_PATH_ENV, USERS_PATH_ENV
+from monitor.serve_many import stop, streamlit_command, wait_answering
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -59,49 +57,16 @@ def streamlit_server(
         USERS_PATH_ENV: str(log_dir / "users.yaml"),
     }
     log = (log_dir / f"streamlit-{port}.log").open("w")  # never an unread pipe (see TECH_NOTES)
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(script or root / "dashboard.py"),
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        *options,
-    ]
+    command = streamlit_command(port, str(script or root / "dashboard.py"), options)
     if make_run:
         command = ["make", "--no-print-directory", "run", f"PORT={port}"]
-    process = subprocess.Popen(
-        command,
-        cwd=root,
-        env=environment,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    process = subprocess.Popen(command, cwd=root, env=environment, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError(f"streamlit did not start; see {log.name}")
-            time.sleep(0.1)
+        wait_answering(f"{url}/_stcore/health", f"streamlit did not start; see {log.name}", process, seconds=30)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
         log.close()
 
 

@@ -12,8 +12,6 @@ import http.client
 import json
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +19,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from monitor.serve_many import stop, wait_answering
 from monitor.storage import accounts, sessions
 from tests.browser import free_port, streamlit_server, wait_until_ready
 from tests.people import add_people
@@ -45,24 +44,11 @@ def oidc_provider(log_dir: Path) -> Iterator[str]:
     process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/.well-known/openid-configuration", timeout=1) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError(f"the OpenID Connect provider did not start; see {log.name}")
-            time.sleep(0.1)
+        failure = f"the OpenID Connect provider did not start; see {log.name}"
+        wait_answering(f"{url}/.well-known/openid-configuration", failure, process, seconds=30)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
         log.close()
 
 
