@@ -24,12 +24,14 @@ Every change is in the audit log; the output is tab-separated, for scripts.
 from __future__ import annotations
 
 import argparse
+import copy
 import getpass
 import hashlib
 import os
 import re
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,10 +61,22 @@ class User:
 
 
 def _read(path: Path) -> dict[str, dict]:
-    if not path.exists():
+    """The accounts of the file, parsed again only when the file changed (a signed-in page run asks several
+    times: its account, its lock, its linked address). A copy: callers may change it before writing it back."""
+    try:
+        status = path.stat()
+    except FileNotFoundError:
         return {}
-    loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return dict(loaded.get("users") or {})
+    identity = (str(path), status.st_ino, status.st_mtime_ns, status.st_size)
+    with _parsed_lock:
+        if _parsed.get("identity") != identity:
+            loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            _parsed.update(identity=identity, users=dict(loaded.get("users") or {}))
+        return copy.deepcopy(_parsed["users"])
+
+
+_parsed: dict = {}  # the last file read: its identity (path, inode, mtime, size) and its accounts
+_parsed_lock = threading.Lock()
 
 
 def _write(path: Path, users: dict[str, dict]) -> None:
