@@ -96,8 +96,10 @@ def test_twelve_wrong_passwords_on_the_account_page_then_the_right_one_is_refuse
 
 def test_the_secretariat_sees_the_attempts_in_its_language(people):
     sign_ins.sign_in("cabinet", "wrong guess", CLIENT)
+    sign_ins.sign_in("other", "wrong guess", None)  # no address known (no header, no connection's)
     app = open_page("pages/more/account.py", "secretariat", lang="fr")
     grid = app.dataframe[0].value
     assert list(grid.columns) == ["Quand", "Nom de compte saisi", "Depuis (adresse)", "Résultat"]
-    assert list(grid["Résultat"]) == ["mot de passe ou nom incorrect"]
+    assert list(grid["Résultat"]) == ["mot de passe ou nom incorrect"] * 2
+    assert list(grid["Depuis (adresse)"]) == ["inconnue", CLIENT]  # newest first, in the reader's language
     assert open_page("pages/more/account.py", "cabinet").dataframe == []  # an editor sees none

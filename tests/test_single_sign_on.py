@@ -235,11 +235,11 @@ def test_a_linked_provider_sign_in_is_the_account_and_the_secretariat_sees_it_lo
         {"auth": AUTH}, {"is_logged_in": True, "email": "sofie.claes@gov.example", "sub": "s-1", "email_verified": True}
     )
     shown = _texts(app)
-    assert "Signed in as Sofie Claes (secretariat (admin))." in shown
+    assert "Signed in as Sofie Claes, secretariat (admin)." in shown
     assert "Signed in through your organisation's account as sofie.claes@gov.example." in shown
     log = app.dataframe[0].value  # recorded once, by the first run that saw the provider's sign-in
     assert [list(row)[1:] for row in log.itertuples(index=False)] == [
-        ["secretariat", "unknown", "signed in through single sign-on"]
+        ["secretariat", "not known", "signed in through single sign-on"]
     ]
     app.run()
     assert len(app.dataframe[0].value) == 1
@@ -263,4 +263,4 @@ def test_an_unlinked_provider_sign_in_reads_only_and_is_told_whom_to_ask_in_its_
 def test_a_password_sign_in_is_kept_beside_an_unlinked_provider_sign_in(linked):
     visitor = {"is_logged_in": True, "email": "visitor@elsewhere.example", "sub": "s-3", "email_verified": True}
     app = _account_page({"auth": AUTH}, visitor, signed_in="cabinet")
-    assert "Signed in as Anna Peeters (cabinet editor)." in _texts(app) and not app.warning
+    assert "Signed in as Anna Peeters, cabinet editor." in _texts(app) and not app.warning

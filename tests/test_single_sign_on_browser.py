@@ -110,7 +110,7 @@ def test_a_linked_address_reports_as_its_cabinet_until_signed_out(chromium, serv
     _sign_in_through_provider(page, url, provider, CABINET_EMAIL)
 
     _open(page, f"{url}/account")
-    page.get_by_text("Signed in as Anna Peeters (cabinet editor).").wait_for(timeout=30_000)
+    page.get_by_text("Signed in as Anna Peeters, cabinet editor.").wait_for(timeout=30_000)
     page.get_by_text(f"Signed in through {PROVIDER_NAME} as {CABINET_EMAIL}.").wait_for()
     assert _cookie(context, sessions.COOKIE_NAME) is None  # the provider's sign-in alone makes the account
 

@@ -170,6 +170,7 @@ def sign_in_log() -> None:
     through_provider = attempts["method"] == sign_ins.SINGLE_SIGN_ON
     attempts["outcome"] = attempts["outcome"].map(outcomes)
     attempts.loc[through_provider, "outcome"] = t("account.outcome.single_sign_on")
+    attempts.loc[attempts["client"] == sign_ins.UNKNOWN_CLIENT, "client"] = t("account.attempts.unknown_client")
     columns = {
         "attempted_at": "account.attempts.when",
         "username": "account.attempts.account",
